@@ -1,0 +1,118 @@
+"""Block structure of a document: headings, paragraphs, HTML, code, rules.
+
+Markdown is parsed with markdown-it-py at block level only (inline parsing is
+not needed to find Q&A structure and would triple the cost); plain text is
+split into paragraphs at blank lines.  Every block keeps its source line range,
+so rules can report exact positions on the original text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .document import Document
+
+# Block kinds.
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+HTML = "html"
+CODE = "code"
+RULE = "rule"  # thematic break, `---`
+TABLE = "table"
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str
+    start_line: int  # 0-based, inclusive
+    end_line: int  # 0-based, exclusive
+    level: int = 0  # heading level; 0 for other kinds
+    in_container: bool = False  # inside a list item or block quote
+
+
+@lru_cache(maxsize=1)
+def _markdown_parser():
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark").enable("table")
+    parser.disable("inline")
+    return parser
+
+
+def parse_blocks(doc: Document) -> list[Block]:
+    """The document's leaf blocks in source order (cached on the document)."""
+    if "blocks" not in doc.cache:
+        if doc.is_markdown:
+            doc.cache["blocks"] = _markdown_blocks(doc)
+        else:
+            doc.cache["blocks"] = _text_blocks(doc)
+    return doc.cache["blocks"]
+
+
+def link_references(doc: Document) -> set[str]:
+    """Normalised labels of the Markdown reference-link definitions."""
+    parse_blocks(doc)
+    return doc.cache.get("link_references", set())
+
+
+def _markdown_blocks(doc: Document) -> list[Block]:
+    text = doc.text
+    if text.startswith("\ufeff"):
+        # Dropping the BOM keeps line numbers; markdown-it would read it as text.
+        text = text[1:]
+    env: dict = {}
+    tokens = _markdown_parser().parse(text, env)
+    doc.cache["link_references"] = set(env.get("references", {}))
+    blocks: list[Block] = []
+    depth = 0
+    for token in tokens:
+        if token.type in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
+            depth += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
+            depth -= 1
+        if token.map is None:
+            continue
+        start, end = token.map
+        kind = _KIND_OF_TOKEN.get(token.type)
+        if kind is None:
+            continue
+        level = int(token.tag[1]) if kind == HEADING else 0
+        blocks.append(Block(kind, start, end, level, depth > 0))
+    return blocks
+
+
+_KIND_OF_TOKEN = {
+    "heading_open": HEADING,
+    "paragraph_open": PARAGRAPH,
+    "html_block": HTML,
+    "fence": CODE,
+    "code_block": CODE,
+    "hr": RULE,
+    "table_open": TABLE,
+}
+
+
+def _text_blocks(doc: Document) -> list[Block]:
+    blocks: list[Block] = []
+    start = None
+    for index in range(doc.line_count):
+        blank = not doc.line_text(index).strip()
+        if blank and start is not None:
+            blocks.append(Block(PARAGRAPH, start, index))
+            start = None
+        elif not blank and start is None:
+            start = index
+    if start is not None:
+        blocks.append(Block(PARAGRAPH, start, doc.line_count))
+    return blocks
+
+
+def block_span(doc: Document, block: Block) -> tuple[int, int]:
+    """Offsets of a block's text, without its final line break."""
+    return doc.line_starts[block.start_line], doc.line_ends[block.end_line - 1]
+
+
+def block_text(doc: Document, block: Block) -> str:
+    start, end = block_span(doc, block)
+    return doc.text[start:end]

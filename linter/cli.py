@@ -1,0 +1,195 @@
+"""The `qalint` command line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="qalint",
+        description="A data-quality and consistency linter for Q&A reports.",
+    )
+    parser.add_argument("--version", action="version", version=f"qalint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check documents (default command)")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; - reads standard input")
+    check.add_argument("--stdin-filename", help="the path to report (and configure) standard input as")
+    check.add_argument("--select", type=_codes, help="rules to run: codes, prefixes, categories, names or ALL")
+    check.add_argument("--extend-select", type=_codes, default=[], help="rules to run in addition")
+    check.add_argument("--ignore", type=_codes, default=[], help="rules not to run")
+    check.add_argument("--severity", action="append", default=[], metavar="CODE=LEVEL",
+                       help="set the severity of a rule (error, warning, info); repeatable")
+    check.add_argument("--profile", help="layout profile to use instead of detecting one (see `qalint profiles`)")
+    check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
+    check.add_argument("--output-file", help="write the report to this file")
+    check.add_argument("--statistics", action="store_true", help="show the number of findings per rule")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--fail-level", choices=("error", "warning", "info"),
+                       help="lowest severity that makes the exit code 1 (default: warning)")
+    check.add_argument("-q", "--quiet", action="store_true", help="only the finding lines, no source or summary")
+    check.add_argument("--config", help="use this configuration file and no other")
+    check.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    check.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel processes for many files")
+
+    rules = commands.add_parser("rules", help="list the rules")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rule = commands.add_parser("rule", help="show the documentation of one rule")
+    rule.add_argument("code")
+    commands.add_parser("profiles", help="list the layout profiles")
+    schema = commands.add_parser("schema", help="print the JSON Schema of the JSON report")
+    schema.add_argument("--config", action="store_true", help="print the configuration schema instead")
+    return parser
+
+
+def _codes(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    known = {"check", "rules", "rule", "profiles", "schema", "-h", "--help", "--version"}
+    if not argv or argv[0] not in known:
+        argv.insert(0, "check")
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exit_:
+        return EXIT_ERROR if exit_.code not in (0, None) else EXIT_OK
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "rules":
+            return _rules(args)
+        if args.command == "rule":
+            return _rule(args)
+        if args.command == "profiles":
+            return _profiles()
+        return _schema(args)
+    except (UsageError, _config_error()) as error:
+        print(f"qalint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _config_error():
+    from .config import ConfigError
+
+    return ConfigError
+
+
+def _registry():
+    from .plugins import load_registry
+
+    registry = load_registry()
+    for warning in registry.warnings:
+        print(f"qalint: warning: {warning}", file=sys.stderr)
+    return registry
+
+
+def _check(args) -> int:
+    from .engine import Linter, Overrides, fails
+    from .reporters import Report, render
+    from .runner import discover, run
+
+    severity = {}
+    for item in args.severity:
+        code, sep, level = item.partition("=")
+        if not sep or level not in ("error", "warning", "info"):
+            raise UsageError(f"--severity {item!r}: expected CODE=error|warning|info")
+        severity[code.strip()] = level
+    registry = _registry()
+    overrides = Overrides(
+        select=args.select, extend_select=args.extend_select, ignore=args.ignore,
+        severity=severity, profile=args.profile,
+        config_file=Path(args.config) if args.config else None, isolated=args.isolated,
+    )
+    linter = Linter(registry, overrides)
+    paths = args.paths or ["."]
+    targets, errors, warnings = discover(paths, linter, args.stdin_filename)
+    for warning in warnings:
+        print(f"qalint: warning: {warning}", file=sys.stderr)
+    results = run(targets, linter, max(1, args.jobs))
+    report = Report(results, registry, errors, quiet=args.quiet, statistics=args.statistics)
+    output = render(report, args.format)
+    if args.output_file:
+        try:
+            Path(args.output_file).write_text(output, encoding="utf-8")
+        except OSError as error:
+            raise UsageError(f"{args.output_file}: cannot write: {error.strerror or error}") from None
+    else:
+        sys.stdout.write(output)
+    all_errors = report.all_errors
+    for error in all_errors:
+        print(f"qalint: error: {error}", file=sys.stderr)
+    if all_errors:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_OK
+    failed = any(
+        fails(result.findings, args.fail_level or linter.config_for(Path(result.path)).fail_level)
+        for result in results
+    )
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _rules(args) -> int:
+    registry = _registry()
+    rules = sorted(registry.rules.values(), key=lambda r: r.code)
+    if args.format == "json":
+        import json
+
+        data = [
+            {"code": r.code, "name": r.name, "category": r.category, "severity": r.severity,
+             "fix": r.fix_safety, "summary": r.summary()}
+            for r in rules
+        ]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for r in rules:
+        print(f"{r.code}  {r.name:<26} {r.category:<15} {r.severity:<8} {r.summary()}")
+    return EXIT_OK
+
+
+def _rule(args) -> int:
+    registry = _registry()
+    code = args.code.upper()
+    rule = registry.rules.get(code) or registry.rule_by_name().get(args.code)
+    if rule is None:
+        raise UsageError(f"unknown rule {args.code!r} (see `qalint rules`)")
+    fix = {"safe": "safe fix available", "unsafe": "unsafe fix available", None: "no fix"}[rule.fix_safety]
+    print(f"# {rule.name} ({rule.code})\n")
+    print(f"Category: {rule.category}. Default severity: {rule.severity}. {fix.capitalize()}.\n")
+    print(rule.doc())
+    return EXIT_OK
+
+
+def _profiles() -> int:
+    registry = _registry()
+    for name, profile in sorted(registry.profiles.items()):
+        print(f"{name:<22} {profile.language:<3} {profile.description}")
+    return EXIT_OK
+
+
+def _schema(args) -> int:
+    import json
+
+    if args.config:
+        from .config import schema
+
+        print(json.dumps(schema(_registry().settings_schema), indent=2))
+    else:
+        print((Path(__file__).parent / "schemas" / "report.schema.json").read_text(encoding="utf-8"), end="")
+    return EXIT_OK

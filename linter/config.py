@@ -1,0 +1,197 @@
+"""Configuration: `[tool.qalint]` in pyproject.toml, or qalint.toml / .qalint.toml.
+
+The nearest configuration file upward from a checked file applies to it. A
+configuration is validated against a JSON Schema (built from the core keys
+and the keys plugins contribute); an invalid key or value is one line naming
+the file, the key and what is allowed.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .rule import CATEGORIES, SEVERITIES, Rule
+
+CONFIG_FILES = ("qalint.toml", ".qalint.toml", "pyproject.toml")
+DEFAULT_EXCLUDE = (
+    ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules",
+    "__pycache__", "build", "dist", "site-packages", ".mypy_cache", ".pytest_cache",
+)
+DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
+
+_CORE_PROPERTIES: dict[str, Any] = {
+    "select": {"type": "array", "items": {"type": "string"}},
+    "extend-select": {"type": "array", "items": {"type": "string"}},
+    "ignore": {"type": "array", "items": {"type": "string"}},
+    "severity": {
+        "type": "object",
+        "additionalProperties": {"enum": list(SEVERITIES)},
+    },
+    "per-file-ignores": {
+        "type": "object",
+        "additionalProperties": {"type": "array", "items": {"type": "string"}},
+    },
+    "profile": {"type": "string"},
+    "language": {"enum": ["auto", "nl", "en"]},
+    "words": {"type": "array", "items": {"type": "string"}},
+    "exclude": {"type": "array", "items": {"type": "string"}},
+    "extend-exclude": {"type": "array", "items": {"type": "string"}},
+    "fail-level": {"enum": list(SEVERITIES)},
+    "encoding": {"type": "string"},
+    "max-file-size": {"type": "integer", "minimum": 1},
+}
+
+
+class ConfigError(Exception):
+    """A configuration problem, as one line for the user."""
+
+
+@dataclass
+class Config:
+    path: Path | None = None  # the file it was read from
+    root: Path = field(default_factory=Path.cwd)
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    profile: str = "auto"
+    language: str = "auto"
+    words: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    fail_level: str = "warning"
+    encoding: str = "utf-8"
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return str(self.path) if self.path else "<defaults>"
+
+    def is_excluded(self, path: Path) -> bool:
+        return matches_any(path, self.exclude, self.root)
+
+    def ignored_codes(self, path: Path) -> list[str]:
+        codes: list[str] = []
+        for pattern, selectors in self.per_file_ignores.items():
+            if matches_any(path, [pattern], self.root):
+                codes.extend(selectors)
+        return codes
+
+
+def matches_any(path: Path, patterns: list[str], root: Path) -> bool:
+    """Whether a path, relative to `root`, matches a glob or names a part."""
+    try:
+        relative = PurePosixPath(path.resolve().relative_to(root.resolve()).as_posix())
+    except ValueError:
+        relative = PurePosixPath(path.as_posix())
+    text = str(relative)
+    for pattern in patterns:
+        if fnmatch.fnmatch(text, pattern) or fnmatch.fnmatch(relative.name, pattern):
+            return True
+        if "/" not in pattern and any(fnmatch.fnmatch(part, pattern) for part in relative.parts):
+            return True
+    return False
+
+
+def schema(plugin_properties: dict[str, Any]) -> dict[str, Any]:
+    """The JSON Schema of the `[tool.qalint]` table."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "qalint configuration",
+        "type": "object",
+        "properties": {**_CORE_PROPERTIES, **plugin_properties},
+        "additionalProperties": False,
+    }
+
+
+def read_config_file(path: Path) -> dict[str, Any] | None:
+    """The qalint table of a configuration file; None when a pyproject.toml
+    has no `[tool.qalint]`."""
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("qalint")
+        return table if isinstance(table, dict) else None
+    return data
+
+
+def find_config_file(directory: Path) -> tuple[Path, dict[str, Any]] | None:
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file():
+                table = read_config_file(candidate)
+                if table is not None:
+                    return candidate, table
+    return None
+
+
+def validate(table: dict[str, Any], path: Path, plugin_properties: dict[str, Any]) -> None:
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(schema(plugin_properties))
+    errors = sorted(validator.iter_errors(table), key=lambda e: list(e.absolute_path))
+    if not errors:
+        return
+    error = errors[0]
+    key = ".".join(str(part) for part in error.absolute_path)
+    prefix = f"[tool.qalint]" if path.name == "pyproject.toml" else ""
+    where = f"{path}: {prefix}{' ' if prefix and key else ''}{key}".rstrip()
+    if error.validator == "additionalProperties" and not error.absolute_path:
+        unknown = sorted(set(table) - set(schema(plugin_properties)["properties"]))
+        allowed = ", ".join(sorted(schema(plugin_properties)["properties"]))
+        raise ConfigError(f"{path}: unknown key {unknown[0]!r} (allowed: {allowed})")
+    raise ConfigError(f"{where}: {error.message}")
+
+
+def build_config(path: Path | None, table: dict[str, Any], plugin_properties: dict[str, Any]) -> Config:
+    if path is not None:
+        validate(table, path, plugin_properties)
+    config = Config(path=path, root=path.parent if path else Path.cwd())
+    config.select = table.get("select")
+    config.extend_select = table.get("extend-select", [])
+    config.ignore = table.get("ignore", [])
+    config.severity = table.get("severity", {})
+    config.per_file_ignores = table.get("per-file-ignores", {})
+    config.profile = table.get("profile", "auto")
+    config.language = table.get("language", "auto")
+    config.words = table.get("words", [])
+    config.exclude = table.get("exclude", list(DEFAULT_EXCLUDE)) + table.get("extend-exclude", [])
+    config.fail_level = table.get("fail-level", "warning")
+    config.encoding = table.get("encoding", "utf-8")
+    config.max_file_size = table.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
+    config.settings = {
+        key: table.get(key, spec.get("default")) for key, spec in plugin_properties.items()
+    }
+    return config
+
+
+def resolve_selectors(selectors: list[str], rules: dict[str, type[Rule]], where: str) -> set[str]:
+    """Rule codes named by selectors: a code (QA101), a prefix (QA1), a
+    category (numbering), a rule name (numbering-gap) or ALL."""
+    codes: set[str] = set()
+    names = {rule.name: code for code, rule in rules.items()}
+    for selector in selectors:
+        matched: set[str]
+        if selector == "ALL":
+            matched = set(rules)
+        elif selector in CATEGORIES:
+            matched = {code for code, rule in rules.items() if rule.category == selector}
+        elif selector in names:
+            matched = {names[selector]}
+        else:
+            matched = {code for code in rules if code.startswith(selector.upper())} if selector[:2].upper() == "QA" else set()
+        if not matched:
+            raise ConfigError(f"{where}: unknown rule selector {selector!r} (see `qalint rules`)")
+        codes |= matched
+    return codes

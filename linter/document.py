@@ -1,0 +1,75 @@
+"""The document model: original text, lines and exact positions.
+
+Positions are counted in Unicode code points on the decoded original text,
+so a BOM, a CR of a CRLF line end and a tab each count as one code point.
+Lines break at CRLF, CR or LF, exactly where markdown-it-py breaks them, so
+its line maps and ours agree.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class Document:
+    """One checked file: its path and decoded original text."""
+
+    path: str
+    text: str
+    encoding: str = "utf-8"
+    has_bom: bool = False
+    # Derived structures are computed once and shared by every rule.
+    cache: dict = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(m.end() for m in _LINE_BREAK.finditer(self.text))
+        return starts
+
+    @cached_property
+    def line_ends(self) -> list[int]:
+        """Offset of each line's end, before its line break."""
+        ends = [m.start() for m in _LINE_BREAK.finditer(self.text)]
+        ends.append(len(self.text))
+        return ends
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts)
+
+    def line_text(self, index: int) -> str:
+        """Text of the 0-based line `index`, without its line break."""
+        return self.text[self.line_starts[index] : self.line_ends[index]]
+
+    def line_of(self, offset: int) -> int:
+        """0-based line index holding `offset`."""
+        return bisect.bisect_right(self.line_starts, offset) - 1
+
+    def position(self, offset: int) -> Position:
+        """1-based line and column of a code-point offset."""
+        offset = max(0, min(offset, len(self.text)))
+        index = self.line_of(offset)
+        return Position(index + 1, offset - self.line_starts[index] + 1)
+
+    def offset(self, line: int, column: int) -> int:
+        """Code-point offset of a 1-based line and column."""
+        return self.line_starts[line - 1] + column - 1
+
+    @property
+    def is_markdown(self) -> bool:
+        return not self.path.lower().endswith(".txt")

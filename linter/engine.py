@@ -1,0 +1,194 @@
+"""Running the selected rules on a document and applying the configuration."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import suppressions
+from .config import Config, ConfigError, build_config, find_config_file, resolve_selectors
+from .document import Document
+from .plugins import Registry
+from .profiles import Profile
+from .rule import SEVERITY_RANK, Context, Finding
+from .structure import count_marker_matches
+
+_DUTCH = re.compile(r"\b(?:de|het|een|van|en|is|niet|dat|zijn|wordt)\b", re.I)
+_ENGLISH = re.compile(r"\b(?:the|of|and|is|not|that|are|to|will|be)\b", re.I)
+
+
+@dataclass
+class Overrides:
+    """Command-line options that take precedence over configuration files."""
+
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    profile: str | None = None
+    config_file: Path | None = None
+    isolated: bool = False
+
+
+@dataclass
+class Selection:
+    """Which rules run on a file, at which severity, with which settings."""
+
+    config: Config
+    codes: set[str]
+    severity: dict[str, str]
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    profile: str | None = None
+
+
+class Linter:
+    def __init__(self, registry: Registry, overrides: Overrides | None = None) -> None:
+        self.registry = registry
+        self.overrides = overrides or Overrides()
+        self._configs: dict[Path, Config] = {}
+        self._selections: dict[int, Selection] = {}
+        self._explicit: Config | None = None
+        if self.overrides.config_file is not None:
+            from .config import read_config_file
+
+            path = self.overrides.config_file
+            table = read_config_file(path) or {}
+            self._explicit = build_config(path, table, registry.settings_schema)
+        self.validate_overrides()
+
+    # -- configuration -----------------------------------------------------
+    def validate_overrides(self) -> None:
+        rules = self.registry.rules
+        o = self.overrides
+        resolve_selectors((o.select or []) + o.extend_select + o.ignore, rules, "command line")
+        for selector, level in o.severity.items():
+            resolve_selectors([selector], rules, "--severity")
+        if o.profile and o.profile != "auto" and o.profile not in self.registry.profiles:
+            raise ConfigError(
+                f"command line: unknown profile {o.profile!r} (available: {', '.join(sorted(self.registry.profiles))})"
+            )
+
+    def config_for(self, path: Path) -> Config:
+        if self._explicit is not None:
+            return self._explicit
+        directory = path.parent if not path.is_dir() else path
+        directory = directory.resolve()
+        if directory not in self._configs:
+            found = None if self.overrides.isolated else find_config_file(directory)
+            if found is None:
+                config = build_config(None, {}, self.registry.settings_schema)
+            else:
+                config = self._load(found[0], found[1])
+            self._configs[directory] = config
+        return self._configs[directory]
+
+    def _load(self, path: Path, table: dict) -> Config:
+        for config in self._configs.values():
+            if config.path == path:
+                return config
+        return build_config(path, table, self.registry.settings_schema)
+
+    def selection(self, config: Config) -> Selection:
+        key = id(config)
+        if key not in self._selections:
+            rules = self.registry.rules
+            o = self.overrides
+            where = config.label
+            select = o.select if o.select is not None else (config.select or ["ALL"])
+            codes = resolve_selectors(select, rules, where)
+            codes |= resolve_selectors(config.extend_select + o.extend_select, rules, where)
+            codes -= resolve_selectors(config.ignore + o.ignore, rules, where)
+            severity: dict[str, str] = {}
+            for source, label in ((config.severity, where), (o.severity, "--severity")):
+                for selector, level in source.items():
+                    for code in resolve_selectors([selector], rules, label):
+                        severity[code] = level
+            for selectors in config.per_file_ignores.values():
+                resolve_selectors(selectors, rules, where)
+            if config.profile != "auto" and config.profile not in self.registry.profiles:
+                raise ConfigError(
+                    f"{where}: profile: unknown profile {config.profile!r} "
+                    f"(available: {', '.join(sorted(self.registry.profiles))})"
+                )
+            self._selections[key] = Selection(config, codes, severity)
+        return self._selections[key]
+
+    # -- profiles ----------------------------------------------------------
+    def choose_profile(self, doc: Document, config: Config) -> Profile:
+        profiles = self.registry.profiles
+        name = self.overrides.profile or config.profile
+        if name and name != "auto":
+            return profiles[name]
+        language = config.language if config.language != "auto" else guess_language(doc.text)
+        scored = sorted(
+            profiles.values(),
+            key=lambda p: (count_marker_matches(doc, p), p.language == language, p.name),
+            reverse=True,
+        )
+        return scored[0]
+
+    # -- checking ------------------------------------------------------------
+    def check(self, doc: Document, path: Path | None = None) -> FileResult:
+        result = FileResult(doc.path)
+        config = self.config_for(path or Path(doc.path))
+        selection = self.selection(config)
+        profile = self.choose_profile(doc, config)
+        result.profile = profile.name
+        settings = dict(config.settings)
+        settings["words"] = config.words
+        settings["language"] = config.language
+        context = Context(doc, profile, settings)
+        findings: list[Finding] = []
+        for code in sorted(selection.codes):
+            rule = self.registry.rules[code]
+            context.rule = rule
+            try:
+                findings.extend(rule().check(context))
+            except Exception as error:  # a broken rule must not stop the run
+                result.errors.append(
+                    f"{doc.path}: internal error in rule {code} ({rule.name}): "
+                    f"{type(error).__name__}: {error}"
+                )
+        ignored = resolve_selectors(config.ignored_codes(path or Path(doc.path)), self.registry.rules, config.label)
+        findings = [f for f in findings if f.code not in ignored]
+        directives = suppressions.parse_directives(doc)
+        findings = suppressions.apply(findings, directives)
+        if "QA001" in selection.codes and "QA001" not in ignored:
+            findings.extend(self._unused_suppressions(context, directives))
+        for finding in findings:
+            finding.severity = selection.severity.get(finding.code, finding.severity)
+        result.findings = sorted(findings, key=Finding.sort_key)
+        return result
+
+    def _unused_suppressions(self, context: Context, directives) -> list[Finding]:
+        rule = self.registry.rules["QA001"]
+        known = set(self.registry.rules) | set(self.registry.rule_by_name())
+        found = []
+        for directive in directives:
+            unknown = sorted((directive.codes or set()) - known)
+            if unknown:
+                message = f"suppression names unknown rule {', '.join(unknown)}"
+            elif not directive.used:
+                what = ", ".join(sorted(directive.codes)) if directive.codes else "any rule"
+                message = f"suppression of {what} suppresses nothing"
+            else:
+                continue
+            found.append(context.finding(directive.start, directive.end, message, rule=rule))
+        return found
+
+
+def guess_language(text: str) -> str:
+    sample = text[:20000]
+    return "nl" if len(_DUTCH.findall(sample)) >= len(_ENGLISH.findall(sample)) else "en"
+
+
+def fails(findings: list[Finding], level: str) -> bool:
+    threshold = SEVERITY_RANK[level]
+    return any(SEVERITY_RANK[f.severity] >= threshold for f in findings)

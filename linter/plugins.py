@@ -1,0 +1,110 @@
+"""Loading plugins: the built-in rules and every `qalint` entry point.
+
+A plugin that fails to import, does not match the hook specifications or
+returns unusable rules is reported with its name and skipped; the others
+still run.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+from dataclasses import dataclass, field
+from typing import Any
+
+import pluggy
+
+from . import hookspecs
+from .profiles import ProfileError, build_profiles, builtin_profile_files, read_profile_file, Profile
+from .rule import Rule, validate_rule_class
+
+ENTRY_POINT_GROUP = "qalint"
+
+
+@dataclass
+class Registry:
+    rules: dict[str, type[Rule]] = field(default_factory=dict)
+    profiles: dict[str, Profile] = field(default_factory=dict)
+    settings_schema: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def rule_by_name(self) -> dict[str, type[Rule]]:
+        return {rule.name: rule for rule in self.rules.values()}
+
+
+def load_registry(extra_plugins: tuple[Any, ...] = (), entry_points: bool = True) -> Registry:
+    """Register the built-in rules, entry-point plugins and `extra_plugins`."""
+    from . import rules as builtin
+
+    manager = _plugin_manager()
+    registry = Registry()
+    _register(manager, registry, builtin, "qalint.rules")
+    if entry_points:
+        for entry_point in _entry_points():
+            try:
+                plugin = entry_point.load()
+            except Exception as error:  # a broken plugin must not stop the run
+                registry.warnings.append(
+                    f"plugin {entry_point.name!r} ({entry_point.value}) failed to load: "
+                    f"{type(error).__name__}: {error}; skipped"
+                )
+                continue
+            _register(manager, registry, plugin, entry_point.name)
+    for plugin in extra_plugins:
+        _register(manager, registry, plugin, getattr(plugin, "__name__", repr(plugin)))
+    _collect(manager, registry)
+    return registry
+
+
+def _entry_points() -> list[importlib.metadata.EntryPoint]:
+    return sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name)
+
+
+def _register(manager: pluggy.PluginManager, registry: Registry, plugin: Any, name: str) -> None:
+    try:
+        manager.register(plugin, name=name)
+    except Exception as error:  # pluggy.PluginValidationError, ValueError for duplicates
+        registry.warnings.append(f"plugin {name!r} is incompatible: {error}; skipped")
+
+
+def _call_each(manager: pluggy.PluginManager, registry: Registry, hook_name: str):
+    """Call one hook of every plugin separately, so one failure skips one plugin."""
+    hook = getattr(manager.hook, hook_name)
+    for impl in reversed(hook.get_hookimpls()):
+        try:
+            result = impl.function()
+        except Exception as error:
+            registry.warnings.append(
+                f"plugin {impl.plugin_name!r} failed in {hook_name}: {type(error).__name__}: {error}; skipped"
+            )
+            continue
+        if result is not None:
+            yield impl.plugin_name, result
+
+
+def _collect(manager: pluggy.PluginManager, registry: Registry) -> None:
+    for plugin_name, rules in _call_each(manager, registry, "qalint_rules"):
+        for rule in rules:
+            problem = validate_rule_class(rule)
+            if problem is None and rule.code in registry.rules:
+                problem = f"rule code {rule.code} is already used by {registry.rules[rule.code].__name__}"
+            if problem is not None:
+                registry.warnings.append(f"plugin {plugin_name!r}: {problem}; rule skipped")
+                continue
+            registry.rules[rule.code] = rule
+    raw_profiles = [read_profile_file(path) for path in builtin_profile_files()]
+    for plugin_name, profiles in _call_each(manager, registry, "qalint_profiles"):
+        raw_profiles.extend(profiles)
+    try:
+        registry.profiles = build_profiles(raw_profiles)
+    except ProfileError as error:
+        registry.warnings.append(f"profiles: {error}; plugin profiles skipped")
+        registry.profiles = build_profiles([read_profile_file(p) for p in builtin_profile_files()])
+    for plugin_name, schema in _call_each(manager, registry, "qalint_config_schema"):
+        if isinstance(schema, dict):
+            registry.settings_schema.update(schema)
+
+
+def _plugin_manager() -> pluggy.PluginManager:
+    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager.add_hookspecs(hookspecs)
+    return manager

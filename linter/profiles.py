@@ -1,0 +1,188 @@
+"""Layout profiles: the patterns that describe one kind of Q&A document.
+
+A profile is data (a TOML file): how answer, question and section markers look,
+how referrals, placeholders and deferrals are phrased, which paragraphs ask a
+question.  The structure parser reads only profiles, so a new layout or
+language is a new file (shipped here or contributed by a plugin through the
+`qalint_profiles` hook), not new parsing code.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import regex
+
+PROFILE_DIR = Path(__file__).parent / "profiles"
+
+# Schemes: how markers relate to questions and answers.
+ANSWER_AFTER_QUESTION = "answer-after-question"  # layout A
+QUESTION_AND_ANSWER = "question-and-answer"  # layout C, E
+ITEM = "item"  # layout B
+
+# Markdown emphasis and heading markup around a marker line.
+_MARKUP_BEFORE = r"^\ufeff?[ \t]{0,3}(?:#{1,6}[ \t]+)?(?:(?:\*\*|__|\*|_)[ \t]*)*"
+_MARKUP_AFTER = r"[ \t]*[.:]?[ \t]*(?:\*\*|__|\*|_)*[ \t]*(?:[ \t]#+)?[ \t]*$"
+
+
+class ProfileError(Exception):
+    """A profile file is malformed."""
+
+
+@dataclass
+class Profile:
+    name: str
+    description: str
+    language: str
+    scheme: str
+    numbering: str = "document"  # or "section": numbers restart per section
+    question_numbering: bool = False
+    fused_footnotes: bool = False
+    answer_markers: list[str] = field(default_factory=list)
+    question_markers: list[str] = field(default_factory=list)
+    item_markers: list[str] = field(default_factory=list)
+    section_markers: list[str] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    answer_placeholders: list[str] = field(default_factory=list)
+    deferrals: list[str] = field(default_factory=list)
+    question_cues: list[str] = field(default_factory=list)
+    header_placeholders: list[str] = field(default_factory=list)
+    external_references: list[str] = field(default_factory=list)
+    list_words: list[str] = field(default_factory=list)
+    number_nouns: list[str] = field(default_factory=list)  # "vraag 14 en vraag 40"
+    range_words: list[str] = field(default_factory=list)
+
+    # -- compiled patterns -------------------------------------------------
+    @cached_property
+    def numbers_pattern(self) -> str:
+        words = sorted(self.list_words + self.range_words, key=len, reverse=True)
+        joiner = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
+        nouns = "|".join(regex.escape(n) for n in self.number_nouns)
+        repeated = rf"(?:(?:{nouns})\s*)?" if nouns else ""
+        return rf"\d{{1,4}}(?:(?:\s*,\s*|\s*(?:{joiner})\s*){repeated}\d{{1,4}}\b)*"
+
+    @cached_property
+    def range_regex(self) -> regex.Pattern:
+        words = sorted(self.range_words, key=len, reverse=True)
+        joiner = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
+        return regex.compile(rf"^\s*(?:{joiner})\s*$", regex.I)
+
+    def _expand(self, pattern: str) -> str:
+        return pattern.replace("{nums}", self.numbers_pattern)
+
+    def _markers(self, patterns: list[str]) -> list[regex.Pattern]:
+        return [
+            regex.compile(_MARKUP_BEFORE + "(?:" + self._expand(p) + ")" + _MARKUP_AFTER, regex.I)
+            for p in patterns
+        ]
+
+    @cached_property
+    def answer_regexes(self) -> list[regex.Pattern]:
+        return self._markers(self.answer_markers)
+
+    @cached_property
+    def question_regexes(self) -> list[regex.Pattern]:
+        return self._markers(self.question_markers)
+
+    @cached_property
+    def item_regexes(self) -> list[regex.Pattern]:
+        return self._markers(self.item_markers)
+
+    @cached_property
+    def section_regexes(self) -> list[regex.Pattern]:
+        return self._markers(self.section_markers)
+
+    @cached_property
+    def reference_regex(self) -> regex.Pattern | None:
+        return _union([self._expand(p) for p in self.references], regex.I)
+
+    @cached_property
+    def placeholder_regex(self) -> regex.Pattern | None:
+        body = "|".join(f"(?:{p})" for p in self.answer_placeholders)
+        return regex.compile(rf"^\s*(?:{body})\s*$", regex.I) if body else None
+
+    @cached_property
+    def deferral_regex(self) -> regex.Pattern | None:
+        return _union(self.deferrals, regex.I)
+
+    @cached_property
+    def question_cue_regexes(self) -> list[regex.Pattern]:
+        return [regex.compile(p) for p in self.question_cues]
+
+    @cached_property
+    def external_reference_regex(self) -> regex.Pattern | None:
+        return _union(self.external_references)
+
+    @cached_property
+    def header_placeholder_regex(self) -> regex.Pattern | None:
+        return _union(self.header_placeholders, regex.M)
+
+
+def _union(patterns: list[str], flags: int = 0) -> regex.Pattern | None:
+    if not patterns:
+        return None
+    return regex.compile("|".join(f"(?:{p})" for p in patterns), flags)
+
+
+_LIST_KEYS = {
+    "answer_markers", "question_markers", "item_markers", "section_markers",
+    "references", "answer_placeholders", "deferrals", "question_cues",
+    "header_placeholders", "external_references", "list_words", "range_words",
+    "number_nouns",
+}
+_SCALAR_KEYS = {
+    "name", "description", "language", "scheme", "numbering",
+    "question_numbering", "fused_footnotes",
+}
+
+
+def read_profile_file(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ProfileError(f"{path}: {error}") from None
+
+
+def build_profiles(raw: list[dict[str, Any]]) -> dict[str, Profile]:
+    """Resolve `include`s and compile every selectable profile."""
+    by_name = {item["name"]: item for item in raw if "name" in item}
+    profiles: dict[str, Profile] = {}
+    for name, item in by_name.items():
+        if item.get("abstract"):
+            continue
+        merged: dict[str, Any] = {}
+        for include in item.get("include", []):
+            if include not in by_name:
+                raise ProfileError(f"profile {name!r} includes unknown profile {include!r}")
+            _merge(merged, by_name[include])
+        _merge(merged, item)
+        fields = {k: v for k, v in merged.items() if k in _LIST_KEYS | _SCALAR_KEYS}
+        try:
+            profile = Profile(**fields)
+            # Compile now so a bad pattern is reported when profiles load.
+            for attr in ("answer_regexes", "question_regexes", "item_regexes",
+                         "section_regexes", "reference_regex", "placeholder_regex",
+                         "deferral_regex", "question_cue_regexes",
+                         "header_placeholder_regex", "external_reference_regex"):
+                getattr(profile, attr)
+        except (TypeError, regex.error) as error:
+            raise ProfileError(f"profile {name!r}: {error}") from None
+        profiles[name] = profile
+    return profiles
+
+
+def _merge(target: dict[str, Any], source: dict[str, Any]) -> None:
+    for key, value in source.items():
+        if key in _LIST_KEYS:
+            target[key] = target.get(key, []) + list(value)
+        elif key not in ("include", "abstract"):
+            target[key] = value
+
+
+def builtin_profile_files() -> list[Path]:
+    return sorted(PROFILE_DIR.glob("*.toml"))

@@ -1,0 +1,54 @@
+"""Text output: `path:line:col: CODE message`, the source line and a caret."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from . import Report
+
+
+def render_text(report: Report) -> str:
+    findings = report.findings
+    lines: list[str] = []
+    if report.statistics:
+        counts = Counter(f.code for f in findings)
+        names = {f.code: f.rule for f in findings}
+        for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+            lines.append(f"{count:>5}  {code}  {names[code]}")
+    else:
+        for finding in findings:
+            lines.append(f"{finding.path}:{finding.line}:{finding.column}: {finding.code} {finding.message}")
+            if not report.quiet:
+                lines.extend(_source(finding))
+                if finding.suggestions:
+                    lines.append(f"      = suggestion: {', '.join(finding.suggestions)}")
+    if not report.quiet and not report.statistics:
+        lines.append(_summary(report))
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _source(finding) -> list[str]:
+    source = finding.source_line.replace("\t", " ").replace("\ufeff", " ")
+    number = str(finding.line)
+    gutter = " " * len(number)
+    width = (finding.end_column - finding.column) if finding.end_line == finding.line else len(source) - finding.column + 1
+    start = finding.column - 1
+    if len(source) > 160:  # keep long lines readable: a window around the span
+        offset = max(0, start - 60)
+        source = ("…" if offset else "") + source[offset:offset + 140] + "…"
+        start = start - offset + (1 if offset else 0)
+        width = min(width, 140 - (start - 1))
+    return [
+        f" {gutter} |",
+        f" {number} | {source}",
+        f" {gutter} | {' ' * start}{'^' * max(1, width)}",
+    ]
+
+
+def _summary(report: Report) -> str:
+    findings = report.findings
+    if not findings:
+        return f"All checks passed ({len(report.results)} file{'s' if len(report.results) != 1 else ''})."
+    counts = Counter(f.severity for f in findings)
+    parts = ", ".join(f"{counts[level]} {level}" for level in ("error", "warning", "info") if counts[level])
+    return f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} ({parts}) in {len(report.results)} file{'s' if len(report.results) != 1 else ''}."

@@ -1,0 +1,611 @@
+"""The Q&A structure of a document, parsed once and shared by every rule.
+
+The parser reads blocks (see `blocks`) and a layout profile (see `profiles`)
+and produces: the header, sections, items (question blocks, answer markers
+and bodies), questions left without an answer, referrals between answers,
+and footnote markers and definitions.  Everything keeps code-point offsets
+into the original text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .blocks import CODE, HEADING, HTML, PARAGRAPH, RULE, TABLE, Block, block_span, parse_blocks
+from .document import Document
+from .profiles import ANSWER_AFTER_QUESTION, ITEM, QUESTION_AND_ANSWER, Profile
+from .textutil import (
+    ends_sentence,
+    is_emphasised,
+    plain_text,
+    sentences,
+    starts_lowercase,
+    word_count,
+)
+
+# Answer kinds.
+EMPTY = "empty"
+PLACEHOLDER = "placeholder"
+DEFERRAL = "deferral"
+REFERRAL = "referral"
+SUBSTANTIVE = "substantive"
+UNANSWERED_KINDS = (EMPTY, PLACEHOLDER, DEFERRAL)
+
+_DIGITS = regex.compile(r"\d{1,4}")
+_SUP_MARKER = regex.compile(r"<sup>\s*(\d{1,3})\s*</sup>")
+_NOTE_MARKER = regex.compile(r"\[\^([^\]\s]{1,20})\](?!:)")
+_UNICODE_SUP = regex.compile(r"(?<=[\p{L}\p{N}.,;:!?)\]\"'”’])([¹²³⁰⁴⁵⁶⁷⁸⁹]+)")
+_SUP_VALUES = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_DEFINITION = regex.compile(
+    r"^[ \t]*(?:(?:\*\*|__)?<sup>\s*(?P<sup>\d{1,3})\s*</sup>"
+    r"|\[\^(?P<note>[^\]\s]{1,20})\]:"
+    r"|(?P<uni>[¹²³⁰⁴⁵⁶⁷⁸⁹]+)(?=[ \t]))"
+)
+# Footnote digits glued to a word ("Rijksuitgaven1") or a year ("20222").
+_FUSED_MARKER = regex.compile(r"(?<=\p{Ll}{3})(\d{1,2})\b|\b(?:19|20)\d\d(\d{1,2})\b")
+# Longest answer that can still be nothing but a referral or a deferral.
+_SHORT_ANSWER_WORDS = 60
+_SHORT_ANSWER_CHARS = 600
+_SUPPRESSION_COMMENT = regex.compile(r"^\s*<!--")
+
+
+@dataclass(frozen=True)
+class NumberRef:
+    """A number as written in the text, with its span."""
+
+    value: int
+    start: int
+    end: int
+
+
+@dataclass
+class Marker:
+    kind: str  # "answer", "question" or "item"
+    block: int  # index into Structure.blocks
+    numbers: list[NumberRef]
+    start: int  # span of the marker line without leading markup
+    end: int
+    label: str  # the marker's wording without numbers, e.g. "Antwoord van het kabinet"
+    inline: bool  # question or answer text continues on the marker line
+    content_start: int | None = None  # where that text starts, for inline markers
+
+
+@dataclass
+class Item:
+    """One question and its answer."""
+
+    question_markers: list[Marker] = field(default_factory=list)
+    answer_marker: Marker | None = None
+    question_blocks: list[int] = field(default_factory=list)
+    answer_blocks: list[int] = field(default_factory=list)
+    section: int | None = None
+    kind: str = SUBSTANTIVE
+    referral_targets: list[int] = field(default_factory=list)
+
+    @property
+    def numbers(self) -> list[int]:
+        markers = [self.answer_marker] if self.answer_marker else self.question_markers
+        return [n.value for m in markers for n in m.numbers]
+
+
+@dataclass
+class Unanswered:
+    """Question blocks that no answer follows."""
+
+    blocks: list[int]
+    section: int | None
+    marker: Marker | None = None  # the question marker, in layouts that have one
+
+
+@dataclass
+class Reference:
+    start: int
+    end: int
+    targets: list[NumberRef]
+    item: int | None  # index of the item whose answer holds the referral
+    in_answer: bool
+
+
+@dataclass
+class FootnoteMark:
+    label: str
+    start: int
+    end: int
+
+
+@dataclass
+class Section:
+    block: int
+    title: str
+
+
+@dataclass
+class Structure:
+    profile: Profile
+    blocks: list[Block]
+    header_blocks: list[int] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    unanswered: list[Unanswered] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    footnote_markers: list[FootnoteMark] = field(default_factory=list)
+    footnote_definitions: list[FootnoteMark] = field(default_factory=list)
+    # Answer numbers (and question numbers where both are numbered) -> item index.
+    by_number: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def answer_markers(self) -> list[Marker]:
+        return [item.answer_marker for item in self.items if item.answer_marker]
+
+    @property
+    def question_markers(self) -> list[Marker]:
+        return [m for item in self.items for m in item.question_markers] + [
+            u.marker for u in self.unanswered if u.marker
+        ]
+
+
+def get_structure(doc: Document, profile: Profile) -> Structure:
+    """The document's structure under `profile` (parsed once per document)."""
+    key = ("structure", profile.name)
+    if key not in doc.cache:
+        doc.cache[key] = _Parser(doc, profile).parse()
+    return doc.cache[key]
+
+
+def count_marker_matches(doc: Document, profile: Profile) -> int:
+    """How many blocks look like this profile's markers (for auto-detection)."""
+    count = 0
+    regexes = profile.answer_regexes + profile.question_regexes + profile.item_regexes
+    for block in parse_blocks(doc):
+        if block.kind in (HEADING, PARAGRAPH):
+            line = doc.line_text(block.start_line)
+            if any(r.match(line) for r in regexes):
+                count += 1
+    return count
+
+
+class _Parser:
+    def __init__(self, doc: Document, profile: Profile) -> None:
+        self.doc = doc
+        self.profile = profile
+        self.blocks = parse_blocks(doc)
+        self.structure = Structure(profile, self.blocks)
+        self._texts: dict[int, str] = {}
+        self._content_starts: dict[int, int] = {}  # inline markers: where the text starts
+
+    # -- block helpers -----------------------------------------------------
+    def raw(self, index: int) -> str:
+        start, end = block_span(self.doc, self.blocks[index])
+        return self.doc.text[start:end]
+
+    def text(self, index: int) -> str:
+        """Plain text of a block; for an inline marker, the text after the marker."""
+        if index not in self._texts:
+            raw = self.raw(index)
+            cut = self._content_starts.get(index)
+            if cut is not None:
+                raw = self.doc.text[cut : block_span(self.doc, self.blocks[index])[1]]
+            self._texts[index] = plain_text(raw)
+        return self._texts[index]
+
+    def numbers(self, match: regex.Match, group: str, base: int) -> list[NumberRef]:
+        if match.group(group) is None:
+            return []
+        return parse_numbers(self.profile, match.group(group), base + match.start(group))
+
+    # -- classification ----------------------------------------------------
+    def marker(self, index: int) -> tuple[str, Marker | None]:
+        """What kind of boundary block `index` is: marker, section or content."""
+        block = self.blocks[index]
+        if block.kind in (RULE,):
+            return "rule", None
+        if block.kind == HTML and _SUPPRESSION_COMMENT.match(self.raw(index)):
+            return "skip", None
+        if block.kind not in (HEADING, PARAGRAPH):
+            return "content", None
+        line_index = block.start_line
+        line = self.doc.line_text(line_index)
+        base = self.doc.line_starts[line_index]
+        if _DEFINITION.match(line):
+            return "footnote", None
+        for kind, regexes in (
+            ("answer", self.profile.answer_regexes),
+            ("question", self.profile.question_regexes),
+            ("item", self.profile.item_regexes),
+        ):
+            for pattern in regexes:
+                match = pattern.match(line)
+                if match:
+                    return kind, self._make_marker(kind, index, match, line, base)
+        if any(r.match(line) for r in self.profile.section_regexes):
+            return "section", None
+        if block.kind == HEADING and not block.in_container:
+            return "heading", None
+        return "content", None
+
+    def _make_marker(self, kind: str, index: int, match: regex.Match, line: str, base: int) -> Marker:
+        groups = match.groupdict()
+        rest = groups.get("rest")
+        inline = bool(rest and rest.strip())
+        stripped_start = len(line) - len(line.lstrip(" \t\ufeff#*_"))
+        end = len(line.rstrip(" \t*_#"))
+        label_text = line[stripped_start:match.start("rest")] if inline else line[stripped_start:end]
+        label = _marker_label(label_text)
+        if inline:
+            self._content_starts[index] = base + match.start("rest")
+            self._texts.pop(index, None)
+        return Marker(
+            kind, index, self.numbers(match, "nums", base),
+            base + stripped_start, base + max(end, stripped_start), label, inline,
+            base + match.start("rest") if inline else None,
+        )
+
+    def score(self, index: int) -> int:
+        """Positive for blocks that ask, negative for blocks that answer."""
+        raw = self.raw(index)
+        text = self.text(index)
+        if is_emphasised(raw):
+            return -2
+        kind, _targets = self.answer_kind([index])
+        if kind != SUBSTANTIVE:
+            return -2
+        if "?" in text:
+            return 2
+        if any(r.search(text) for r in self.profile.question_cue_regexes):
+            return 1
+        return 0
+
+    # -- answers -----------------------------------------------------------
+    def answer_kind(self, blocks: list[int]) -> tuple[str, list[int]]:
+        text = " ".join(self.text(i) for i in blocks).strip()
+        if not text:
+            return EMPTY, []
+        profile = self.profile
+        if profile.placeholder_regex and profile.placeholder_regex.match(text):
+            return PLACEHOLDER, []
+        if len(text) > _SHORT_ANSWER_CHARS or word_count(text) > _SHORT_ANSWER_WORDS:
+            # Referral-only and deferral-only answers are short by nature.
+            return SUBSTANTIVE, []
+        parts = sentences(text)
+        if profile.deferral_regex:
+            rest = [s for s in parts if not profile.deferral_regex.search(s)]
+            if len(rest) < len(parts) and word_count(" ".join(rest)) < 3:
+                return DEFERRAL, []
+        if profile.reference_regex:
+            targets: list[int] = []
+            rest = []
+            for sentence in parts:
+                found = self._internal_references(sentence, 0)
+                if found:
+                    targets.extend(n.value for ref in found for n in ref[2])
+                else:
+                    rest.append(sentence)
+            if targets and word_count(" ".join(rest)) < 3:
+                return REFERRAL, targets
+        return SUBSTANTIVE, []
+
+    def _internal_references(self, text: str, base: int) -> list[tuple[int, int, list[NumberRef]]]:
+        """Referrals in `text` that point inside this document."""
+        found = []
+        external = self.profile.external_reference_regex
+        for match in self.profile.reference_regex.finditer(text):
+            if external and external.match(text, match.end()):
+                continue
+            found.append((base + match.start(), base + match.end(), self.numbers(match, "nums", base)))
+        return found
+
+    # -- splitting runs of content blocks --------------------------------
+    def units(self, blocks: list[int]) -> list[list[int]]:
+        """Group blocks that a page break cut apart (no closing punctuation,
+        or a next block starting in lower case)."""
+        units: list[list[int]] = []
+        for index in blocks:
+            if units:
+                previous = self.text(units[-1][-1])
+                current = self.text(index)
+                if current and (not ends_sentence(previous) or starts_lowercase(current)):
+                    units[-1].append(index)
+                    continue
+            units.append([index])
+        return units
+
+    def split_tail(self, blocks: list[int], minimum: int) -> tuple[list[int], list[int]]:
+        """Split into (answer part, trailing question part); the question part
+        is the suffix with the highest score, at least `minimum`."""
+        units = self.units(blocks)
+        scores = [max(self.score(i) for i in unit) if len(unit) == 1 else
+                  sum(self.score(i) for i in unit) for unit in units]
+        best_k, best = len(units), 0
+        total = 0
+        for k in range(len(units) - 1, -1, -1):
+            total += scores[k]
+            if total > best and total >= minimum:
+                best_k, best = k, total
+        head = [i for unit in units[:best_k] for i in unit]
+        tail = [i for unit in units[best_k:] for i in unit]
+        return head, tail
+
+    def split_head(self, blocks: list[int]) -> tuple[list[int], list[int]]:
+        """Split into (question part, answer part) for layouts where the
+        question comes first: the question is the prefix with the highest score."""
+        units = self.units(blocks)
+        best_k, best, total = min(1, len(units)), None, 0
+        for k, unit in enumerate(units, start=1):
+            total += sum(self.score(i) for i in unit)
+            if best is None or total > best:
+                best_k, best = k, total
+        head = [i for unit in units[:best_k] for i in unit]
+        tail = [i for unit in units[best_k:] for i in unit]
+        return head, tail
+
+    # -- main ----------------------------------------------------------------
+    def parse(self) -> Structure:
+        structure = self.structure
+        events: list[tuple[str, int, Marker | None]] = []
+        for index in range(len(self.blocks)):
+            kind, marker = self.marker(index)
+            if kind == "item" and marker and not marker.inline:
+                # A bare number is an item only if a question follows it
+                # (flattened tables also leave bare numbers on their own lines).
+                following = index + 1
+                if following >= len(self.blocks) or self.score(following) <= 0:
+                    kind, marker = "content", None
+            events.append((kind, index, marker))
+        # Headings before the first section or marker belong to the title block.
+        in_header = True
+        for position, (kind, index, marker) in enumerate(events):
+            if kind in ("section", "answer", "question", "item"):
+                in_header = False
+            elif kind == "heading":
+                events[position] = ("content" if in_header else "section", index, None)
+        scheme = self.profile.scheme
+        if scheme == ANSWER_AFTER_QUESTION:
+            self._parse_answer_after_question(events)
+        elif scheme == QUESTION_AND_ANSWER:
+            self._parse_question_and_answer(events)
+        elif scheme == ITEM:
+            self._parse_items(events)
+        self._classify_answers()
+        self._find_references()
+        self._find_footnotes(events)
+        self._find_header_fallback(events)
+        return structure
+
+    def _new_section(self, index: int) -> None:
+        self.structure.sections.append(Section(index, self.text(index)))
+
+    def _parse_answer_after_question(self, events) -> None:
+        s = self.structure
+        pending: list[int] = []
+        current: Item | None = None  # the item whose answer body is being read
+        section: int | None = None
+        seen_boundary = False
+
+        def close() -> None:
+            nonlocal current, pending
+            if current is not None:
+                body, tail = self.split_tail(pending, 2)
+                current.answer_blocks = body
+                if tail:
+                    s.unanswered.append(Unanswered(tail, section))
+            elif not seen_boundary:
+                s.header_blocks.extend(pending)
+            current, pending = None, []
+
+        for kind, index, marker in events:
+            if kind == "content":
+                pending.append(index)
+            elif kind == "section":
+                close()
+                seen_boundary = True
+                self._new_section(index)
+                section = len(s.sections) - 1
+            elif kind == "answer":
+                if current is not None:
+                    body, question = self.split_tail(pending, 1)
+                    current.answer_blocks = body
+                elif not seen_boundary:
+                    header, question = self.split_tail(pending, 1)
+                    s.header_blocks.extend(header)
+                else:
+                    question = pending
+                item = Item(answer_marker=marker, question_blocks=question, section=section)
+                if marker.inline:
+                    item.answer_blocks = [index]
+                s.items.append(item)
+                current, pending, seen_boundary = item, [], True
+        close()
+
+    def _parse_question_and_answer(self, events) -> None:
+        s = self.structure
+        section: int | None = None
+        questions: list[tuple[Marker, list[int]]] = []  # open questions in order
+        item: Item | None = None
+        target: list[int] | None = s.header_blocks
+
+        def flush_unanswered() -> None:
+            for marker, blocks in questions:
+                s.unanswered.append(Unanswered(blocks, section, marker))
+            questions.clear()
+
+        for kind, index, marker in events:
+            if kind == "content":
+                if target is not None:
+                    target.append(index)
+            elif kind == "section":
+                flush_unanswered()
+                if not s.items and target is s.header_blocks:
+                    s.header_blocks.append(index)
+                self._new_section(index)
+                section = len(s.sections) - 1
+                target, item = None, None
+            elif kind == "question":
+                blocks = [index] if marker.inline else []
+                questions.append((marker, blocks))
+                target, item = blocks, None
+            elif kind == "answer":
+                item = Item(answer_marker=marker, section=section)
+                numbers = {n.value for n in marker.numbers}
+                # Earlier open questions that this answer does not cover stay unanswered.
+                kept = []
+                for position, (q_marker, blocks) in enumerate(questions):
+                    q_numbers = {n.value for n in q_marker.numbers}
+                    if numbers and q_numbers and not (q_numbers & numbers) and position < len(questions) - 1:
+                        s.unanswered.append(Unanswered(blocks, section, q_marker))
+                    elif not numbers and not q_numbers and position < len(questions) - 1:
+                        s.unanswered.append(Unanswered(blocks, section, q_marker))
+                    else:
+                        kept.append((q_marker, blocks))
+                item.question_markers = [m for m, _ in kept]
+                item.question_blocks = [b for _, blocks in kept for b in blocks]
+                questions.clear()
+                item.answer_blocks = [index] if marker.inline else []
+                s.items.append(item)
+                target = item.answer_blocks
+        flush_unanswered()
+        # A numbered question answered later by a grouped answer is not unanswered.
+        answered = {n.value for m in s.answer_markers for n in m.numbers}
+        s.unanswered = [
+            u for u in s.unanswered
+            if not (u.marker and u.marker.numbers and all(n.value in answered for n in u.marker.numbers))
+        ]
+
+    def _parse_items(self, events) -> None:
+        s = self.structure
+        section: int | None = None
+        item: Item | None = None
+        pending: list[int] = s.header_blocks
+
+        def close() -> None:
+            if item is None:
+                return
+            content = list(item.answer_blocks)
+            if item.answer_marker.inline:
+                item.question_blocks = [item.answer_marker.block]
+                item.answer_blocks = content
+            else:
+                item.question_blocks, item.answer_blocks = self.split_head(content)
+
+        for kind, index, marker in events:
+            if kind == "content":
+                pending.append(index)
+            elif kind == "section":
+                close()
+                item = None
+                self._new_section(index)
+                section = len(s.sections) - 1
+                pending = []
+            elif kind == "item":
+                close()
+                item = Item(answer_marker=marker, section=section)
+                s.items.append(item)
+                pending = item.answer_blocks
+        close()
+
+    def _classify_answers(self) -> None:
+        s = self.structure
+        for position, item in enumerate(s.items):
+            item.kind, item.referral_targets = self.answer_kind(item.answer_blocks)
+            for number in item.numbers:
+                s.by_number.setdefault(number, position)
+            for marker in item.question_markers:
+                for n in marker.numbers:
+                    s.by_number.setdefault(n.value, position)
+
+    def _find_references(self) -> None:
+        s = self.structure
+        if not self.profile.reference_regex:
+            return
+        owner: dict[int, tuple[int | None, bool]] = {}
+        for position, item in enumerate(s.items):
+            for b in item.question_blocks:
+                owner[b] = (position, False)
+            for b in item.answer_blocks:
+                owner[b] = (position, True)
+        header = set(s.header_blocks)
+        for index, block in enumerate(self.blocks):
+            if block.kind not in (PARAGRAPH, HEADING) or index in header:
+                continue
+            start, end = block_span(self.doc, block)
+            raw = self.doc.text[start:end]
+            if _DEFINITION.match(raw):
+                continue
+            item, in_answer = owner.get(index, (None, False))
+            for ref_start, ref_end, targets in self._internal_references(raw, start):
+                if targets:
+                    s.references.append(Reference(ref_start, ref_end, targets, item, in_answer))
+
+    def _find_footnotes(self, events) -> None:
+        s = self.structure
+        text = self.doc.text
+        skip = {index for kind, index, _ in events if self.blocks[index].kind == CODE}
+        for index, block in enumerate(self.blocks):
+            if index in skip or block.kind == RULE:
+                continue
+            for line_index in range(block.start_line, block.end_line):
+                base = self.doc.line_starts[line_index]
+                line = self.doc.line_text(line_index)
+                definition = _DEFINITION.match(line)
+                offset = 0
+                if definition:
+                    group = next(g for g in ("sup", "note", "uni") if definition.group(g))
+                    label = definition.group(group).translate(_SUP_VALUES)
+                    s.footnote_definitions.append(
+                        FootnoteMark(label, base + definition.start(group), base + definition.end(group))
+                    )
+                    offset = definition.end()
+                for pattern in (_SUP_MARKER, _NOTE_MARKER, _UNICODE_SUP):
+                    for match in pattern.finditer(line, offset):
+                        label = match.group(1).translate(_SUP_VALUES)
+                        s.footnote_markers.append(
+                            FootnoteMark(label, base + match.start(1), base + match.end(1))
+                        )
+        if self.profile.fused_footnotes:
+            defined = {d.label for d in s.footnote_definitions}
+            for index in range(len(self.blocks)):
+                if self.blocks[index].kind != PARAGRAPH:
+                    continue
+                start, end = block_span(self.doc, self.blocks[index])
+                for match in _FUSED_MARKER.finditer(text, start, end):
+                    group = 1 if match.group(1) else 2
+                    if match.group(group) in defined:
+                        s.footnote_markers.append(
+                            FootnoteMark(match.group(group), match.start(group), match.end(group))
+                        )
+        s.footnote_markers.sort(key=lambda m: m.start)
+
+    def _find_header_fallback(self, events) -> None:
+        """Without any marker the whole leading run of headings is the header."""
+        s = self.structure
+        if s.items or s.unanswered or s.header_blocks:
+            return
+        for kind, index, _ in events:
+            if self.blocks[index].kind in (HEADING, PARAGRAPH) and index < 8:
+                s.header_blocks.append(index)
+
+
+def parse_numbers(profile: Profile, text: str, base: int) -> list[NumberRef]:
+    """Numbers in a list such as "62, 63 en 64" or "5 tot en met 7", ranges expanded."""
+    found = [(int(m.group()), m.start(), m.end()) for m in _DIGITS.finditer(text)]
+    numbers: list[NumberRef] = []
+    for position, (value, start, end) in enumerate(found):
+        if position:
+            previous_value, previous_start, previous_end = found[position - 1]
+            between = text[previous_end:start]
+            if profile.range_regex.match(between) and 0 < value - previous_value <= 200:
+                for implied in range(previous_value + 1, value):
+                    numbers.append(NumberRef(implied, base + previous_start, base + end))
+        numbers.append(NumberRef(value, base + start, base + end))
+    return numbers
+
+
+_LABEL_NUMBERS = regex.compile(r"\d+(?:\s*(?:[,/&–-]|\b\p{L}{1,3}\b(?:\s+\p{L}{2,3})?)\s*\d+)*[.):]?")
+
+
+def _marker_label(text: str) -> str:
+    """A marker's wording with numbers, markup and spacing normalised away."""
+    text = plain_text(text)
+    text = _LABEL_NUMBERS.sub(" ", text)
+    return " ".join(text.strip(" .:)").split())

@@ -1,0 +1,25 @@
+"""The built-in rules, registered through the same hook a plugin uses."""
+
+from __future__ import annotations
+
+from qalint.hookspecs import hookimpl
+
+
+@hookimpl
+def qalint_rules() -> list[type]:
+    from . import footnotes, missing, numbering, references, suppressions
+
+    families = (numbering, missing, references, footnotes, suppressions)
+    return [rule for family in families for rule in family.RULES]
+
+
+@hookimpl
+def qalint_config_schema() -> dict:
+    return {
+        "numbering-start": {
+            "type": "integer",
+            "minimum": 0,
+            "default": 1,
+            "description": "The number the first answer should carry (QA104).",
+        },
+    }

@@ -1,0 +1,256 @@
+"""Missing answers: unanswered questions, empty, placeholder and deferred answers."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from qalint.rule import Context, Finding, Rule
+from qalint.structure import DEFERRAL, EMPTY, PLACEHOLDER, REFERRAL, UNANSWERED_KINDS, Item, Structure
+
+_KIND_WORDS = {EMPTY: "empty", PLACEHOLDER: "a placeholder", DEFERRAL: "only a deferral"}
+
+
+def _answer_name(item: Item) -> str:
+    numbers = item.numbers
+    return f"answer {numbers[0]}" if numbers else "the answer"
+
+
+class UnansweredQuestion(Rule):
+    """## What it does
+    Reports a question block that no answer follows before the next question,
+    the next section heading or the end of the document.
+
+    ## Why it matters
+    A question left without an answer is the defect a committee clerk most
+    needs to catch before a report is sent; in datasets it silently pairs
+    the question with the wrong answer.
+
+    ## Example
+    ```
+    Welke kosten zijn hiermee gemoeid?      <- no answer follows
+
+    ### Inbreng van de leden van de D66-fractie
+    ```
+    """
+
+    code = "QA201"
+    name = "unanswered-question"
+    category = "missing-answer"
+    severity = "error"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        for unanswered in context.structure.unanswered:
+            if unanswered.marker is not None:
+                start, end = unanswered.marker.start, unanswered.marker.end
+            elif unanswered.blocks:
+                start, end = context.block_line_span(unanswered.blocks[0])
+            else:
+                continue
+            yield context.finding(start, end, "question has no answer")
+
+
+class EmptyAnswer(Rule):
+    """## What it does
+    Reports an answer marker with nothing after it: the next question, section
+    or the end of the document follows directly.
+
+    ## Why it matters
+    An empty answer is an answer that was never written or was lost in
+    conversion.
+
+    ## Example
+    ```
+    **12. Antwoord van het kabinet**
+
+    De leden van de D66-fractie vragen ...   <- the next question, no answer
+    ```
+    """
+
+    code = "QA202"
+    name = "empty-answer"
+    category = "missing-answer"
+    severity = "error"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        for item in context.structure.items:
+            if item.kind == EMPTY and item.answer_marker is not None:
+                marker = item.answer_marker
+                yield context.finding(marker.start, marker.end, f"{_answer_name(item)} is empty")
+
+
+class PlaceholderAnswer(Rule):
+    """## What it does
+    Reports an answer that is only a placeholder: `PM`, `p.m.`, `TODO`, `...`,
+    `[nog te beantwoorden]`, `Volgt.`, `N.t.b.`, `(antwoord volgt)`, in any
+    markup. The profile of the layout lists the placeholders.
+
+    ## Why it matters
+    Placeholders are left in drafts under deadline; a report sent with one
+    has an unanswered question that looks answered.
+
+    ## Example
+    ```
+    **7. Antwoord van het kabinet**
+
+    **PM**
+    ```
+    """
+
+    code = "QA203"
+    name = "placeholder-answer"
+    category = "missing-answer"
+    severity = "error"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        for item in context.structure.items:
+            if item.kind == PLACEHOLDER and item.answer_blocks:
+                start, end = context.block_line_span(item.answer_blocks[0])
+                if item.answer_marker and item.answer_marker.content_start is not None:
+                    start = item.answer_marker.content_start
+                yield context.finding(start, end, f"{_answer_name(item)} is a placeholder")
+
+
+class HeaderPlaceholder(Rule):
+    """## What it does
+    Reports unfilled placeholders in the title block: `Vastgesteld .....`,
+    `bij brief van ...`, `Nr.` without a number, `.. xxxx 2025`.
+
+    ## Why it matters
+    The title block identifies the document; a report published with
+    placeholders there cannot be cited or filed.
+
+    ## Example
+    ```
+    **Nr.                VERSLAG**      <- Nr. without a number
+    Vastgesteld .....                    <- no date
+    ```
+    """
+
+    code = "QA204"
+    name = "header-placeholder"
+    category = "missing-answer"
+    severity = "warning"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        pattern = context.profile.header_placeholder_regex
+        if pattern is None:
+            return
+        structure = context.structure
+        doc = context.document
+        for index in structure.header_blocks:
+            block = structure.blocks[index]
+            for line_index in range(block.start_line, block.end_line):
+                base = doc.line_starts[line_index]
+                for match in pattern.finditer(doc.line_text(line_index)):
+                    text = match.group().strip()
+                    yield context.finding(
+                        base + match.start(), base + match.end(),
+                        f"unfilled placeholder in the title block: {text!r}",
+                    )
+
+
+class DeferredAnswer(Rule):
+    """## What it does
+    Reports an answer that only promises a later answer ("U wordt hierover
+    separaat geïnformeerd", "volgt in een afzonderlijke brief", "I will write
+    to the member"). An answer that says something and also promises a letter
+    is not reported.
+
+    ## Why it matters
+    A deferral is a question left open. Reported as `info` so that teams can
+    choose to gate on it with `--severity QA205=error`.
+
+    ## Example
+    ```
+    **2. Antwoord van het kabinet**
+
+    Het antwoord op deze vraag volgt in een afzonderlijke brief.
+    ```
+    """
+
+    code = "QA205"
+    name = "deferred-answer"
+    category = "missing-answer"
+    severity = "info"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        for item in context.structure.items:
+            if item.kind == DEFERRAL and item.answer_blocks:
+                start, end = context.block_line_span(item.answer_blocks[0])
+                yield context.finding(start, end, f"{_answer_name(item)} only defers the answer")
+
+
+def resolve_referral(structure: Structure, position: int) -> tuple[list[int], bool, set[int]]:
+    """Follow referral-only answers from item `position`: the items finally
+    reached, whether the referrals lead back to `position`, and every item
+    visited. A referral of an answer to itself is QA302's, not a cycle."""
+    reached: list[int] = []
+    seen = {position}
+    frontier = [position]
+    cycle = False
+    while frontier:
+        current = frontier.pop()
+        for number in structure.items[current].referral_targets:
+            target = structure.by_number.get(number)
+            if target is None or target == current:
+                continue
+            if target in seen:
+                cycle = cycle or target == position
+                continue
+            seen.add(target)
+            if structure.items[target].kind == REFERRAL:
+                frontier.append(target)
+            else:
+                reached.append(target)
+    return reached, cycle, seen
+
+
+class ReferralToUnanswered(Rule):
+    """## What it does
+    Reports an answer that only refers to other answers when every answer it
+    leads to is itself empty, a placeholder or a deferral.
+
+    ## Why it matters
+    "Zie het antwoord op vraag 2", where answer 2 only says that a letter
+    will follow, leaves the question unanswered although it looks answered.
+    A real list of questions had three such answers.
+
+    ## Example
+    ```
+    2  ... Het antwoord volgt in een afzonderlijke brief.
+    3  ... Zie het antwoord op vraag 2.     <- leads only to a deferral
+    ```
+    """
+
+    code = "QA206"
+    name = "referral-to-unanswered"
+    category = "missing-answer"
+    severity = "warning"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        structure = context.structure
+        first_reference = _first_reference_per_item(structure)
+        for position, item in enumerate(structure.items):
+            if item.kind != REFERRAL or position not in first_reference:
+                continue
+            reached, _cycle, _seen = resolve_referral(structure, position)
+            if reached and all(structure.items[t].kind in UNANSWERED_KINDS for t in reached):
+                ends = sorted({structure.items[t].numbers[0] for t in reached if structure.items[t].numbers})
+                kinds = sorted({_KIND_WORDS[structure.items[t].kind] for t in reached})
+                reference = first_reference[position]
+                yield context.finding(
+                    reference.start, reference.end,
+                    f"{_answer_name(item)} only refers to answer {', '.join(map(str, ends))}, "
+                    f"which is {' or '.join(kinds)}",
+                )
+
+
+def _first_reference_per_item(structure: Structure) -> dict:
+    first: dict = {}
+    for reference in structure.references:
+        if reference.in_answer and reference.item is not None:
+            first.setdefault(reference.item, reference)
+    return first
+
+
+RULES = [UnansweredQuestion, EmptyAnswer, PlaceholderAnswer, HeaderPlaceholder, DeferredAnswer, ReferralToUnanswered]

@@ -1,0 +1,196 @@
+"""Referrals between answers: "zie het antwoord op vraag 28" must lead somewhere."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from qalint.rule import Context, Finding, Rule
+from qalint.structure import REFERRAL, Structure
+
+from .missing import resolve_referral
+
+
+def _own_numbers(structure: Structure, item: int | None) -> set[int]:
+    return set(structure.items[item].numbers) if item is not None else set()
+
+
+class BrokenReference(Rule):
+    """## What it does
+    Reports a referral to a question or answer number that does not exist in
+    the document, in every phrasing of the layout profile: "zie (ook) het
+    antwoord op vraag 91", "zie ook vraag 24", "antwoorden op vragen 62, 63 en
+    64", "vragen 3 tot en met 5", "see the answer to question 12", "I refer
+    the member to the answer I gave to question 4". Referrals that name
+    another document ("het antwoord op vraag 3 van het lid X") are left alone.
+
+    ## Why it matters
+    A referral that points nowhere leaves the reader without an answer.
+
+    ## Example
+    ```
+    **39. Antwoord van kabinet**
+
+    **Zie het antwoord op vraag 91.**   <- there is no answer 91
+    ```
+    """
+
+    code = "QA301"
+    name = "broken-reference"
+    category = "reference"
+    severity = "error"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        structure = context.structure
+        if not structure.by_number:
+            return
+        for reference in structure.references:
+            for target in reference.targets:
+                if target.value not in structure.by_number:
+                    yield context.finding(
+                        target.start, target.end,
+                        f"referral to question {target.value}, which does not exist",
+                    )
+
+
+class SelfReference(Rule):
+    """## What it does
+    Reports an answer that refers to its own number.
+
+    ## Why it matters
+    "Zie het antwoord op vraag 12" inside answer 12 is a mistyped number: the
+    reader is sent in a circle and the intended answer is unknown.
+
+    ## Example
+    ```
+    **12. Antwoord van het kabinet**
+
+    Zie het antwoord op vraag 12.   <- refers to itself
+    ```
+    """
+
+    code = "QA302"
+    name = "self-reference"
+    category = "reference"
+    severity = "error"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        structure = context.structure
+        for reference in structure.references:
+            if not reference.in_answer:
+                continue
+            own = _own_numbers(structure, reference.item)
+            for target in reference.targets:
+                if target.value in own:
+                    yield context.finding(
+                        target.start, target.end,
+                        f"answer {target.value} refers to itself",
+                    )
+
+
+def _chain_text(structure: Structure, path: list[int]) -> str:
+    return " -> ".join(str(structure.items[p].numbers[0]) for p in path if structure.items[p].numbers)
+
+
+class ReferralChain(Rule):
+    """## What it does
+    Reports an answer that only refers to another answer which itself only
+    refers to a third, and names the whole chain.
+
+    ## Why it matters
+    Readers following "zie vraag 41" find only "zie vraag 28"; referring to
+    the final answer directly saves them a step and shows whether the chain
+    ends in a real answer. An answer that already names the final target
+    ("zie vragen 62, 63 en 64") is not reported.
+
+    ## Example
+    ```
+    67: Zie het antwoord op vraag 41.
+    41: Zie het antwoord op vraag 28.   <- chain 67 -> 41 -> 28
+    ```
+    """
+
+    code = "QA303"
+    name = "referral-chain"
+    category = "reference"
+    severity = "warning"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        structure = context.structure
+        for reference in structure.references:
+            position = reference.item
+            if position is None or not reference.in_answer or structure.items[position].kind != REFERRAL:
+                continue
+            for target in reference.targets:
+                middle = structure.by_number.get(target.value)
+                if middle is None or middle == position or structure.items[middle].kind != REFERRAL:
+                    continue
+                path = _chain(structure, position, middle)
+                if path is None:
+                    continue  # a cycle, reported by QA304
+                final = structure.items[path[-1]]
+                if set(final.numbers) & set(structure.items[position].referral_targets):
+                    continue
+                yield context.finding(
+                    target.start, target.end,
+                    f"referral chain {_chain_text(structure, path)}: refer to "
+                    f"{final.numbers[0] if final.numbers else 'the final answer'} directly",
+                )
+
+
+def _chain(structure: Structure, start: int, middle: int, closed: bool = False) -> list[int] | None:
+    """The path start -> middle -> ... -> first non-referral answer. On a
+    cycle: None, or with `closed` the path around the cycle."""
+    path = [start] if start == middle else [start, middle]
+    while structure.items[path[-1]].kind == REFERRAL:
+        current = path[-1]
+        targets = [structure.by_number.get(n) for n in structure.items[current].referral_targets]
+        targets = [t for t in targets if t is not None and t != current]
+        if not targets:
+            return path
+        following = targets[0]
+        if following in path:
+            return path + [following] if closed else None
+        path.append(following)
+    return path
+
+
+class ReferralCycle(Rule):
+    """## What it does
+    Reports answers that only refer to each other in a circle.
+
+    ## Why it matters
+    "Zie vraag 8" in answer 7 and "zie vraag 7" in answer 8 answer neither
+    question.
+
+    ## Example
+    ```
+    7: Zie het antwoord op vraag 8.
+    8: Zie het antwoord op vraag 7.   <- cycle 7 -> 8 -> 7
+    ```
+    """
+
+    code = "QA304"
+    name = "referral-cycle"
+    category = "reference"
+    severity = "error"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        structure = context.structure
+        reported: set[int] = set()
+        for reference in structure.references:
+            position = reference.item
+            if position is None or position in reported or not reference.in_answer:
+                continue
+            if structure.items[position].kind != REFERRAL:
+                continue
+            reached, cycle, visited = resolve_referral(structure, position)
+            if cycle and not reached:
+                reported |= visited
+                path = _chain(structure, position, position, closed=True)
+                yield context.finding(
+                    reference.start, reference.end,
+                    f"referral cycle {_chain_text(structure, path)}: none of these answers the question",
+                )
+
+
+RULES = [BrokenReference, SelfReference, ReferralChain, ReferralCycle]

@@ -1,0 +1,37 @@
+"""Suppression comments that suppress nothing."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from qalint.rule import Context, Finding, Rule
+
+
+class UnusedSuppression(Rule):
+    """## What it does
+    Reports a `<!-- qalint: disable... -->` comment that suppressed no
+    finding, or that names a rule code qalint does not know. The engine
+    reports this after all other rules ran, like ruff's unused-noqa.
+
+    ## Why it matters
+    Stale suppressions hide future defects on their lines and mislead the
+    next editor into thinking a problem is known and accepted.
+
+    ## Example
+    ```
+    <!-- qalint: disable-next-line=QA301 -->
+    Zie het antwoord op vraag 28.          <- answer 28 exists: nothing to suppress
+    ```
+    """
+
+    code = "QA001"
+    name = "unused-suppression"
+    category = "consistency"
+    severity = "warning"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        # Findings come from the engine once it knows which comments were used.
+        return ()
+
+
+RULES = [UnusedSuppression]
