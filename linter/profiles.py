@@ -50,6 +50,7 @@ class Profile:
     answer_placeholders: list[str] = field(default_factory=list)
     deferrals: list[str] = field(default_factory=list)
     question_cues: list[str] = field(default_factory=list)
+    request_cues: list[str] = field(default_factory=list)
     header_placeholders: list[str] = field(default_factory=list)
     external_references: list[str] = field(default_factory=list)
     list_words: list[str] = field(default_factory=list)
@@ -110,8 +111,12 @@ class Profile:
         return _union(self.deferrals, regex.I)
 
     @cached_property
-    def question_cue_regexes(self) -> list[regex.Pattern]:
-        return [regex.compile(p) for p in self.question_cues]
+    def question_cue_regex(self) -> regex.Pattern | None:
+        return _union(self.question_cues)
+
+    @cached_property
+    def request_cue_regex(self) -> regex.Pattern | None:
+        return _union(self.request_cues)
 
     @cached_property
     def external_reference_regex(self) -> regex.Pattern | None:
@@ -131,7 +136,7 @@ def _union(patterns: list[str], flags: int = 0) -> regex.Pattern | None:
 _LIST_KEYS = {
     "answer_markers", "question_markers", "item_markers", "section_markers",
     "references", "answer_placeholders", "deferrals", "question_cues",
-    "header_placeholders", "external_references", "list_words", "range_words",
+    "request_cues", "header_placeholders", "external_references", "list_words", "range_words",
     "number_nouns",
 }
 _SCALAR_KEYS = {
@@ -167,7 +172,7 @@ def build_profiles(raw: list[dict[str, Any]]) -> dict[str, Profile]:
             # Compile now so a bad pattern is reported when profiles load.
             for attr in ("answer_regexes", "question_regexes", "item_regexes",
                          "section_regexes", "reference_regex", "placeholder_regex",
-                         "deferral_regex", "question_cue_regexes",
+                         "deferral_regex", "question_cue_regex", "request_cue_regex",
                          "header_placeholder_regex", "external_reference_regex"):
                 getattr(profile, attr)
         except (TypeError, regex.error) as error:

@@ -48,6 +48,9 @@ _FUSED_MARKER = regex.compile(r"(?<=\p{Ll}{3})(\d{1,2})\b|\b(?:19|20)\d\d(\d{1,2
 # Longest answer that can still be nothing but a referral or a deferral.
 _SHORT_ANSWER_WORDS = 60
 _SHORT_ANSWER_CHARS = 600
+# A paragraph a page break cut off mid-sentence is a long one; a short one
+# without closing punctuation ("PM", a heading-like line) stands on its own.
+_CUT_PARAGRAPH_WORDS = 8
 _SUPPRESSION_COMMENT = regex.compile(r"^\s*<!--")
 
 
@@ -170,10 +173,29 @@ class _Parser:
     def __init__(self, doc: Document, profile: Profile) -> None:
         self.doc = doc
         self.profile = profile
-        self.blocks = parse_blocks(doc)
+        self.blocks = self._split_at_markers(parse_blocks(doc))
         self.structure = Structure(profile, self.blocks)
         self._texts: dict[int, str] = {}
         self._content_starts: dict[int, int] = {}  # inline markers: where the text starts
+
+    def _split_at_markers(self, blocks: list[Block]) -> list[Block]:
+        """Start a new block at every marker line inside a paragraph, for
+        documents that put "Q1: ..." and "A1: ..." on consecutive lines."""
+        regexes = self.profile.answer_regexes + self.profile.question_regexes + self.profile.item_regexes
+        result: list[Block] = []
+        for block in blocks:
+            if block.kind != PARAGRAPH or block.end_line - block.start_line < 2:
+                result.append(block)
+                continue
+            start = block.start_line
+            for line_index in range(block.start_line + 1, block.end_line):
+                line = self.doc.line_text(line_index)
+                if line[:1].isspace() or not any(r.match(line) for r in regexes):
+                    continue
+                result.append(Block(block.kind, start, line_index, block.level, block.in_container))
+                start = line_index
+            result.append(Block(block.kind, start, block.end_line, block.level, block.in_container))
+        return result
 
     # -- block helpers -----------------------------------------------------
     def raw(self, index: int) -> str:
@@ -229,17 +251,23 @@ class _Parser:
         groups = match.groupdict()
         rest = groups.get("rest")
         inline = bool(rest and rest.strip())
+        block = self.blocks[index]
+        # Text on the lines after the marker line belongs to the question or answer.
+        following = None
+        if not inline and block.kind == PARAGRAPH and block.end_line - block.start_line > 1:
+            following = self.doc.line_starts[block.start_line + 1]
         stripped_start = len(line) - len(line.lstrip(" \t\ufeff#*_"))
         end = len(line.rstrip(" \t*_#"))
         label_text = line[stripped_start:match.start("rest")] if inline else line[stripped_start:end]
         label = _marker_label(label_text)
-        if inline:
-            self._content_starts[index] = base + match.start("rest")
+        content_start = base + match.start("rest") if inline else following
+        if content_start is not None:
+            self._content_starts[index] = content_start
             self._texts.pop(index, None)
         return Marker(
             kind, index, self.numbers(match, "nums", base),
-            base + stripped_start, base + max(end, stripped_start), label, inline,
-            base + match.start("rest") if inline else None,
+            base + stripped_start, base + max(end, stripped_start), label,
+            content_start is not None, content_start,
         )
 
     def score(self, index: int) -> int:
@@ -251,9 +279,10 @@ class _Parser:
         kind, _targets = self.answer_kind([index])
         if kind != SUBSTANTIVE:
             return -2
-        if "?" in text:
+        profile = self.profile
+        if "?" in text or (profile.request_cue_regex and profile.request_cue_regex.search(text)):
             return 2
-        if any(r.search(text) for r in self.profile.question_cue_regexes):
+        if profile.question_cue_regex and profile.question_cue_regex.search(text):
             return 1
         return 0
 
@@ -305,7 +334,8 @@ class _Parser:
             if units:
                 previous = self.text(units[-1][-1])
                 current = self.text(index)
-                if current and (not ends_sentence(previous) or starts_lowercase(current)):
+                cut = not ends_sentence(previous) and word_count(previous) >= _CUT_PARAGRAPH_WORDS
+                if current and (cut or starts_lowercase(current)):
                     units[-1].append(index)
                     continue
             units.append([index])
