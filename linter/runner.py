@@ -37,8 +37,9 @@ def discover(paths: list[str], linter: Linter, stdin_filename: str | None) -> tu
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(_walk(path, linter))
-            if not found:
+            before = len(errors)
+            found = sorted(_walk(path, linter, errors))
+            if not found and len(errors) == before:
                 warnings.append(f"{raw}: no documents (*.md, *.markdown, *.txt) found")
             for item in found:
                 if item.resolve() not in seen:
@@ -53,10 +54,15 @@ def discover(paths: list[str], linter: Linter, stdin_filename: str | None) -> tu
     return targets, errors, warnings
 
 
-def _walk(root: Path, linter: Linter):
+def _walk(root: Path, linter: Linter, errors: list[str]):
     for directory, subdirectories, files in os.walk(root):
-        config = linter.config_for(Path(directory) / "_")
         folder = Path(directory)
+        try:
+            config = linter.config_for(folder / "_")
+        except ConfigError as error:  # skip this folder, keep checking the others
+            errors.append(str(error))
+            subdirectories[:] = []
+            continue
         subdirectories[:] = sorted(
             d for d in subdirectories if not config.is_excluded(folder / d)
         )

@@ -1,0 +1,128 @@
+"""Bad input gets one clear line and exit 2, never a traceback; the other
+files are still checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import lint, span, where
+from qalint.cli import main
+from test_cli import GAP_DOC
+
+
+def run(capsys, *args):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def good(tmp_path):
+    path = tmp_path / "good.md"
+    path.write_text(GAP_DOC, encoding="utf-8")
+    return path
+
+
+def assert_one_error_and_others_checked(capsys, good, bad, expected_error):
+    code, out, err = run(capsys, "check", "--quiet", bad, good)
+    assert code == 2
+    assert err.splitlines() == [f"qalint: error: {expected_error}"]
+    assert f"{good}:7:7: QA101" in out
+    assert "Traceback" not in err
+
+
+def test_nonexistent_path(capsys, good, tmp_path):
+    missing = tmp_path / "missing.md"
+    assert_one_error_and_others_checked(capsys, good, missing, f"{missing}: no such file or directory")
+
+
+def test_directory_without_documents(capsys, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, out, err = run(capsys, "check", empty)
+    assert code == 0
+    assert err == f"qalint: warning: {empty}: no documents (*.md, *.markdown, *.txt) found\n"
+
+
+def test_unreadable_file(capsys, good, tmp_path, monkeypatch):
+    locked = tmp_path / "locked.md"
+    locked.write_text("x")
+    real = Path.read_bytes
+
+    def read_bytes(self):  # root can read a mode-000 file, so refuse like the OS would
+        if self.name == "locked.md":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    assert_one_error_and_others_checked(capsys, good, locked, f"{locked}: permission denied")
+
+
+def test_binary_file(capsys, good, tmp_path):
+    binary = tmp_path / "scan.md"
+    binary.write_bytes(b"%PDF-1.7\x00\x01\x02binary")
+    assert_one_error_and_others_checked(capsys, good, binary, f"{binary}: binary file (contains NUL bytes), skipped")
+
+
+def test_invalid_utf8(capsys, good, tmp_path):
+    latin = tmp_path / "latin.md"
+    latin.write_bytes("Vraag 1\nCaf\xe9?\n".encode("latin-1"))
+    assert_one_error_and_others_checked(
+        capsys, good, latin,
+        f"{latin}:2:4: not valid utf-8: byte 0xe9 cannot be decoded; "
+        "set `encoding` in the configuration if the file uses another encoding",
+    )
+
+
+def test_other_encoding_from_config(capsys, tmp_path):
+    latin = tmp_path / "latin.md"
+    latin.write_bytes(GAP_DOC.replace("Klopt het?", "Klopt het café?").encode("latin-1"))
+    (tmp_path / "qalint.toml").write_text('encoding = "latin-1"\n')
+    code, out, err = run(capsys, "check", "--quiet", latin)
+    assert code == 1 and err == "" and ":7:7: QA101" in out
+
+
+def test_empty_file(capsys, tmp_path):
+    empty = tmp_path / "empty.md"
+    empty.write_bytes(b"")
+    code, out, err = run(capsys, "check", empty)
+    assert code == 0 and err == ""
+
+
+def test_huge_file_is_skipped_with_an_error(capsys, good, tmp_path):
+    huge = tmp_path / "huge.md"
+    with open(huge, "wb") as handle:
+        handle.write((b"Vraag 1\nKlopt het?\n\n" * 4096) * 1000)  # about 50 MB
+    assert huge.stat().st_size > 50_000_000
+    code, out, err = run(capsys, "check", "--quiet", huge, good)
+    assert code == 2
+    assert err.startswith(f"qalint: error: {huge}: file too large (")
+    assert f"{good}:7:7: QA101" in out
+
+
+def test_single_one_megabyte_line():
+    text = "Vraag 1 " + "woord " * 180_000 + "?\n\nAntwoord 1\nJa.\n"
+    for finding in lint(text, "long.md"):
+        assert 1 <= finding.line <= 4
+
+
+def test_crlf_file_positions():
+    text = GAP_DOC.replace("\n", "\r\n")
+    findings = lint(text, "crlf.md")
+    assert [(f.code, where(f)) for f in findings] == [("QA101", span(text, 7, "Vraag [[3]]"))]
+
+
+def test_bom_file_positions_count_the_bom():
+    text = "\ufeff" + GAP_DOC.replace("Vraag 1", "Vraag 2", 1).replace("Antwoord 1", "Antwoord 2", 1)
+    findings = lint(text.encode("utf-8"), "bom.md")
+    # The BOM is one code point on line 1, so "2" of "Vraag 2" is at column 8, not 7.
+    assert [(f.code, where(f)) for f in findings] == [("QA104", (1, 8, 1, 9))]
+
+
+def test_utf16_file_with_bom(capsys, tmp_path):
+    path = tmp_path / "utf16.md"
+    path.write_bytes(("\ufeff" + GAP_DOC).encode("utf-16-le"))
+    code, out, err = run(capsys, "check", "--quiet", path)
+    assert err == "" and f"{path}:7:7: QA101" in out

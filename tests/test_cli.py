@@ -1,0 +1,191 @@
+"""The command line: formats, exit codes, selection, configuration."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import EXAMPLES, span
+from qalint.cli import main
+
+DEFECTS = EXAMPLES / "antwoorden-kamervragen-defecten.md"
+CLEAN = EXAMPLES / "antwoorden-kamervragen-schoon.md"
+GAP_DOC = """Vraag 1
+Klopt het?
+
+Antwoord 1
+Ja.
+
+Vraag 3
+Klopt dat ook?
+
+Antwoord 3
+Nee.
+"""
+
+
+def run(capsys, *args):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def gap_file(tmp_path):
+    path = tmp_path / "vragen.md"
+    path.write_text(GAP_DOC, encoding="utf-8")
+    return path
+
+
+def test_text_output_has_location_code_source_and_caret(capsys, gap_file):
+    code, out, err = run(capsys, "check", gap_file)
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == f"{gap_file}:7:7: QA101 question number skipped: expected 2, found 3"
+    assert lines[2] == " 7 | Vraag 3"
+    assert lines[3] == "   |       ^"
+    assert lines[-1] == "Found 1 finding (1 error) in 1 file."
+
+
+def test_quiet_prints_only_finding_lines(capsys, gap_file):
+    code, out, err = run(capsys, "check", "--quiet", gap_file)
+    assert out == f"{gap_file}:7:7: QA101 question number skipped: expected 2, found 3\n"
+
+
+def test_clean_file_exits_zero(capsys):
+    code, out, err = run(capsys, "check", CLEAN)
+    assert code == 0 and "All checks passed" in out and err == ""
+
+
+def test_json_report_validates_against_the_shipped_schema(capsys):
+    code, out, _ = run(capsys, "check", "--format", "json", DEFECTS, CLEAN)
+    assert code == 1
+    report = json.loads(out)
+    _, schema_text, _ = run(capsys, "schema")
+    jsonschema.validate(report, json.loads(schema_text))
+    assert report["summary"]["files"] == 2
+    assert report["summary"]["findings"] == len(report["findings"]) == 23
+    first = report["findings"][0]
+    text = DEFECTS.read_text(encoding="utf-8")
+    assert (first["line"], first["column"], first["end_line"], first["end_column"]) == span(text, 5, ".. xxxx 2024")
+    assert first["category"] == "missing-answer" and first["rule"] == "header-placeholder"
+
+
+def test_sarif_report(capsys):
+    code, out, _ = run(capsys, "check", "--format", "sarif", DEFECTS)
+    sarif = json.loads(out)
+    assert sarif["version"] == "2.1.0"
+    run_ = sarif["runs"][0]
+    rules = run_["tool"]["driver"]["rules"]
+    assert {r["id"] for r in rules} >= {"QA101", "QA301"}
+    assert all("What it does" in r["help"]["text"] for r in rules)
+    result = run_["results"][0]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (5, 47)
+    assert result["partialFingerprints"]["primaryLocationLineHash"]
+    assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+    assert len({r["partialFingerprints"]["primaryLocationLineHash"] for r in run_["results"]}) == len(run_["results"])
+
+
+def test_github_annotations(capsys, gap_file):
+    code, out, _ = run(capsys, "check", "--format", "github", gap_file)
+    assert out == (
+        f"::error title=qalint (QA101),file={gap_file},line=7,col=7,endLine=7,endColumn=8"
+        "::QA101 question number skipped: expected 2, found 3\n"
+    )
+
+
+def test_statistics(capsys):
+    code, out, _ = run(capsys, "check", "--statistics", DEFECTS)
+    assert "    1  QA101  numbering-gap" in out.splitlines()
+
+
+def test_select_ignore_and_exit_zero(capsys, gap_file):
+    assert run(capsys, "check", "--ignore", "QA101", gap_file)[0] == 0
+    assert run(capsys, "check", "--select", "reference", gap_file)[0] == 0
+    assert run(capsys, "check", "--select", "numbering-gap", gap_file)[0] == 1
+    assert run(capsys, "check", "--select", "QA1", gap_file)[0] == 1
+    assert run(capsys, "check", "--exit-zero", gap_file)[0] == 0
+
+
+def test_severity_override_and_fail_level(capsys, gap_file):
+    code, out, _ = run(capsys, "check", "--format", "json", "--severity", "QA101=info", gap_file)
+    assert code == 0  # info is below the default fail level
+    assert json.loads(out)["findings"][0]["severity"] == "info"
+    assert run(capsys, "check", "--severity", "QA101=info", "--fail-level", "info", gap_file)[0] == 1
+
+
+def test_unknown_rule_code_is_an_error(capsys, gap_file):
+    code, out, err = run(capsys, "check", "--select", "QA999", gap_file)
+    assert code == 2
+    assert err.strip() == "qalint: error: command line: unknown rule selector 'QA999' (see `qalint rules`)"
+
+
+def test_bad_severity_value_is_a_usage_error(capsys, gap_file):
+    code, _, err = run(capsys, "check", "--severity", "QA101=fatal", gap_file)
+    assert code == 2 and "QA101=fatal" in err
+
+
+def test_stdin_with_filename(capsys, monkeypatch):
+    import io
+
+    class Stdin:
+        buffer = io.BytesIO(GAP_DOC.encode())
+
+    monkeypatch.setattr(sys, "stdin", Stdin)
+    code, out, _ = run(capsys, "check", "--quiet", "--stdin-filename", "report.md", "-")
+    assert code == 1
+    assert out.startswith("report.md:7:7: QA101")
+
+
+def test_output_file(capsys, gap_file, tmp_path):
+    target = tmp_path / "report.json"
+    code, out, _ = run(capsys, "check", "--format", "json", "--output-file", target, gap_file)
+    assert code == 1 and out == ""
+    assert json.loads(target.read_text())["summary"]["findings"] == 1
+
+
+def test_rules_and_rule_docs(capsys):
+    code, out, _ = run(capsys, "rules")
+    assert code == 0 and out.splitlines()[1].startswith("QA101  numbering-gap")
+    code, out, _ = run(capsys, "rule", "QA301")
+    assert code == 0
+    for heading in ("What it does", "Why it matters", "Example"):
+        assert heading in out
+    assert run(capsys, "rule", "QA999")[0] == 2
+
+
+def test_every_rule_is_documented():
+    from conftest import registry
+
+    for rule in registry().rules.values():
+        doc = rule.doc()
+        assert all(h in doc for h in ("What it does", "Why it matters", "Example")), rule.code
+
+
+def test_directory_is_walked_in_order_and_excludes_honoured(capsys, tmp_path):
+    (tmp_path / "b.md").write_text(GAP_DOC)
+    (tmp_path / "a.txt").write_text(GAP_DOC)
+    (tmp_path / "skip").mkdir()
+    (tmp_path / "skip" / "c.md").write_text(GAP_DOC)
+    (tmp_path / "notes.rst").write_text(GAP_DOC)
+    (tmp_path / "qalint.toml").write_text('extend-exclude = ["skip"]\n')
+    code, out, _ = run(capsys, "check", "--quiet", tmp_path)
+    assert [line.split(":")[0] for line in out.splitlines()] == [str(tmp_path / "a.txt"), str(tmp_path / "b.md")]
+
+
+def test_version(capsys):
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and out.startswith("qalint 0.")
+
+
+def test_console_script_runs():
+    result = subprocess.run(
+        [sys.executable, "-m", "qalint", "check", "--quiet", str(CLEAN)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
