@@ -139,8 +139,14 @@ class Context:
         return start + len(text) - len(stripped), start + len(text.rstrip())
 
     def block_line_span(self, block_index: int) -> tuple[int, int]:
-        """Span of the first line of a block of the structure."""
-        return self.line_span(self.structure.blocks[block_index].start_line)
+        """Span of the first line of a block's text (after a marker that
+        shares the block)."""
+        structure = self.structure
+        content = structure.content_starts.get(block_index)
+        if content is None:
+            return self.line_span(structure.blocks[block_index].start_line)
+        start, end = self.line_span(self.document.line_of(content))
+        return max(start, content), end
 
     def finding(
         self,

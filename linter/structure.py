@@ -71,8 +71,7 @@ class Marker:
     start: int  # span of the marker line without leading markup
     end: int
     label: str  # the marker's wording without numbers, e.g. "Antwoord van het kabinet"
-    inline: bool  # question or answer text continues on the marker line
-    content_start: int | None = None  # where that text starts, for inline markers
+    inline: bool  # the marker's block also holds question or answer text
 
 
 @dataclass
@@ -137,6 +136,8 @@ class Structure:
     footnote_definitions: list[FootnoteMark] = field(default_factory=list)
     # Answer numbers (and question numbers where both are numbered) -> item index.
     by_number: dict[int, int] = field(default_factory=dict)
+    # Blocks that hold a marker and then text: where the text starts.
+    content_starts: dict[int, int] = field(default_factory=dict)
 
     @property
     def answer_markers(self) -> list[Marker]:
@@ -176,7 +177,7 @@ class _Parser:
         self.blocks = self._split_at_markers(parse_blocks(doc))
         self.structure = Structure(profile, self.blocks)
         self._texts: dict[int, str] = {}
-        self._content_starts: dict[int, int] = {}  # inline markers: where the text starts
+        self._content_starts = self.structure.content_starts
 
     def _split_at_markers(self, blocks: list[Block]) -> list[Block]:
         """Start a new block at every marker line inside a paragraph, for
@@ -267,7 +268,7 @@ class _Parser:
         return Marker(
             kind, index, self.numbers(match, "nums", base),
             base + stripped_start, base + max(end, stripped_start), label,
-            content_start is not None, content_start,
+            content_start is not None,
         )
 
     def score(self, index: int) -> int:
@@ -303,14 +304,17 @@ class _Parser:
             if len(rest) < len(parts) and word_count(" ".join(rest)) < 3:
                 return DEFERRAL, []
         if profile.reference_regex:
+            # A referral-only answer is what remains nearly empty once the
+            # referral phrases are taken out ("Zie ook het antwoord op vraag 28.").
             targets: list[int] = []
             rest = []
             for sentence in parts:
-                found = self._internal_references(sentence, 0)
-                if found:
-                    targets.extend(n.value for ref in found for n in ref[2])
-                else:
-                    rest.append(sentence)
+                cut = 0
+                for start, end, numbers in self._internal_references(sentence, 0):
+                    targets.extend(n.value for n in numbers)
+                    rest.append(sentence[cut:start])
+                    cut = end
+                rest.append(sentence[cut:])
             if targets and word_count(" ".join(rest)) < 3:
                 return REFERRAL, targets
         return SUBSTANTIVE, []

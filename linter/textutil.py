@@ -9,7 +9,11 @@ _LINK = regex.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _EMPHASIS = regex.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
 _HEADING = regex.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", regex.M)
 _SPACE = regex.compile(r"\s+")
-_SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\p{N}(\"'‘“])")
+# A full stop after a common abbreviation ("the hon. Member", "nr. 12") ends no sentence.
+_SENTENCE_END = regex.compile(
+    r"(?<![\s(](?:hon|Hon|Mr|Mrs|Ms|Dr|St|nr|Nr|blz|jl|resp|vs|etc|o\.a|d\.w\.z|m\.b\.t|i\.e|e\.g)\.)"
+    r"(?<=[.!?])\s+(?=[\p{Lu}\p{N}(\"'‘“])"
+)
 _WORD = regex.compile(r"\p{L}[\p{L}\p{N}'’-]*")
 _TERMINAL = regex.compile(r"[.!?:;)\]\"'”’»…]$")
 

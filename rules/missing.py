@@ -105,8 +105,6 @@ class PlaceholderAnswer(Rule):
         for item in context.structure.items:
             if item.kind == PLACEHOLDER and item.answer_blocks:
                 start, end = context.block_line_span(item.answer_blocks[0])
-                if item.answer_marker and item.answer_marker.content_start is not None:
-                    start = item.answer_marker.content_start
                 yield context.finding(start, end, f"{_answer_name(item)} is a placeholder")
 
 
