@@ -45,7 +45,7 @@ def load_registry(extra_plugins: tuple[Any, ...] = (), entry_points: bool = True
             except Exception as error:  # a broken plugin must not stop the run
                 registry.warnings.append(
                     f"plugin {entry_point.name!r} ({entry_point.value}) failed to load: "
-                    f"{type(error).__name__}: {error}; skipped"
+                    f"{type(error).__name__}: {_one_line(error)}; skipped"
                 )
                 continue
             _register(manager, registry, plugin, entry_point.name)
@@ -63,7 +63,7 @@ def _register(manager: pluggy.PluginManager, registry: Registry, plugin: Any, na
     try:
         manager.register(plugin, name=name)
     except Exception as error:  # pluggy.PluginValidationError, ValueError for duplicates
-        registry.warnings.append(f"plugin {name!r} is incompatible: {error}; skipped")
+        registry.warnings.append(f"plugin {name!r} is incompatible: {_one_line(error)}; skipped")
 
 
 def _call_each(manager: pluggy.PluginManager, registry: Registry, hook_name: str):
@@ -74,7 +74,7 @@ def _call_each(manager: pluggy.PluginManager, registry: Registry, hook_name: str
             result = impl.function()
         except Exception as error:
             registry.warnings.append(
-                f"plugin {impl.plugin_name!r} failed in {hook_name}: {type(error).__name__}: {error}; skipped"
+                f"plugin {impl.plugin_name!r} failed in {hook_name}: {type(error).__name__}: {_one_line(error)}; skipped"
             )
             continue
         if result is not None:
@@ -102,6 +102,10 @@ def _collect(manager: pluggy.PluginManager, registry: Registry) -> None:
     for plugin_name, schema in _call_each(manager, registry, "qalint_config_schema"):
         if isinstance(schema, dict):
             registry.settings_schema.update(schema)
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())
 
 
 def _plugin_manager() -> pluggy.PluginManager:

@@ -148,6 +148,16 @@ class Context:
         start, end = self.line_span(self.document.line_of(content))
         return max(start, content), end
 
+    def blocks_text(self, blocks: list[int]) -> str:
+        """Source text of consecutive blocks of the structure, from the text
+        after a marker that shares the first block."""
+        if not blocks:
+            return ""
+        structure, doc = self.structure, self.document
+        first, last = structure.blocks[blocks[0]], structure.blocks[blocks[-1]]
+        start = structure.content_starts.get(blocks[0], doc.line_starts[first.start_line])
+        return doc.text[start:doc.line_ends[last.end_line - 1]]
+
     def finding(
         self,
         start: int,

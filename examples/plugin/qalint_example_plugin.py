@@ -26,15 +26,10 @@ class LongAnswer(Rule):
 
     def check(self, context):
         limit = context.settings.get("max-answer-words", 400)
-        structure = context.structure
-        doc = context.document
-        for item in structure.items:
-            if not item.answer_blocks or item.answer_marker is None:
+        for item in context.structure.items:
+            if item.answer_marker is None:
                 continue
-            first = structure.blocks[item.answer_blocks[0]]
-            last = structure.blocks[item.answer_blocks[-1]]
-            text = doc.text[doc.line_starts[first.start_line]:doc.line_ends[last.end_line - 1]]
-            words = len(text.split())
+            words = len(context.blocks_text(item.answer_blocks).split())
             if words > limit:
                 marker = item.answer_marker
                 yield context.finding(marker.start, marker.end, f"answer has {words} words (limit {limit})")
