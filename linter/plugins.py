@@ -92,10 +92,12 @@ def _collect(manager: pluggy.PluginManager, registry: Registry) -> None:
                 continue
             registry.rules[rule.code] = rule
     raw_profiles = [read_profile_file(path) for path in builtin_profile_files()]
+    contributed: list[str] = []
     for plugin_name, profiles in _call_each(manager, registry, "qalint_profiles"):
         raw_profiles.extend(profiles)
+        contributed.extend(p.get("name", "") for p in profiles if isinstance(p, dict))
     try:
-        registry.profiles = build_profiles(raw_profiles)
+        registry.profiles = build_profiles(raw_profiles, tuple(contributed))
     except ProfileError as error:
         registry.warnings.append(f"profiles: {error}; plugin profiles skipped")
         registry.profiles = build_profiles([read_profile_file(p) for p in builtin_profile_files()])

@@ -9,13 +9,13 @@ language is a new file (shipped here or contributed by a plugin through the
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Pattern
 
-import regex
 
 PROFILE_DIR = Path(__file__).parent / "profiles"
 
@@ -27,6 +27,18 @@ ITEM = "item"  # layout B
 # Markdown emphasis and heading markup around a marker line.
 _MARKUP_BEFORE = r"^\ufeff?[ \t]{0,3}(?:#{1,6}[ \t]+)?(?:(?:\*\*|__|\*|_)[ \t]*)*"
 _MARKUP_AFTER = r"[ \t]*[.:]?[ \t]*(?:\*\*|__|\*|_)*[ \t]*(?:[ \t]#+)?[ \t]*$"
+
+
+def compile_pattern(pattern: str, flags: int = 0):
+    """Compile with the standard library when it can (several times faster
+    to compile), with `regex` when the pattern needs it (\\p{Lu}, look-behind
+    of variable width). Both modules share the flag values used here."""
+    try:
+        return re.compile(pattern, flags)
+    except re.error:
+        import regex
+
+        return regex.compile(pattern, flags)
 
 
 class ProfileError(Exception):
@@ -61,76 +73,77 @@ class Profile:
     @cached_property
     def numbers_pattern(self) -> str:
         words = sorted(self.list_words + self.range_words, key=len, reverse=True)
-        joiner = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
-        nouns = "|".join(regex.escape(n) for n in self.number_nouns)
+        joiner = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        nouns = "|".join(re.escape(n) for n in self.number_nouns)
         repeated = rf"(?:(?:{nouns})\s*)?" if nouns else ""
         return rf"\d{{1,4}}(?:(?:\s*,\s*|\s*(?:{joiner})\s*){repeated}\d{{1,4}}\b)*"
 
     @cached_property
-    def range_regex(self) -> regex.Pattern:
+    def range_regex(self) -> Pattern:
         words = sorted(self.range_words, key=len, reverse=True)
-        joiner = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
-        return regex.compile(rf"^\s*(?:{joiner})\s*$", regex.I)
+        joiner = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        return compile_pattern(rf"^\s*(?:{joiner})\s*$", re.I)
 
     def _expand(self, pattern: str) -> str:
         return pattern.replace("{nums}", self.numbers_pattern)
 
-    def _markers(self, patterns: list[str]) -> list[regex.Pattern]:
+    def _markers(self, patterns: list[str]) -> list[Pattern]:
         return [
-            regex.compile(_MARKUP_BEFORE + "(?:" + self._expand(p) + ")" + _MARKUP_AFTER, regex.I)
+            compile_pattern(_MARKUP_BEFORE + "(?:" + self._expand(p) + ")" + _MARKUP_AFTER, re.I)
             for p in patterns
         ]
 
     @cached_property
-    def answer_regexes(self) -> list[regex.Pattern]:
+    def answer_regexes(self) -> list[Pattern]:
         return self._markers(self.answer_markers)
 
     @cached_property
-    def question_regexes(self) -> list[regex.Pattern]:
+    def question_regexes(self) -> list[Pattern]:
         return self._markers(self.question_markers)
 
     @cached_property
-    def item_regexes(self) -> list[regex.Pattern]:
+    def item_regexes(self) -> list[Pattern]:
         return self._markers(self.item_markers)
 
     @cached_property
-    def section_regexes(self) -> list[regex.Pattern]:
+    def section_regexes(self) -> list[Pattern]:
         return self._markers(self.section_markers)
 
     @cached_property
-    def reference_regex(self) -> regex.Pattern | None:
-        return _union([self._expand(p) for p in self.references], regex.I)
+    def reference_regexes(self) -> list[Pattern]:
+        # Separate patterns: each names its numbers group "nums".
+        return [compile_pattern(self._expand(p), re.I) for p in self.references]
 
     @cached_property
-    def placeholder_regex(self) -> regex.Pattern | None:
+    def placeholder_regex(self) -> Pattern | None:
         body = "|".join(f"(?:{p})" for p in self.answer_placeholders)
-        return regex.compile(rf"^\s*(?:{body})\s*$", regex.I) if body else None
+        return compile_pattern(rf"^\s*(?:{body})\s*$", re.I) if body else None
 
     @cached_property
-    def deferral_regex(self) -> regex.Pattern | None:
-        return _union(self.deferrals, regex.I)
+    def deferral_regex(self) -> Pattern | None:
+        return _union(self.deferrals, re.I)
 
     @cached_property
-    def question_cue_regex(self) -> regex.Pattern | None:
+    def question_cue_regex(self) -> Pattern | None:
         return _union(self.question_cues)
 
     @cached_property
-    def request_cue_regex(self) -> regex.Pattern | None:
+    def request_cue_regex(self) -> Pattern | None:
         return _union(self.request_cues)
 
     @cached_property
-    def external_reference_regex(self) -> regex.Pattern | None:
+    def external_reference_regex(self) -> Pattern | None:
         return _union(self.external_references)
 
     @cached_property
-    def header_placeholder_regex(self) -> regex.Pattern | None:
-        return _union(self.header_placeholders, regex.M)
+    def header_placeholder_regexes(self) -> list:
+        return [compile_pattern(p, re.M) for p in self.header_placeholders]
 
 
-def _union(patterns: list[str], flags: int = 0) -> regex.Pattern | None:
+def _union(patterns: list[str], flags: int = 0) -> Pattern | None:
     if not patterns:
         return None
-    return regex.compile("|".join(f"(?:{p})" for p in patterns), flags)
+    return compile_pattern("|".join(f"(?:{p})" for p in patterns), flags)
 
 
 _LIST_KEYS = {
@@ -153,8 +166,17 @@ def read_profile_file(path: Path) -> dict[str, Any]:
         raise ProfileError(f"{path}: {error}") from None
 
 
-def build_profiles(raw: list[dict[str, Any]]) -> dict[str, Profile]:
-    """Resolve `include`s and compile every selectable profile."""
+_COMPILED = (
+    "answer_regexes", "question_regexes", "item_regexes", "section_regexes",
+    "reference_regexes", "placeholder_regex", "deferral_regex", "question_cue_regex",
+    "request_cue_regex", "header_placeholder_regexes", "external_reference_regex",
+)
+
+
+def build_profiles(raw: list[dict[str, Any]], compile_now: tuple[str, ...] = ()) -> dict[str, Profile]:
+    """Resolve `include`s into selectable profiles. Patterns compile when
+    first used (start-up stays short); profiles named in `compile_now`, such
+    as those from plugins, compile at once so a bad pattern is reported here."""
     by_name = {item["name"]: item for item in raw if "name" in item}
     profiles: dict[str, Profile] = {}
     for name, item in by_name.items():
@@ -169,13 +191,10 @@ def build_profiles(raw: list[dict[str, Any]]) -> dict[str, Profile]:
         fields = {k: v for k, v in merged.items() if k in _LIST_KEYS | _SCALAR_KEYS}
         try:
             profile = Profile(**fields)
-            # Compile now so a bad pattern is reported when profiles load.
-            for attr in ("answer_regexes", "question_regexes", "item_regexes",
-                         "section_regexes", "reference_regex", "placeholder_regex",
-                         "deferral_regex", "question_cue_regex", "request_cue_regex",
-                         "header_placeholder_regex", "external_reference_regex"):
-                getattr(profile, attr)
-        except (TypeError, regex.error) as error:
+            if name in compile_now:
+                for attribute in _COMPILED:
+                    getattr(profile, attribute)
+        except (TypeError, re.error, ValueError) as error:  # regex.error is a ValueError
             raise ProfileError(f"profile {name!r}: {error}") from None
         profiles[name] = profile
     return profiles

@@ -9,9 +9,9 @@ into the original text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-import regex
 
 from .blocks import CODE, HEADING, HTML, PARAGRAPH, RULE, TABLE, Block, block_span, parse_blocks
 from .document import Document
@@ -33,25 +33,26 @@ REFERRAL = "referral"
 SUBSTANTIVE = "substantive"
 UNANSWERED_KINDS = (EMPTY, PLACEHOLDER, DEFERRAL)
 
-_DIGITS = regex.compile(r"\d{1,4}")
-_SUP_MARKER = regex.compile(r"<sup>\s*(\d{1,3})\s*</sup>")
-_NOTE_MARKER = regex.compile(r"\[\^([^\]\s]{1,20})\](?!:)")
-_UNICODE_SUP = regex.compile(r"(?<=[\p{L}\p{N}.,;:!?)\]\"'”’])([¹²³⁰⁴⁵⁶⁷⁸⁹]+)")
+_DIGITS = re.compile(r"\d{1,4}")
+_SUP_MARKER = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>")
+_NOTE_MARKER = re.compile(r"\[\^([^\]\s]{1,20})\](?!:)")
+_UNICODE_SUP = re.compile(r"(?<=[\w.,;:!?)\]\"'”’])(?<!_)([¹²³⁰⁴⁵⁶⁷⁸⁹]+)")
 _SUP_VALUES = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_DEFINITION = regex.compile(
+_DEFINITION = re.compile(
     r"^[ \t]*(?:(?:\*\*|__)?<sup>\s*(?P<sup>\d{1,3})\s*</sup>"
     r"|\[\^(?P<note>[^\]\s]{1,20})\]:"
     r"|(?P<uni>[¹²³⁰⁴⁵⁶⁷⁸⁹]+)(?=[ \t]))"
 )
 # Footnote digits glued to a word ("Rijksuitgaven1") or a year ("20222").
-_FUSED_MARKER = regex.compile(r"(?<=\p{Ll}{3})(\d{1,2})\b|\b(?:19|20)\d\d(\d{1,2})\b")
+# (The word's letters are checked to be lower case where this matches.)
+_FUSED_MARKER = re.compile(r"(?<=[^\W\d_]{3})(\d{1,2})\b|\b(?:19|20)\d\d(\d{1,2})\b")
 # Longest answer that can still be nothing but a referral or a deferral.
 _SHORT_ANSWER_WORDS = 60
 _SHORT_ANSWER_CHARS = 600
 # A paragraph a page break cut off mid-sentence is a long one; a short one
 # without closing punctuation ("PM", a heading-like line) stands on its own.
 _CUT_PARAGRAPH_WORDS = 8
-_SUPPRESSION_COMMENT = regex.compile(r"^\s*<!--")
+_SUPPRESSION_COMMENT = re.compile(r"^\s*<!--")
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,7 @@ class _Parser:
             self._texts[index] = plain_text(raw)
         return self._texts[index]
 
-    def numbers(self, match: regex.Match, group: str, base: int) -> list[NumberRef]:
+    def numbers(self, match: re.Match, group: str, base: int) -> list[NumberRef]:
         if match.group(group) is None:
             return []
         return parse_numbers(self.profile, match.group(group), base + match.start(group))
@@ -248,7 +249,7 @@ class _Parser:
             return "heading", None
         return "content", None
 
-    def _make_marker(self, kind: str, index: int, match: regex.Match, line: str, base: int) -> Marker:
+    def _make_marker(self, kind: str, index: int, match: re.Match, line: str, base: int) -> Marker:
         groups = match.groupdict()
         rest = groups.get("rest")
         inline = bool(rest and rest.strip())
@@ -303,7 +304,7 @@ class _Parser:
             rest = [s for s in parts if not profile.deferral_regex.search(s)]
             if len(rest) < len(parts) and word_count(" ".join(rest)) < 3:
                 return DEFERRAL, []
-        if profile.reference_regex:
+        if profile.reference_regexes:
             # A referral-only answer is what remains nearly empty once the
             # referral phrases are taken out ("Zie ook het antwoord op vraag 28.").
             targets: list[int] = []
@@ -320,10 +321,19 @@ class _Parser:
         return SUBSTANTIVE, []
 
     def _internal_references(self, text: str, base: int) -> list[tuple[int, int, list[NumberRef]]]:
-        """Referrals in `text` that point inside this document."""
-        found = []
+        """Referrals in `text` that point inside this document, in order and
+        without overlaps (the earliest, then the longest match wins)."""
         external = self.profile.external_reference_regex
-        for match in self.profile.reference_regex.finditer(text):
+        matches = sorted(
+            (m for pattern in self.profile.reference_regexes for m in pattern.finditer(text)),
+            key=lambda m: (m.start(), -m.end()),
+        )
+        found = []
+        reached = -1
+        for match in matches:
+            if match.start() < reached:
+                continue
+            reached = match.end()
             if external and external.match(text, match.end()):
                 continue
             found.append((base + match.start(), base + match.end(), self.numbers(match, "nums", base)))
@@ -550,7 +560,7 @@ class _Parser:
 
     def _find_references(self) -> None:
         s = self.structure
-        if not self.profile.reference_regex:
+        if not self.profile.reference_regexes:
             return
         owner: dict[int, tuple[int | None, bool]] = {}
         for position, item in enumerate(s.items):
@@ -604,6 +614,8 @@ class _Parser:
                 start, end = block_span(self.doc, self.blocks[index])
                 for match in _FUSED_MARKER.finditer(text, start, end):
                     group = 1 if match.group(1) else 2
+                    if group == 1 and not text[match.start() - 3:match.start()].islower():
+                        continue
                     if match.group(group) in defined:
                         s.footnote_markers.append(
                             FootnoteMark(match.group(group), match.start(group), match.end(group))
@@ -635,7 +647,7 @@ def parse_numbers(profile: Profile, text: str, base: int) -> list[NumberRef]:
     return numbers
 
 
-_LABEL_NUMBERS = regex.compile(r"\d+(?:\s*(?:[,/&–-]|\b\p{L}{1,3}\b(?:\s+\p{L}{2,3})?)\s*\d+)*[.):]?")
+_LABEL_NUMBERS = re.compile(r"\d+(?:\s*(?:[,/&–-]|\b[^\W\d_]{1,3}\b(?:\s+[^\W\d_]{2,3})?)\s*\d+)*[.):]?")
 
 
 def _marker_label(text: str) -> str:

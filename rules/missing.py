@@ -130,20 +130,22 @@ class HeaderPlaceholder(Rule):
     severity = "warning"
 
     def check(self, context: Context) -> Iterable[Finding]:
-        pattern = context.profile.header_placeholder_regex
-        if pattern is None:
-            return
+        patterns = context.profile.header_placeholder_regexes
         structure = context.structure
         doc = context.document
         for index in structure.header_blocks:
             block = structure.blocks[index]
             for line_index in range(block.start_line, block.end_line):
                 base = doc.line_starts[line_index]
-                for match in pattern.finditer(doc.line_text(line_index)):
-                    text = match.group().strip()
+                line = doc.line_text(line_index)
+                spans = sorted({
+                    match.span("p") if "p" in match.re.groupindex else match.span()
+                    for pattern in patterns for match in pattern.finditer(line)
+                })
+                for start, end in spans:
                     yield context.finding(
-                        base + match.start(), base + match.end(),
-                        f"unfilled placeholder in the title block: {text!r}",
+                        base + start, base + end,
+                        f"unfilled placeholder in the title block: {line[start:end].strip()!r}",
                     )
 
 

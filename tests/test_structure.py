@@ -177,3 +177,11 @@ def test_profile_is_detected_automatically(corpus_text):
     ):
         doc = decode(path, text.encode())
         assert linter.check(doc, Path(path)).profile == expected
+
+
+def test_every_built_in_profile_compiles():
+    from qalint.profiles import build_profiles, builtin_profile_files, read_profile_file
+
+    raw = [read_profile_file(p) for p in builtin_profile_files()]
+    profiles = build_profiles(raw, tuple(r["name"] for r in raw))
+    assert sorted(profiles) == ["lijst-van-vragen", "schriftelijk-overleg", "vraag-antwoord", "written-questions"]

@@ -1,0 +1,44 @@
+"""The repository installed as a pre-commit hook for real."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, ROOT
+from test_cli import GAP_DOC
+
+pytestmark = pytest.mark.slow
+
+
+def git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is needed")
+def test_try_repo_accepts_a_clean_file_and_refuses_a_defective_one(tmp_path):
+    repo = tmp_path / "reports"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    git(repo, "config", "user.email", "clerk@example.org")
+    git(repo, "config", "user.name", "Clerk")
+    shutil.copy(EXAMPLES / "antwoorden-kamervragen-schoon.md", repo / "schoon.md")
+    (repo / "vragen.md").write_text(GAP_DOC, encoding="utf-8")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "SKIP": ""}
+    pre_commit = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "qalint"]
+
+    git(repo, "add", "schoon.md")
+    clean = subprocess.run(pre_commit, cwd=repo, env=env, capture_output=True, text=True)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "qalint" in clean.stdout and "Passed" in clean.stdout
+
+    git(repo, "add", "vragen.md")
+    defective = subprocess.run(pre_commit, cwd=repo, env=env, capture_output=True, text=True)
+    assert defective.returncode == 1, defective.stdout + defective.stderr
+    assert "Failed" in defective.stdout
+    assert "vragen.md:7:7: QA101 question number skipped: expected 2, found 3" in defective.stdout
