@@ -79,6 +79,11 @@ class Profile:
         return rf"\d{{1,4}}(?:(?:\s*,\s*|\s*(?:{joiner})\s*){repeated}\d{{1,4}}\b)*"
 
     @cached_property
+    def number_noun_regex(self) -> Pattern | None:
+        """Finds any noun that precedes referral numbers ("vraag", "question")."""
+        return _union([re.escape(n) for n in self.number_nouns], re.I)
+
+    @cached_property
     def range_regex(self) -> Pattern:
         words = sorted(self.range_words, key=len, reverse=True)
         joiner = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)

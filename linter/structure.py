@@ -36,12 +36,15 @@ UNANSWERED_KINDS = (EMPTY, PLACEHOLDER, DEFERRAL)
 _DIGITS = re.compile(r"\d{1,4}")
 _SUP_MARKER = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>")
 _NOTE_MARKER = re.compile(r"\[\^([^\]\s]{1,20})\](?!:)")
-_UNICODE_SUP = re.compile(r"(?<=[\w.,;:!?)\]\"'”’])(?<!_)([¹²³⁰⁴⁵⁶⁷⁸⁹]+)")
+# Unicode superscript digits; a marker only right after a word or punctuation.
+_UNICODE_SUP = re.compile(r"([¹²³⁰⁴⁵⁶⁷⁸⁹]+)")
+_BEFORE_SUPERSCRIPT = ".,;:!?)]\"'”’"
 _SUP_VALUES = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _DEFINITION = re.compile(
     r"^[ \t]*(?:(?:\*\*|__)?<sup>\s*(?P<sup>\d{1,3})\s*</sup>"
     r"|\[\^(?P<note>[^\]\s]{1,20})\]:"
-    r"|(?P<uni>[¹²³⁰⁴⁵⁶⁷⁸⁹]+)(?=[ \t]))"
+    r"|(?P<uni>[¹²³⁰⁴⁵⁶⁷⁸⁹]+)(?=[ \t]))",
+    re.M,
 )
 # Footnote digits glued to a word ("Rijksuitgaven1") or a year ("20222").
 # (The word's letters are checked to be lower case where this matches.)
@@ -323,6 +326,9 @@ class _Parser:
     def _internal_references(self, text: str, base: int) -> list[tuple[int, int, list[NumberRef]]]:
         """Referrals in `text` that point inside this document, in order and
         without overlaps (the earliest, then the longest match wins)."""
+        nouns = self.profile.number_noun_regex
+        if nouns is not None and not nouns.search(text):
+            return []  # every referral names a question: skip the costly patterns
         external = self.profile.external_reference_regex
         matches = sorted(
             (m for pattern in self.profile.reference_regexes for m in pattern.finditer(text)),
@@ -583,35 +589,34 @@ class _Parser:
 
     def _find_footnotes(self, events) -> None:
         s = self.structure
-        text = self.doc.text
-        skip = {index for kind, index, _ in events if self.blocks[index].kind == CODE}
-        for index, block in enumerate(self.blocks):
-            if index in skip or block.kind == RULE:
+        doc = self.doc
+        text = doc.text
+        # Footnotes are neither read in code blocks nor in thematic breaks.
+        skipped = [block_span(doc, b) for b in self.blocks if b.kind in (CODE, RULE)]
+        def_spans: list[tuple[int, int]] = []
+        for match in _DEFINITION.finditer(text):
+            if _inside(match.start(), skipped):
                 continue
-            for line_index in range(block.start_line, block.end_line):
-                base = self.doc.line_starts[line_index]
-                line = self.doc.line_text(line_index)
-                definition = _DEFINITION.match(line)
-                offset = 0
-                if definition:
-                    group = next(g for g in ("sup", "note", "uni") if definition.group(g))
-                    label = definition.group(group).translate(_SUP_VALUES)
-                    s.footnote_definitions.append(
-                        FootnoteMark(label, base + definition.start(group), base + definition.end(group))
-                    )
-                    offset = definition.end()
-                for pattern in (_SUP_MARKER, _NOTE_MARKER, _UNICODE_SUP):
-                    for match in pattern.finditer(line, offset):
-                        label = match.group(1).translate(_SUP_VALUES)
-                        s.footnote_markers.append(
-                            FootnoteMark(label, base + match.start(1), base + match.end(1))
-                        )
+            group = next(g for g in ("sup", "note", "uni") if match.group(g))
+            label = match.group(group).translate(_SUP_VALUES)
+            s.footnote_definitions.append(FootnoteMark(label, match.start(group), match.end(group)))
+            def_spans.append((match.start(), match.end()))
+        for pattern in (_SUP_MARKER, _NOTE_MARKER, _UNICODE_SUP):
+            for match in pattern.finditer(text):
+                if _inside(match.start(), def_spans) or _inside(match.start(), skipped):
+                    continue
+                if pattern is _UNICODE_SUP:
+                    before = text[match.start() - 1:match.start()]
+                    if not before or not (before.isalnum() or before in _BEFORE_SUPERSCRIPT):
+                        continue
+                label = match.group(1).translate(_SUP_VALUES)
+                s.footnote_markers.append(FootnoteMark(label, match.start(1), match.end(1)))
         if self.profile.fused_footnotes:
             defined = {d.label for d in s.footnote_definitions}
             for index in range(len(self.blocks)):
                 if self.blocks[index].kind != PARAGRAPH:
                     continue
-                start, end = block_span(self.doc, self.blocks[index])
+                start, end = block_span(doc, self.blocks[index])
                 for match in _FUSED_MARKER.finditer(text, start, end):
                     group = 1 if match.group(1) else 2
                     if group == 1 and not text[match.start() - 3:match.start()].islower():
@@ -630,6 +635,10 @@ class _Parser:
         for kind, index, _ in events:
             if self.blocks[index].kind in (HEADING, PARAGRAPH) and index < 8:
                 s.header_blocks.append(index)
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
 
 
 def parse_numbers(profile: Profile, text: str, base: int) -> list[NumberRef]:

@@ -10,7 +10,6 @@ _TAG = re.compile(r"<sup>[^<]{0,12}</sup>|<[^>\n]{1,200}>")
 _LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
-_SPACE = re.compile(r"\s+")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
 # A full stop after a common abbreviation ("the hon. Member", "nr. 12") ends no sentence.
@@ -24,11 +23,17 @@ _TERMINAL = re.compile(r"[.!?:;)\]\"'”’»…]$")
 
 def plain_text(markdown: str) -> str:
     """Markdown text with markup, tags and footnote markers removed, spaces folded."""
-    text = _TAG.sub("", markdown)
-    text = _LINK.sub(r"\1", text)
-    text = _HEADING.sub("", text)
-    text = _EMPHASIS.sub("", text)
-    return _SPACE.sub(" ", text).strip()
+    text = markdown
+    # Each substitution only where its markup occurs: most paragraphs have none.
+    if "<" in text:
+        text = _TAG.sub("", text)
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
+    if "#" in text:
+        text = _HEADING.sub("", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub("", text)
+    return " ".join(text.split())
 
 
 def sentences(text: str) -> list[str]:

@@ -194,7 +194,7 @@ class UndefinedLinkReference(_LinkRule):
     name = "undefined-link-reference"
 
     def check(self, context: Context) -> Iterable[Finding]:
-        if not context.document.is_markdown:
+        if not context.document.is_markdown or "][" not in context.document.text:
             return
         defined = link_references(context.document)
         for base, text in self.paragraphs(context):

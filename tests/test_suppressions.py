@@ -1,0 +1,61 @@
+"""Suppression comments and the rule that reports unused ones."""
+
+from conftest import lint, span, where
+
+DOC = """Vraag 1
+Klopt het?
+
+Antwoord 1
+Ja.
+
+{before}Vraag 3
+Klopt dat ook?
+
+Antwoord 3
+Zie het antwoord op vraag 7.
+{after}"""
+
+
+def found(text):
+    return [(f.code, where(f)) for f in lint(text)]
+
+
+def test_unsuppressed():
+    text = DOC.format(before="", after="")
+    assert found(text) == [("QA101", span(text, 7, "Vraag [[3]]")), ("QA301", span(text, 11, "vraag [[7]]"))]
+
+
+def test_disable_next_line_for_one_code():
+    text = DOC.format(before="<!-- qalint: disable-next-line=QA101 -->\n", after="")
+    assert found(text) == [("QA301", span(text, 12, "vraag [[7]]"))]
+
+
+def test_disable_and_enable_range_by_rule_name():
+    text = DOC.format(before="<!-- qalint: disable=numbering-gap,QA301 -->\n", after="<!-- qalint: enable -->\n")
+    assert found(text) == []
+
+
+def test_enable_ends_the_range():
+    text = "<!-- qalint: disable=QA301 -->\n<!-- qalint: enable=QA301 -->\n" + DOC.format(before="", after="")
+    assert [code for code, _ in found(text)] == ["QA001", "QA101", "QA301"]
+
+
+def test_disable_file_and_disable_everything():
+    text = "<!-- qalint: disable-file -->\n" + DOC.format(before="", after="")
+    assert found(text) == []
+    text = DOC.format(before="<!-- qalint: disable -->\n", after="")
+    assert found(text) == []
+
+
+def test_unused_and_unknown_suppressions_are_reported():
+    text = "<!-- qalint: disable-next-line=QA203 -->\n" + DOC.format(before="", after="<!-- qalint: disable=QA999 -->\n")
+    findings = lint(text)
+    assert [(f.code, where(f), f.message) for f in findings if f.code == "QA001"] == [
+        ("QA001", span(text, 1, "<!-- qalint: disable-next-line=QA203 -->"), "suppression of QA203 suppresses nothing"),
+        ("QA001", span(text, 13, "<!-- qalint: disable=QA999 -->"), "suppression names unknown rule QA999"),
+    ]
+
+
+def test_unused_suppression_rule_can_be_ignored():
+    text = "<!-- qalint: disable=QA203 -->\n" + DOC.format(before="", after="")
+    assert "QA001" not in [f.code for f in lint(text, select=["numbering", "reference"])]
