@@ -67,3 +67,34 @@ def codes(findings) -> list[str]:
 @pytest.fixture
 def corpus_text() -> str:
     return CORPUS.read_text(encoding="utf-8")
+
+
+# A layout C document with one defect: question 2 is skipped (QA101 at 7:7).
+GAP_DOC = """Vraag 1
+Klopt het?
+
+Antwoord 1
+Ja.
+
+Vraag 3
+Klopt dat ook?
+
+Antwoord 3
+Nee.
+"""
+
+
+def run_cli(capsys, *args):
+    """Run the command line in-process: (exit status, stdout, stderr)."""
+    from qalint.cli import main
+
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def gap_file(tmp_path):
+    path = tmp_path / "vragen.md"
+    path.write_text(GAP_DOC, encoding="utf-8")
+    return path

@@ -7,35 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from conftest import lint, span, where
-from qalint.cli import main
-from test_cli import GAP_DOC
+from conftest import GAP_DOC, lint, run_cli as run, span, where
 
 
-def run(capsys, *args):
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def good(tmp_path):
-    path = tmp_path / "good.md"
-    path.write_text(GAP_DOC, encoding="utf-8")
-    return path
-
-
-def assert_one_error_and_others_checked(capsys, good, bad, expected_error):
-    code, out, err = run(capsys, "check", "--quiet", bad, good)
+def assert_one_error_and_others_checked(capsys, gap_file, bad, expected_error):
+    code, out, err = run(capsys, "check", "--quiet", bad, gap_file)
     assert code == 2
     assert err.splitlines() == [f"qalint: error: {expected_error}"]
-    assert f"{good}:7:7: QA101" in out
+    assert f"{gap_file}:7:7: QA101" in out
     assert "Traceback" not in err
 
 
-def test_nonexistent_path(capsys, good, tmp_path):
+def test_nonexistent_path(capsys, gap_file, tmp_path):
     missing = tmp_path / "missing.md"
-    assert_one_error_and_others_checked(capsys, good, missing, f"{missing}: no such file or directory")
+    assert_one_error_and_others_checked(capsys, gap_file, missing, f"{missing}: no such file or directory")
 
 
 def test_directory_without_documents(capsys, tmp_path):
@@ -46,7 +31,7 @@ def test_directory_without_documents(capsys, tmp_path):
     assert err == f"qalint: warning: {empty}: no documents (*.md, *.markdown, *.txt) found\n"
 
 
-def test_unreadable_file(capsys, good, tmp_path, monkeypatch):
+def test_unreadable_file(capsys, gap_file, tmp_path, monkeypatch):
     locked = tmp_path / "locked.md"
     locked.write_text("x")
     real = Path.read_bytes
@@ -57,20 +42,20 @@ def test_unreadable_file(capsys, good, tmp_path, monkeypatch):
         return real(self)
 
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
-    assert_one_error_and_others_checked(capsys, good, locked, f"{locked}: permission denied")
+    assert_one_error_and_others_checked(capsys, gap_file, locked, f"{locked}: permission denied")
 
 
-def test_binary_file(capsys, good, tmp_path):
+def test_binary_file(capsys, gap_file, tmp_path):
     binary = tmp_path / "scan.md"
     binary.write_bytes(b"%PDF-1.7\x00\x01\x02binary")
-    assert_one_error_and_others_checked(capsys, good, binary, f"{binary}: binary file (contains NUL bytes), skipped")
+    assert_one_error_and_others_checked(capsys, gap_file, binary, f"{binary}: binary file (contains NUL bytes), skipped")
 
 
-def test_invalid_utf8(capsys, good, tmp_path):
+def test_invalid_utf8(capsys, gap_file, tmp_path):
     latin = tmp_path / "latin.md"
     latin.write_bytes("Vraag 1\nCaf\xe9?\n".encode("latin-1"))
     assert_one_error_and_others_checked(
-        capsys, good, latin,
+        capsys, gap_file, latin,
         f"{latin}:2:4: not valid utf-8: byte 0xe9 cannot be decoded; "
         "set `encoding` in the configuration if the file uses another encoding",
     )
@@ -91,15 +76,15 @@ def test_empty_file(capsys, tmp_path):
     assert code == 0 and err == ""
 
 
-def test_huge_file_is_skipped_with_an_error(capsys, good, tmp_path):
+def test_huge_file_is_skipped_with_an_error(capsys, gap_file, tmp_path):
     huge = tmp_path / "huge.md"
     with open(huge, "wb") as handle:
         handle.write((b"Vraag 1\nKlopt het?\n\n" * 4096) * 1000)  # about 50 MB
     assert huge.stat().st_size > 50_000_000
-    code, out, err = run(capsys, "check", "--quiet", huge, good)
+    code, out, err = run(capsys, "check", "--quiet", huge, gap_file)
     assert code == 2
     assert err.startswith(f"qalint: error: {huge}: file too large (")
-    assert f"{good}:7:7: QA101" in out
+    assert f"{gap_file}:7:7: QA101" in out
 
 
 def test_single_one_megabyte_line():

@@ -10,38 +10,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import EXAMPLES, span
+from conftest import EXAMPLES, GAP_DOC, run_cli as run, span
 from qalint.cli import main
 
 DEFECTS = EXAMPLES / "antwoorden-kamervragen-defecten.md"
 CLEAN = EXAMPLES / "antwoorden-kamervragen-schoon.md"
-GAP_DOC = """Vraag 1
-Klopt het?
-
-Antwoord 1
-Ja.
-
-Vraag 3
-Klopt dat ook?
-
-Antwoord 3
-Nee.
-"""
-
-
-def run(capsys, *args):
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def gap_file(tmp_path):
-    path = tmp_path / "vragen.md"
-    path.write_text(GAP_DOC, encoding="utf-8")
-    return path
-
-
 def test_text_output_has_location_code_source_and_caret(capsys, gap_file):
     code, out, err = run(capsys, "check", gap_file)
     assert code == 1

@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qalint.cli import main
-from test_cli import GAP_DOC
-
-
-def run(capsys, *args):
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
+from conftest import GAP_DOC, run_cli as run
 
 
 @pytest.fixture

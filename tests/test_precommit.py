@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, ROOT
-from test_cli import GAP_DOC
+from conftest import EXAMPLES, GAP_DOC, ROOT
 
 pytestmark = pytest.mark.slow
 
