@@ -78,7 +78,22 @@ class EmptyAnswer(Rule):
                 yield context.finding(marker.start, marker.end, f"{_answer_name(item)} is empty")
 
 
-class PlaceholderAnswer(Rule):
+class _AnswerKindRule(Rule):
+    """Reports answers the structure classified as `answer_kind`, at the
+    first line of the answer text."""
+
+    category = "missing-answer"
+    answer_kind = ""
+    description = ""
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        for item in context.structure.items:
+            if item.kind == self.answer_kind and item.answer_blocks:
+                start, end = context.block_line_span(item.answer_blocks[0])
+                yield context.finding(start, end, f"{_answer_name(item)} {self.description}")
+
+
+class PlaceholderAnswer(_AnswerKindRule):
     """## What it does
     Reports an answer that is only a placeholder: `PM`, `p.m.`, `TODO`, `...`,
     `[nog te beantwoorden]`, `Volgt.`, `N.t.b.`, `(antwoord volgt)`, in any
@@ -98,14 +113,9 @@ class PlaceholderAnswer(Rule):
 
     code = "QA203"
     name = "placeholder-answer"
-    category = "missing-answer"
     severity = "error"
-
-    def check(self, context: Context) -> Iterable[Finding]:
-        for item in context.structure.items:
-            if item.kind == PLACEHOLDER and item.answer_blocks:
-                start, end = context.block_line_span(item.answer_blocks[0])
-                yield context.finding(start, end, f"{_answer_name(item)} is a placeholder")
+    answer_kind = PLACEHOLDER
+    description = "is a placeholder"
 
 
 class HeaderPlaceholder(Rule):
@@ -149,7 +159,7 @@ class HeaderPlaceholder(Rule):
                     )
 
 
-class DeferredAnswer(Rule):
+class DeferredAnswer(_AnswerKindRule):
     """## What it does
     Reports an answer that only promises a later answer ("U wordt hierover
     separaat geïnformeerd", "volgt in een afzonderlijke brief", "I will write
@@ -170,14 +180,9 @@ class DeferredAnswer(Rule):
 
     code = "QA205"
     name = "deferred-answer"
-    category = "missing-answer"
     severity = "info"
-
-    def check(self, context: Context) -> Iterable[Finding]:
-        for item in context.structure.items:
-            if item.kind == DEFERRAL and item.answer_blocks:
-                start, end = context.block_line_span(item.answer_blocks[0])
-                yield context.finding(start, end, f"{_answer_name(item)} only defers the answer")
+    answer_kind = DEFERRAL
+    description = "only defers the answer"
 
 
 def resolve_referral(structure: Structure, position: int) -> tuple[list[int], bool, set[int]]:
