@@ -53,6 +53,7 @@ class Profile:
     scheme: str
     numbering: str = "document"  # or "section": numbers restart per section
     question_numbering: bool = False
+    fixed_start: bool = True  # numbering starts at `numbering-start` (QA104)
     fused_footnotes: bool = False
     answer_markers: list[str] = field(default_factory=list)
     question_markers: list[str] = field(default_factory=list)
@@ -159,7 +160,7 @@ _LIST_KEYS = {
 }
 _SCALAR_KEYS = {
     "name", "description", "language", "scheme", "numbering",
-    "question_numbering", "fused_footnotes",
+    "question_numbering", "fused_footnotes", "fixed_start",
 }
 
 

@@ -218,7 +218,7 @@ class _Parser:
         return self._texts[index]
 
     def numbers(self, match: re.Match, group: str, base: int) -> list[NumberRef]:
-        if match.group(group) is None:
+        if group not in match.re.groupindex or match.group(group) is None:
             return []
         return parse_numbers(self.profile, match.group(group), base + match.start(group))
 
@@ -255,7 +255,7 @@ class _Parser:
     def _make_marker(self, kind: str, index: int, match: re.Match, line: str, base: int) -> Marker:
         groups = match.groupdict()
         rest = groups.get("rest")
-        inline = bool(rest and rest.strip())
+        inline = bool(rest and rest.strip(" \t*_"))
         block = self.blocks[index]
         # Text on the lines after the marker line belongs to the question or answer.
         following = None
@@ -265,7 +265,10 @@ class _Parser:
         end = len(line.rstrip(" \t*_#"))
         label_text = line[stripped_start:match.start("rest")] if inline else line[stripped_start:end]
         label = _marker_label(label_text)
-        content_start = base + match.start("rest") if inline else following
+        if inline:
+            # Closing emphasis of the marker ("**A:** text") is not answer text.
+            following = base + match.start("rest") + len(rest) - len(rest.lstrip("*_ \t"))
+        content_start = following
         if content_start is not None:
             self._content_starts[index] = content_start
             self._texts.pop(index, None)
@@ -498,16 +501,7 @@ class _Parser:
             elif kind == "answer":
                 item = Item(answer_marker=marker, section=section)
                 numbers = {n.value for n in marker.numbers}
-                # Earlier open questions that this answer does not cover stay unanswered.
-                kept = []
-                for position, (q_marker, blocks) in enumerate(questions):
-                    q_numbers = {n.value for n in q_marker.numbers}
-                    if numbers and q_numbers and not (q_numbers & numbers) and position < len(questions) - 1:
-                        s.unanswered.append(Unanswered(blocks, section, q_marker))
-                    elif not numbers and not q_numbers and position < len(questions) - 1:
-                        s.unanswered.append(Unanswered(blocks, section, q_marker))
-                    else:
-                        kept.append((q_marker, blocks))
+                kept = self._answered_questions(questions, numbers, section)
                 item.question_markers = [m for m, _ in kept]
                 item.question_blocks = [b for _, blocks in kept for b in blocks]
                 questions.clear()
@@ -521,6 +515,24 @@ class _Parser:
             u for u in s.unanswered
             if not (u.marker and u.marker.numbers and all(n.value in answered for n in u.marker.numbers))
         ]
+
+    def _answered_questions(self, questions, numbers: set[int], section):
+        """Of the open questions before an answer, those it answers; the others
+        are recorded as unanswered. A numbered answer answers the questions
+        whose numbers it names (all of them, when it names none: a mismatch
+        is QA105's); an unnumbered one answers the last question."""
+        s = self.structure
+        covered = [(m, b) for m, b in questions if numbers & {n.value for n in m.numbers}]
+        if numbers and covered:
+            kept = covered
+        elif numbers and any(m.numbers for m, _ in questions):
+            kept = list(questions)
+        else:
+            kept = questions[-1:]
+        for q_marker, blocks in questions:
+            if all(q_marker is not k for k, _ in kept):
+                s.unanswered.append(Unanswered(blocks, section, q_marker))
+        return kept
 
     def _parse_items(self, events) -> None:
         s = self.structure

@@ -182,7 +182,7 @@ class DeferredAnswer(_AnswerKindRule):
     name = "deferred-answer"
     severity = "info"
     answer_kind = DEFERRAL
-    description = "only defers the answer"
+    description = "only promises a later answer"
 
 
 def resolve_referral(structure: Structure, position: int) -> tuple[list[int], bool, set[int]]:

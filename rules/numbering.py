@@ -119,6 +119,9 @@ def _all_problems(context: Context) -> list[_Problem]:
         else:
             markers = structure.answer_markers
         per_section = _sections_of(context, markers) if context.profile.numbering == "section" else None
+        if not context.profile.fixed_start and markers:
+            # Numbers continue from elsewhere (an order paper): the first one found starts the run.
+            start = min((m.numbers[0].value for m in markers if m.numbers), default=start)
         cache[key] = sequence_problems(markers, start, per_section)
     return cache[key]
 

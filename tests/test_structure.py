@@ -184,4 +184,7 @@ def test_every_built_in_profile_compiles():
 
     raw = [read_profile_file(p) for p in builtin_profile_files()]
     profiles = build_profiles(raw, tuple(r["name"] for r in raw))
-    assert sorted(profiles) == ["lijst-van-vragen", "schriftelijk-overleg", "vraag-antwoord", "written-questions"]
+    assert sorted(profiles) == [
+        "dail-questions", "lijst-van-vragen", "schriftelijk-overleg", "uk-written-questions",
+        "vraag-antwoord", "written-questions",
+    ]

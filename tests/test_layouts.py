@@ -1,0 +1,47 @@
+"""Layouts B, C and E: clean documents give no findings, defects are found
+with the same rules and no per-document tuning."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES, lint, span, where
+
+CLEAN = ["aanhangsel-vraag-antwoord.md", "uk-written-questions.md", "dail-written-answers.md", "faq.md"]
+
+
+@pytest.mark.parametrize("name", CLEAN)
+def test_clean_documents_have_no_findings(name):
+    path = FIXTURES / name
+    assert lint(path.read_text(encoding="utf-8"), str(path)) == []
+
+
+def test_uk_question_without_answer_and_deferral():
+    text = (FIXTURES / "uk-written-questions.md").read_text(encoding="utf-8")
+    text = text.replace("Answered by Tom Brown on 11 March 2024\n\nIn 2023", "In 2023", 1)
+    text = text.replace("In 2023, 74 practices closed or merged. The figures are published by NHS Digital. "
+                        "I refer the hon. Member to the answer I gave on 2 February 2024 to Question 9876.\n\n", "")
+    text = text.replace("We are recruiting 2,000 more GPs through the Additional Roles scheme.", "We will write to the hon. Member.")
+    findings = lint(text, "uk.md")
+    assert [(f.code, where(f)) for f in findings] == [
+        ("QA201", span(text, 5, "Asked by Jane Smith (Labour, Exampleton)")),
+        ("QA205", span(text, 17, "We will write to the hon. Member.")),
+    ]
+
+
+def test_dail_grouped_answer_that_leaves_a_question_out():
+    text = (FIXTURES / "dail-written-answers.md").read_text(encoding="utf-8")
+    text = text.replace("Questions Nos. 544 to 546, inclusive", "Questions Nos. 544 and 545")
+    findings = lint(text, "ie.md")
+    assert [(f.code, where(f)) for f in findings] == [("QA201", span(text, 7, "546. Deputy Mary Murphy asked the Minister for Housing if he will make a statement on the matter."))]
+
+
+def test_dail_numbers_need_not_start_at_one_but_must_not_skip():
+    text = (FIXTURES / "dail-written-answers.md").read_text(encoding="utf-8").replace("545.", "547.")
+    codes = [f.code for f in lint(text, "ie.md")]
+    assert "QA104" not in codes and "QA101" in codes
+
+
+def test_faq_placeholder_answer():
+    text = (FIXTURES / "faq.md").read_text(encoding="utf-8").replace("**A:** 30 June 2024.", "**A:** TBD")
+    assert [(f.code, where(f)) for f in lint(text, "faq.md")] == [("QA203", span(text, 9, "TBD"))]
