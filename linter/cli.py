@@ -37,6 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--output-file", help="write the report to this file")
     check.add_argument("--statistics", action="store_true", help="show the number of findings per rule")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    check.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes (with --fix or --diff)")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
     check.add_argument("--fail-level", choices=("error", "warning", "info"),
                        help="lowest severity that makes the exit code 1 (default: warning)")
     check.add_argument("-q", "--quiet", action="store_true", help="only the finding lines, no source or summary")
@@ -102,7 +105,7 @@ def _registry():
 def _check(args) -> int:
     from .engine import Linter, Overrides, fails
     from .reporters import Report, render
-    from .runner import discover, run
+    from .runner import FixMode, discover, run
 
     severity = {}
     for item in args.severity:
@@ -121,9 +124,24 @@ def _check(args) -> int:
     targets, errors, warnings = discover(paths, linter, args.stdin_filename)
     for warning in warnings:
         print(f"qalint: warning: {warning}", file=sys.stderr)
-    results = run(targets, linter, max(1, args.jobs))
+    mode = FixMode(fix=args.fix and not args.diff, diff=args.diff, unsafe=args.unsafe_fixes)
+    results = run(targets, linter, max(1, args.jobs), mode)
     report = Report(results, registry, errors, quiet=args.quiet, statistics=args.statistics)
+    if args.diff:
+        sys.stdout.write("".join(result.diff for result in results))
+        for error in report.all_errors:
+            print(f"qalint: error: {error}", file=sys.stderr)
+        fixable = sum(result.fixed for result in results)
+        print(f"Would fix {fixable} finding{'s' if fixable != 1 else ''}.", file=sys.stderr)
+        return EXIT_ERROR if report.all_errors else (EXIT_FINDINGS if fixable else EXIT_OK)
+    stdin_output = [result.output for result in results if result.output is not None]
+    if stdin_output:  # `--fix -`: the fixed text goes to standard output, the report to stderr
+        sys.stdout.write(stdin_output[0])
+        args.output_file = args.output_file or os.devnull
     output = render(report, args.format)
+    fixed = sum(result.fixed for result in results)
+    if fixed and args.format == "text" and not args.quiet:
+        output += f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.\n"
     if args.output_file:
         try:
             Path(args.output_file).write_text(output, encoding="utf-8")

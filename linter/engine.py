@@ -46,6 +46,9 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     profile: str | None = None
+    fixed: int = 0  # findings fixed (with --fix or --diff)
+    diff: str = ""  # with --diff
+    output: str | None = None  # fixed text of standard input
 
 
 class Linter:

@@ -54,6 +54,7 @@ class Profile:
     numbering: str = "document"  # or "section": numbers restart per section
     question_numbering: bool = False
     fixed_start: bool = True  # numbering starts at `numbering-start` (QA104)
+    fixed_wording: bool = True  # markers share one wording (QA501); false when they name people
     fused_footnotes: bool = False
     answer_markers: list[str] = field(default_factory=list)
     question_markers: list[str] = field(default_factory=list)
@@ -66,6 +67,12 @@ class Profile:
     request_cues: list[str] = field(default_factory=list)
     header_placeholders: list[str] = field(default_factory=list)
     external_references: list[str] = field(default_factory=list)
+    debris: list[str] = field(default_factory=list)
+    dated_identifiers: list[str] = field(default_factory=list)
+    cited_date_cues: list[str] = field(default_factory=list)
+    document_date_cues: list[str] = field(default_factory=list)
+    citation_pattern: str = ""
+    citation_template: str = ""
     list_words: list[str] = field(default_factory=list)
     number_nouns: list[str] = field(default_factory=list)  # "vraag 14 en vraag 40"
     range_words: list[str] = field(default_factory=list)
@@ -142,6 +149,26 @@ class Profile:
         return _union(self.external_references)
 
     @cached_property
+    def debris_regex(self) -> Pattern | None:
+        return _union(self.debris)
+
+    @cached_property
+    def dated_identifier_regex(self) -> Pattern | None:
+        return _union(self.dated_identifiers)
+
+    @cached_property
+    def cited_date_regex(self) -> Pattern | None:
+        return _union(self.cited_date_cues)
+
+    @cached_property
+    def document_date_regex(self) -> Pattern | None:
+        return _union(self.document_date_cues)
+
+    @cached_property
+    def citation_regex(self) -> Pattern | None:
+        return compile_pattern(self.citation_pattern) if self.citation_pattern else None
+
+    @cached_property
     def header_placeholder_regexes(self) -> list:
         return [compile_pattern(p, re.M) for p in self.header_placeholders]
 
@@ -156,11 +183,11 @@ _LIST_KEYS = {
     "answer_markers", "question_markers", "item_markers", "section_markers",
     "references", "answer_placeholders", "deferrals", "question_cues",
     "request_cues", "header_placeholders", "external_references", "list_words", "range_words",
-    "number_nouns",
+    "number_nouns", "debris", "dated_identifiers", "cited_date_cues", "document_date_cues",
 }
 _SCALAR_KEYS = {
     "name", "description", "language", "scheme", "numbering",
-    "question_numbering", "fused_footnotes", "fixed_start",
+    "question_numbering", "fused_footnotes", "fixed_start", "fixed_wording", "citation_pattern", "citation_template",
 }
 
 
@@ -176,6 +203,8 @@ _COMPILED = (
     "answer_regexes", "question_regexes", "item_regexes", "section_regexes",
     "reference_regexes", "placeholder_regex", "deferral_regex", "question_cue_regex",
     "request_cue_regex", "header_placeholder_regexes", "external_reference_regex",
+    "debris_regex", "dated_identifier_regex", "cited_date_regex", "document_date_regex",
+    "citation_regex",
 )
 
 
@@ -189,11 +218,7 @@ def build_profiles(raw: list[dict[str, Any]], compile_now: tuple[str, ...] = ())
         if item.get("abstract"):
             continue
         merged: dict[str, Any] = {}
-        for include in item.get("include", []):
-            if include not in by_name:
-                raise ProfileError(f"profile {name!r} includes unknown profile {include!r}")
-            _merge(merged, by_name[include])
-        _merge(merged, item)
+        _merge_with_includes(merged, item, by_name, [name])
         fields = {k: v for k, v in merged.items() if k in _LIST_KEYS | _SCALAR_KEYS}
         try:
             profile = Profile(**fields)
@@ -204,6 +229,16 @@ def build_profiles(raw: list[dict[str, Any]], compile_now: tuple[str, ...] = ())
             raise ProfileError(f"profile {name!r}: {error}") from None
         profiles[name] = profile
     return profiles
+
+
+def _merge_with_includes(target: dict[str, Any], item: dict[str, Any], by_name: dict, chain: list[str]) -> None:
+    for include in item.get("include", []):
+        if include not in by_name:
+            raise ProfileError(f"profile {chain[0]!r} includes unknown profile {include!r}")
+        if include in chain:
+            raise ProfileError(f"profile {chain[0]!r} includes itself through {include!r}")
+        _merge_with_includes(target, by_name[include], by_name, chain + [include])
+    _merge(target, item)
 
 
 def _merge(target: dict[str, Any], source: dict[str, Any]) -> None:

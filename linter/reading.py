@@ -9,8 +9,8 @@ from .document import Document
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
 
@@ -20,7 +20,7 @@ class ReadError(Exception):
 
 def decode(path: str, data: bytes, encoding: str = "utf-8") -> Document:
     """Decode bytes into a document; the BOM stays in the text as U+FEFF so
-    that columns count it, and is remembered to be written back."""
+    that columns count it and `text.encode(encoding)` gives the bytes back."""
     for bom, bom_encoding in _BOMS:
         if data.startswith(bom):
             encoding = bom_encoding
@@ -30,10 +30,8 @@ def decode(path: str, data: bytes, encoding: str = "utf-8") -> Document:
         if b"\x00" in data[:8192]:
             raise ReadError(f"{path}: binary file (contains NUL bytes), skipped")
     try:
-        if bom and encoding == "utf-16":
-            text = "\ufeff" + data[len(bom):].decode("utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be")
-        else:
-            text = data.decode(encoding)
+        # Decoded with the BOM, which stays in the text as U+FEFF.
+        text = data.decode(encoding)
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1

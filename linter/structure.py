@@ -18,7 +18,7 @@ from .document import Document
 from .profiles import ANSWER_AFTER_QUESTION, ITEM, QUESTION_AND_ANSWER, Profile
 from .textutil import (
     ends_sentence,
-    is_emphasised,
+    starts_emphasised,
     plain_text,
     sentences,
     starts_lowercase,
@@ -49,6 +49,8 @@ _DEFINITION = re.compile(
 # Footnote digits glued to a word ("Rijksuitgaven1") or a year ("20222").
 # (The word's letters are checked to be lower case where this matches.)
 _FUSED_MARKER = re.compile(r"(?<=[^\W\d_]{3})(\d{1,2})\b|\b(?:19|20)\d\d(\d{1,2})\b")
+# Score of a block that asks outright (a "?" or a request).
+_STRONG = 2
 # Longest answer that can still be nothing but a referral or a deferral.
 _SHORT_ANSWER_WORDS = 60
 _SHORT_ANSWER_CHARS = 600
@@ -282,14 +284,14 @@ class _Parser:
         """Positive for blocks that ask, negative for blocks that answer."""
         raw = self.raw(index)
         text = self.text(index)
-        if is_emphasised(raw):
-            return -2
+        if starts_emphasised(raw):
+            return -_STRONG
         kind, _targets = self.answer_kind([index])
         if kind != SUBSTANTIVE:
-            return -2
+            return -_STRONG
         profile = self.profile
         if "?" in text or (profile.request_cue_regex and profile.request_cue_regex.search(text)):
-            return 2
+            return _STRONG
         if profile.question_cue_regex and profile.question_cue_regex.search(text):
             return 1
         return 0
@@ -368,13 +370,15 @@ class _Parser:
         """Split into (answer part, trailing question part); the question part
         is the suffix with the highest score, at least `minimum`."""
         units = self.units(blocks)
-        scores = [max(self.score(i) for i in unit) if len(unit) == 1 else
-                  sum(self.score(i) for i in unit) for unit in units]
+        scores = [sum(self.score(i) for i in unit) for unit in units]
         best_k, best = len(units), 0
         total = 0
         for k in range(len(units) - 1, -1, -1):
             total += scores[k]
-            if total > best and total >= minimum:
+            # A question block opens with a question-like unit; taking the
+            # whole run (an empty answer) needs a clear question at its start.
+            opens = scores[k] >= (_STRONG if k == 0 else 1)
+            if opens and total > best and total >= minimum:
                 best_k, best = k, total
         head = [i for unit in units[:best_k] for i in unit]
         tail = [i for unit in units[best_k:] for i in unit]

@@ -70,11 +70,7 @@ def starts_lowercase(text: str) -> bool:
     return False
 
 
-def is_emphasised(markdown: str) -> bool:
-    """Whether a whole block is wrapped in bold or italic markup."""
-    stripped = markdown.strip()
-    return (
-        len(stripped) > 4
-        and stripped[:2] in ("**", "__")
-        and stripped[-2:] in ("**", "__")
-    )
+def starts_emphasised(markdown: str) -> bool:
+    """Whether a block opens in bold, as answers do in many reports."""
+    stripped = markdown.lstrip()
+    return len(stripped) > 4 and stripped[:2] in ("**", "__")

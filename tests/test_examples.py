@@ -15,27 +15,36 @@ def test_defective_example_reports_every_seeded_defect_and_nothing_else():
     expected = [
         ("QA204", span(text, 5, ".. xxxx 2024")),
         ("QA104", span(text, 7, "Vraag [[2]]")),  # **Vraag 2** opens the document
-        ("QA314", span(text, 21, "<sup>[[3]]</sup>")),  # <sup>3</sup> before any <sup>2</sup>
-        ("QA101", span(text, 23, "Vraag [[5]]")),  # Vraag 5 after Vraag 3
-        ("QA203", span(text, 29, "PM")),
-        ("QA102", span(text, 31, "Vraag [[5]]")),  # a second Vraag 5
-        ("QA205", span(text, 37, "Het antwoord op deze vraag volgt in een afzonderlijke brief.")),
-        ("QA206", span(text, 45, "Zie het antwoord op vraag 5")),  # 5 is a placeholder
-        ("QA103", span(text, 47, "Vraag [[6]]")),  # Vraag 6 after Vraag 7
-        ("QA202", span(text, 51, "Antwoord 6")),
-        ("QA105", span(text, 57, "Antwoord [[18]]")),  # Vraag 8 answered as Antwoord 18
-        ("QA321", span(text, 59, "[rapport][jaarverslag]")),
-        ("QA322", span(text, 59, "#toelichting-bij-het-jaarverslag")),
-        ("QA304", span(text, 67, "Zie het antwoord op vraag 10")),  # 9 -> 10 -> 9
-        ("QA303", span(text, 83, "vraag [[12]]")),  # 11 -> 12 -> 3
-        ("QA311", span(text, 99, "<sup>[[4]]</sup>")),  # <sup>4</sup> has no note
-        ("QA302", span(text, 99, "vraag [[13]]")),  # answer 13 refers to 13
-        ("QA301", span(text, 99, "40")),
-        ("QA201", span(text, 101, "Vraag 14")),
-        ("QA001", span(text, 105, "<!-- qalint: disable-next-line=QA301 -->")),
-        ("QA106", span(text, 106, "Vraag [[1]]")),  # numbering starts again at Vraag 1
-        ("QA312", span(text, 118, "<sup>[[2]]</sup>")),
-        ("QA313", span(text, 122, "<sup>[[3]]</sup>")),
+        ("QA508", span(text, 9, "afde-")),  # "afde-" / "ling?"
+        ("QA502", span(text, 14, "Kamerstuk 36200 V, nr.1")),
+        ("QA507", span(text, 16, "Pagina 2 van 3")),
+        ("QA314", span(text, 24, "<sup>[[3]]</sup>")),  # <sup>3</sup> before any <sup>2</sup>
+        ("QA505", span(text, 24, "12 januari 2019")),  # next to 2024Z01234
+        ("QA101", span(text, 26, "Vraag [[5]]")),  # Vraag 5 after Vraag 3
+        ("QA203", span(text, 32, "PM")),
+        ("QA102", span(text, 34, "Vraag [[5]]")),  # a second Vraag 5
+        ("QA205", span(text, 40, "Het antwoord op deze vraag volgt in een afzonderlijke brief.")),
+        ("QA206", span(text, 48, "Zie het antwoord op vraag 5")),  # 5 is a placeholder
+        ("QA103", span(text, 50, "Vraag [[6]]")),  # Vraag 6 after Vraag 7
+        ("QA503", span(text, 52, "wacht-tijden")),  # twice "wachttijden"
+        ("QA202", span(text, 54, "Antwoord 6")),
+        ("QA105", span(text, 60, "Antwoord [[18]]")),  # Vraag 8 answered as Antwoord 18
+        ("QA321", span(text, 62, "[rapport][jaarverslag]")),
+        ("QA322", span(text, 62, "#toelichting-bij-het-jaarverslag")),
+        ("QA304", span(text, 70, "Zie het antwoord op vraag 10")),  # 9 -> 10 -> 9
+        ("QA509", span(text, 74, "Welke posten krijgen extra personeel?")),  # as Vraag 9
+        ("QA501", span(text, 76, "### Antwoord 10")),  # the others are **Antwoord N**
+        ("QA303", span(text, 86, "vraag [[12]]")),  # 11 -> 12 -> 3
+        ("QA311", span(text, 102, "<sup>[[4]]</sup>")),  # <sup>4</sup> has no note
+        ("QA302", span(text, 102, "vraag [[13]]")),  # answer 13 refers to 13
+        ("QA301", span(text, 102, "40")),
+        ("QA201", span(text, 104, "Vraag 14")),
+        ("QA001", span(text, 108, "<!-- qalint: disable-next-line=QA301 -->")),
+        ("QA106", span(text, 109, "Vraag [[1]]")),  # numbering starts again at Vraag 1
+        ("QA504", span(text, 115, "31 juni 2023")),
+        ("QA506", span(text, 115, "op [[de]]")),  # "... op de" / "posten in Europa"
+        ("QA312", span(text, 123, "<sup>[[2]]</sup>")),
+        ("QA313", span(text, 127, "<sup>[[3]]</sup>")),
     ]
     found = [(f.code, where(f)) for f in lint(text, str(DEFECTS))]
     assert found == expected
