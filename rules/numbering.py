@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from qalint.rule import Context, Finding, Rule
+from qalint.rule import Context, Finding, Fix, Rule
 from qalint.structure import Marker, NumberRef
 
 
@@ -98,10 +98,16 @@ class _SequenceRule(Rule):
     severity = "error"
     problem_kind = ""
 
+    fix_safety = "unsafe"
+
     def check(self, context: Context) -> Iterable[Finding]:
-        for problem in _all_problems(context):
+        problems = _all_problems(context)
+        # One renumbering fixes every problem: it rides on the first one.
+        first = min((p for p in problems if p.kind != "restart"), key=lambda p: p.number.start, default=None)
+        for problem in problems:
             if problem.kind == self.problem_kind:
-                yield context.finding(problem.number.start, problem.number.end, problem.message)
+                fix = renumbering_fix(context) if problem is first else None
+                yield context.finding(problem.number.start, problem.number.end, problem.message, fix=fix)
 
 
 def _all_problems(context: Context) -> list[_Problem]:
@@ -132,6 +138,45 @@ def _sections_of(context: Context, markers: list[Marker]) -> dict[int, int | Non
     for marker in markers:
         result[id(marker)] = sum(1 for b in starts if b < marker.block)
     return result
+
+
+def renumbering_fix(context: Context) -> Fix | None:
+    """Number the items 1, 2, 3 ... in document order (questions and answers
+    alike) and rewrite every referral to a renumbered item. None when items
+    carry grouped numbers or the numbering restarts: then the intent is unclear."""
+    structure = context.structure
+    start = context.settings.get("numbering-start", 1)
+    items = [item for item in structure.items if item.numbers]
+    markers_of = [
+        [m for m in [item.answer_marker, *item.question_markers] if m is not None and m.numbers]
+        for item in items
+    ]
+    if any(len(m.numbers) != 1 for markers in markers_of for m in markers):
+        return None
+    if context.profile.numbering == "section" or len(_runs([ms[0] for ms in markers_of], start)) > 1:
+        return None
+    new_number = {}
+    edits = []
+    text = context.document.text
+    for position, (item, markers) in enumerate(zip(items, markers_of)):
+        wanted = start + position
+        new_number[id(item)] = wanted
+        for marker in markers:
+            number = marker.numbers[0]
+            if number.value != wanted:
+                edits.append(context.edit(number.start, number.end, str(wanted)))
+    for reference in structure.references:
+        for target in reference.targets:
+            written = text[target.start:target.end]
+            item_index = structure.by_number.get(target.value)
+            if written != str(target.value) or item_index is None:
+                continue  # a number implied by a range, or a broken referral
+            wanted = new_number.get(id(structure.items[item_index]))
+            if wanted is not None and wanted != target.value:
+                edits.append(context.edit(target.start, target.end, str(wanted)))
+    if not edits:
+        return None
+    return Fix("renumber the items and the referrals to them", tuple(edits), safe=False)
 
 
 class NumberingGap(_SequenceRule):

@@ -1,0 +1,136 @@
+"""Consistency rules: the real example's inconsistencies, each exactly once
+per occurrence, and nothing else without a reason."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import lint, span, where
+
+
+def consistency(text, path="verslag.md"):
+    return [f for f in lint(text, path) if f.category == "consistency"]
+
+
+def by_code(findings, code):
+    return [where(f) for f in findings if f.code == code]
+
+
+def test_answer_markers_and_section_headings(corpus_text):
+    found = consistency(corpus_text)
+    lines = corpus_text.split("\n")
+    # Most answer markers are bold only and say "Antwoord van kabinet" (27 + 29 of 72):
+    # every other markup (##, ###, ####) and every "van het kabinet" is one finding.
+    expected = []
+    for number, line in enumerate(lines, start=1):
+        marker = re.match(r"^(#+ )?\*\*\d+\. Antwoord van (het )?kabinet\*\*$", line)
+        if marker and (marker.group(1) or marker.group(2)):
+            expected.append((number, 1 + len(marker.group(1) or "")))
+        # Most faction headings are "### **...**"; two are bold only, one "####".
+        if "Inbreng van de leden" in line and not line.startswith("### "):
+            expected.append((number, 1))
+    assert len(expected) == 45 + 3
+    assert [(f.line, 1) for f in found if f.code == "QA501"] == [(line, 1) for line, _ in expected]
+
+
+def test_citations_in_another_form(corpus_text):
+    found = by_code(consistency(corpus_text), "QA502")
+    assert found == [
+        span(corpus_text, 22, "Kamerstuk 33694, nr. 43"),  # dossier number without its space
+        span(corpus_text, 244, "Kamerstuk 22 112 nr. 2714"),  # no comma before nr.
+        span(corpus_text, 260, "Kamerstuk 29 521, nr.402"),  # no space after nr.
+        span(corpus_text, 366, "Kamerstukken 29 754, nr 507"),  # no full stop after nr
+        span(corpus_text, 404, "Kamerstuk 31793, nr. 184"),  # dossier number without its space
+        span(corpus_text, 404, "Kamerstuk 31793, nr. 187"),
+        span(corpus_text, 448, "Kamerstuk 29 521, nr.402"),
+        span(corpus_text, 688, "Kamerstuk 33694, nr. 13"),
+        span(corpus_text, 694, "Kamerstukken 33694, nr. 13"),
+        span(corpus_text, 694, "Kamerstuk 35000 V, nr. 26"),
+        span(corpus_text, 722, "kamerstuk 26643, nr. 673"),  # lower case, no space
+        span(corpus_text, 738, "Kamerstuk 24 202, nr.42"),
+    ]
+
+
+def test_term_variants(corpus_text):
+    found = [(where(f), f.severity) for f in consistency(corpus_text) if f.code == "QA503"]
+    assert found == [
+        # "Open Skies verdrag" 8 times, "Open Skies-verdrag" 5 times.
+        (span(corpus_text, 102, "Skies-verdrag"), "info"),
+        (span(corpus_text, 102, "Skies-verdrag", 2), "info"),
+        # "EU-Battlegroup" twice elsewhere.
+        (span(corpus_text, 278, "[[EU Battlegroup]] ("), "info"),
+        (span(corpus_text, 282, "Skies-verdrag"), "info"),
+        (span(corpus_text, 282, "Skies-verdrag", 2), "info"),
+        # "Noordoost-Syrië" 3 times.
+        (span(corpus_text, 326, "Noordoost Syrië"), "info"),
+        (span(corpus_text, 548, "Skies-verdrag"), "info"),
+        # "NAVO-verband" 3 times.
+        (span(corpus_text, 592, "NAVO verband"), "info"),
+        # "VN-resolutie" twice.
+        (span(corpus_text, 620, "VN Resolutie"), "info"),
+        # "VN-vredesmissies" twice.
+        (span(corpus_text, 626, "VN vredesmissies"), "info"),
+    ]
+
+
+def test_year_that_disagrees_with_its_reference(corpus_text):
+    assert by_code(consistency(corpus_text), "QA505") == [span(corpus_text, 354, "18 juni 2010")]
+
+
+SPLIT_LINES = [26, 40, 106, 118, 176, 206, 222, 238, 254, 266, 310, 320, 332, 344, 362, 380,
+               458, 470, 486, 506, 536, 552, 588, 606, 638, 656, 686, 718, 732]
+
+
+def test_paragraphs_split_by_page_breaks(corpus_text):
+    # Each of these lines ends mid-sentence and the text goes on, in lower
+    # case, in the next paragraph (sometimes after a footnote block).
+    found = [f.line for f in consistency(corpus_text) if f.code == "QA506"]
+    assert found == SPLIT_LINES
+
+
+def test_nothing_else_in_the_category(corpus_text):
+    codes = {f.code for f in consistency(corpus_text)}
+    assert codes == {"QA501", "QA502", "QA503", "QA505", "QA506"}
+
+
+# -- the rules on small documents -----------------------------------------
+
+def test_impossible_dates():
+    text = "Zie de brief van 31 juni 2020, van 29 februari 2023 en van 29 februari 2024.\n"
+    assert [(f.code, where(f)) for f in lint(text)] == [
+        ("QA504", span(text, 1, "31 juni 2020")),
+        ("QA504", span(text, 1, "29 februari 2023")),
+    ]
+
+
+def test_cited_date_after_the_document_date():
+    text = ("# Verslag\n\nVastgesteld 12 maart 2024\n\n### Inbreng van de leden van de ABC-fractie\n\n"
+            "Zij verwijzen naar de brief van 3 april 2024 en willen voor 1 juli 2024 een reactie.\n")
+    assert [(f.code, where(f)) for f in lint(text)] == [("QA505", span(text, 7, "3 april 2024"))]
+
+
+@pytest.mark.parametrize("debris", ["Pagina 3 van 12", "Column 268", "157W", "- 4 -", "Terug naar boven", "Skip to main content"])
+def test_conversion_debris(debris):
+    text = f"Het kabinet heeft besloten.\n\n{debris}\n\nDat is goed.\n"
+    assert [(f.code, where(f)) for f in lint(text)] == [("QA507", span(text, 3, debris))]
+
+
+def test_line_end_hyphenation_but_not_a_list_of_compounds():
+    text = "Dit is een veilig-\nheidsstrategie en een reis- en\nverblijfsregeling.\n"
+    assert [(f.code, where(f)) for f in lint(text)] == [("QA508", span(text, 1, "veilig-"))]
+
+
+def test_duplicate_question():
+    text = "Vraag 1\nWelke kosten zijn hiermee gemoeid?\n\nAntwoord 1\nVeel.\n\nVraag 2\n**Welke  kosten zijn hiermee gemoeid?**\n\nAntwoord 2\nNog meer.\n"
+    assert [(f.code, where(f), f.message) for f in lint(text)] == [
+        ("QA509", span(text, 8, "**Welke  kosten zijn hiermee gemoeid?**"), "the same question was asked before, at line 2"),
+    ]
+
+
+def test_marker_wording_is_not_compared_where_markers_name_people():
+    from conftest import FIXTURES
+
+    text = (FIXTURES / "uk-written-questions.md").read_text(encoding="utf-8")
+    assert [f for f in lint(text, "uk.md") if f.code == "QA501"] == []
