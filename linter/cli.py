@@ -135,9 +135,10 @@ def _check(args) -> int:
         print(f"Would fix {fixable} finding{'s' if fixable != 1 else ''}.", file=sys.stderr)
         return EXIT_ERROR if report.all_errors else (EXIT_FINDINGS if fixable else EXIT_OK)
     stdin_output = [result.output for result in results if result.output is not None]
+    report_stream = sys.stdout
     if stdin_output:  # `--fix -`: the fixed text goes to standard output, the report to stderr
         sys.stdout.write(stdin_output[0])
-        args.output_file = args.output_file or os.devnull
+        report_stream = sys.stderr
     output = render(report, args.format)
     fixed = sum(result.fixed for result in results)
     if fixed and args.format == "text" and not args.quiet:
@@ -148,7 +149,7 @@ def _check(args) -> int:
         except OSError as error:
             raise UsageError(f"{args.output_file}: cannot write: {error.strerror or error}") from None
     else:
-        sys.stdout.write(output)
+        report_stream.write(output)
     all_errors = report.all_errors
     for error in all_errors:
         print(f"qalint: error: {error}", file=sys.stderr)

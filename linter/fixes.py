@@ -56,7 +56,7 @@ def _overlaps(a: Edit, b: Edit) -> bool:
 def unified_diff(path: str, before: str, after: str) -> str:
     return "".join(difflib.unified_diff(
         before.splitlines(keepends=True), after.splitlines(keepends=True),
-        fromfile=f"a/{path}", tofile=f"b/{path}",
+        fromfile=f"a/{path.lstrip('/')}", tofile=f"b/{path.lstrip('/')}",
     ))
 
 

@@ -1,0 +1,214 @@
+"""Fixes: what --fix and --diff change, and the machinery around them."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from conftest import CORPUS, lint, run_cli
+from qalint.fixes import FixError, apply_fixes, write_atomically
+from qalint.rule import Edit, Finding, Fix
+
+
+def test_fix_normalises_markers_citations_and_split_paragraphs(capsys, tmp_path):
+    copy = tmp_path / "verslag.md"
+    shutil.copy(CORPUS, copy)
+    before = copy.read_text(encoding="utf-8")
+    code, out, err = run_cli(capsys, "check", "--isolated", "--fix", "--quiet", copy)
+    after = copy.read_text(encoding="utf-8")
+    assert "#### **1. Antwoord van het kabinet**" in before
+    assert "**1. Antwoord van kabinet**" in after.split("\n")
+    assert "Kamerstuk 29 521, nr. 402" in after and "nr.402" not in after
+    assert "Uiteraard is er in de** tussenrapportage aandacht" in after
+    code, out, err = run_cli(capsys, "check", "--isolated", "--quiet", "--select", "QA501,QA502,QA506", copy)
+    assert (code, out) == (0, "")
+    # No content is lost: apart from white space, markup and the punctuation of
+    # citations, the only characters that went are the 16 "het" of the markers.
+    assert _characters(after) == _characters(before) - Counter("het" * 16)
+
+
+def _characters(text: str) -> Counter:
+    return Counter(c for c in text.lower() if not c.isspace() and c not in "#*.,")
+
+
+def test_diff_shows_the_change_and_writes_nothing(capsys, tmp_path):
+    copy = tmp_path / "verslag.md"
+    shutil.copy(CORPUS, copy)
+    code, out, err = run_cli(capsys, "check", "--isolated", "--diff", copy)
+    assert code == 1
+    assert copy.read_bytes() == CORPUS.read_bytes()
+    assert "\n-#### **1. Antwoord van het kabinet**\n" in out and "\n+**1. Antwoord van kabinet**\n" in out
+    assert err.strip().startswith("Would fix ")
+    fixed = tmp_path / "fixed.md"
+    shutil.copy(CORPUS, fixed)
+    run_cli(capsys, "check", "--isolated", "--fix", fixed)
+    expected = "".join(difflib.unified_diff(
+        CORPUS.read_text(encoding="utf-8").splitlines(keepends=True),
+        fixed.read_text(encoding="utf-8").splitlines(keepends=True),
+        fromfile=f"a/{str(copy).lstrip('/')}", tofile=f"b/{str(copy).lstrip('/')}",
+    ))
+    assert out == expected
+
+
+def test_unsafe_fixes_only_when_asked(capsys, tmp_path):
+    doc = tmp_path / "vragen.md"
+    doc.write_text("Vraag 1\nKlopt het?\n\nAntwoord 1\nJa.\n\nVraag 3\nWaarom?\n\nAntwoord 3\nZie het antwoord op vraag 1.\n\n"
+                   "Vraag 4\nHoe?\n\nAntwoord 4\nZie het antwoord op vraag 3 en vraag 9.\n")
+    run_cli(capsys, "check", "--fix", doc)
+    assert "Vraag 3" in doc.read_text()
+    run_cli(capsys, "check", "--fix", "--unsafe-fixes", doc)
+    assert doc.read_text() == (
+        "Vraag 1\nKlopt het?\n\nAntwoord 1\nJa.\n\nVraag 2\nWaarom?\n\nAntwoord 2\nZie het antwoord op vraag 1.\n\n"
+        "Vraag 3\nHoe?\n\nAntwoord 3\nZie het antwoord op vraag 2 en vraag 9.\n"  # 9 did not exist: left alone
+    )
+
+
+def test_crlf_and_bom_are_preserved(capsys, tmp_path):
+    doc = tmp_path / "crlf.md"
+    text = "\ufeffHet staat in Kamerstuk 33694, nr.43.\r\n\r\nEn verder niets.\r\n"
+    doc.write_bytes(text.encode("utf-8"))
+    run_cli(capsys, "check", "--isolated", "--fix", doc)
+    assert doc.read_bytes() == "\ufeffHet staat in Kamerstuk 33 694, nr. 43.\r\n\r\nEn verder niets.\r\n".encode("utf-8")
+
+
+def test_split_paragraph_fix_keeps_crlf_and_moves_footnotes(capsys, tmp_path):
+    doc = tmp_path / "split.md"
+    text = ("Het kabinet heeft in 2023 besloten om de steun aan de regio verder\r\n\r\n---\r\n\r\n"
+            "<sup>1</sup> Bron.\r\n\r\nuit te breiden<sup>1</sup>.\r\n")
+    doc.write_bytes(text.encode())
+    run_cli(capsys, "check", "--isolated", "--fix", doc)
+    assert doc.read_bytes().decode() == (
+        "Het kabinet heeft in 2023 besloten om de steun aan de regio verder uit te breiden<sup>1</sup>."
+        "\r\n\r\n---\r\n\r\n<sup>1</sup> Bron.\r\n"
+    )
+
+
+def _finding(start, end, content, safe=True):
+    return Finding("x", start, end, 1, 1, 1, 1, "QA999", "x", "consistency", "warning", "m",
+                   fix=Fix("f", (Edit(start, end, content),), safe))
+
+
+def test_overlapping_fixes_are_applied_in_separate_passes():
+    text = "abcdef"
+    outcome = apply_fixes(text, [_finding(1, 4, "X"), _finding(2, 5, "Y"), _finding(5, 6, "Z")])
+    assert outcome.text == "aXeZ"
+    assert len(outcome.applied) == 2
+
+
+def test_unsafe_fix_needs_the_flag():
+    assert apply_fixes("abc", [_finding(0, 1, "X", safe=False)]).text == "abc"
+    assert apply_fixes("abc", [_finding(0, 1, "X", safe=False)], unsafe=True).text == "Xbc"
+
+
+def test_atomic_write_leaves_no_temporary_file_and_keeps_the_mode(tmp_path):
+    path = tmp_path / "doc.md"
+    path.write_bytes(b"old")
+    os.chmod(path, 0o640)
+    write_atomically(path, b"old", b"new")
+    assert path.read_bytes() == b"new"
+    assert (path.stat().st_mode & 0o777) == 0o640
+    assert os.listdir(tmp_path) == ["doc.md"]
+
+
+def test_failed_write_keeps_the_original(tmp_path, monkeypatch):
+    path = tmp_path / "doc.md"
+    path.write_bytes(b"old")
+
+    def broken_replace(source, target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(FixError, match="No space left on device"):
+        write_atomically(path, b"old", b"new")
+    assert path.read_bytes() == b"old"
+    assert os.listdir(tmp_path) == ["doc.md"]
+
+
+def test_file_changed_on_disk_is_not_written(capsys, tmp_path, monkeypatch):
+    from qalint.engine import Linter
+
+    doc = tmp_path / "doc.md"
+    doc.write_text("Zie Kamerstuk 33694, nr. 1.\n")
+    original_check = Linter.check
+
+    def check_then_someone_edits(self, document, path=None):
+        result = original_check(self, document, path)
+        doc.write_text("Someone else saved this meanwhile.\n")
+        return result
+
+    monkeypatch.setattr(Linter, "check", check_then_someone_edits)
+    code, out, err = run_cli(capsys, "check", "--isolated", "--fix", doc)
+    assert code == 2
+    assert err.strip() == f"qalint: error: {doc}: changed on disk during the run; fixes not written"
+    assert doc.read_text() == "Someone else saved this meanwhile.\n"
+
+
+FRAGMENTS = [
+    "**1. Antwoord van het kabinet**", "#### **2. Antwoord van kabinet**", "## **3. Antwoord van kabinet**",
+    "**4. Antwoord van kabinet**", "### **Inbreng van de leden van de ABC-fractie**",
+    "Kan de minister dat toelichten?", "Zie Kamerstuk 33694, nr.12 en Kamerstukken 29 754, nr 507.",
+    "Het kabinet heeft in 2023 besloten om de steun aan de regio verder", "uit te breiden naar drie landen.",
+    "---", "<sup>1</sup> Bron.", "Het Open Skies-verdrag.", "Het Open Skies verdrag.", "Het Open Skies verdrag.",
+    "**Het antwoord is ja.**", "Zie het antwoord op vraag 2.",
+]
+
+
+def fix_all(text: str) -> tuple[str, int]:
+    """The --fix loop, checking at every pass that only the edited spans changed."""
+    passes = 0
+    while True:
+        findings = lint(text.encode("utf-8"), "doc.md")
+        outcome = apply_fixes(text, findings)
+        if not outcome.applied:
+            return text, passes
+        edits = sorted((e for f in outcome.applied for e in f.fix.edits), key=lambda e: e.start)
+        _assert_only_edits_changed(text, outcome.text, edits)
+        text = outcome.text
+        passes += 1
+        assert passes < 10
+
+
+def _assert_only_edits_changed(before: str, after: str, edits) -> None:
+    position, expected = 0, []
+    for edit in edits:
+        expected.append(before[position:edit.start])
+        expected.append(edit.content)
+        position = edit.end
+    expected.append(before[position:])
+    assert after == "".join(expected)
+    untouched = [before[a.end:b.start] for a, b in zip(edits, edits[1:])]
+    for piece in untouched:
+        assert piece in after
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=25), st.sampled_from(["\n\n", "\r\n\r\n"]))
+def test_fixing_generated_documents_leaves_no_fixable_finding(parts, separator):
+    fixed, _ = fix_all(separator.join(parts) + separator)
+    remaining = lint(fixed.encode("utf-8"), "doc.md")
+    assert not [f for f in remaining if f.fix is not None and f.fix.safe]
+
+
+def test_fixing_the_real_example_leaves_no_fixable_finding(corpus_text):
+    fixed, passes = fix_all(corpus_text)
+    assert passes >= 1
+    assert not [f for f in lint(fixed.encode("utf-8"), "doc.md") if f.fix is not None and f.fix.safe]
+
+
+def test_fix_on_standard_input_prints_the_fixed_text(capsys, monkeypatch):
+    import io
+    import sys
+
+    class Stdin:
+        buffer = io.BytesIO("Zie Kamerstuk 33694, nr.1.\n".encode())
+
+    monkeypatch.setattr(sys, "stdin", Stdin)
+    code, out, err = run_cli(capsys, "check", "--isolated", "--fix", "-")
+    assert out == "Zie Kamerstuk 33 694, nr. 1.\n"
+    assert "Fixed 1 finding." in err
