@@ -283,6 +283,7 @@ class NumberingRestart(_SequenceRule):
     code = "QA106"
     name = "numbering-restart"
     problem_kind = "restart"
+    fix_safety = None  # where the second set starts is for a person to decide
 
 
 class UnmatchedNumber(Rule):

@@ -162,3 +162,14 @@ def test_console_script_runs():
         [sys.executable, "-m", "qalint", "check", "--quiet", str(CLEAN)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_readme_rule_table_matches_the_rules():
+    import re
+
+    from conftest import ROOT, registry
+
+    rows = re.findall(r"^\| (QA\d{3}) \| ([a-z-]+) \| ([a-z-]+) \| ([a-z]+) \| ([a-z]*) \|", (ROOT / "README.md").read_text(), re.M)
+    documented = {code: (name, category, severity, fix or None) for code, name, category, severity, fix in rows}
+    actual = {r.code: (r.name, r.category, r.severity, r.fix_safety) for r in registry().rules.values()}
+    assert documented == actual
