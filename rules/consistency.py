@@ -174,7 +174,7 @@ def _prose_spans(context: Context) -> list[tuple[int, int]]:
     return [block_span(doc, b) for b in context.structure.blocks if b.kind in (PARAGRAPH, HEADING)]
 
 
-_TOKEN = re.compile(r"[^\W\d_][\w]*(?:-[\w]+)*")
+_HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]\w*(?:-\w+)+")
 
 
 class TermVariant(Rule):
@@ -203,47 +203,48 @@ class TermVariant(Rule):
 
     def check(self, context: Context) -> Iterable[Finding]:
         doc = context.document
-        forms: dict[str, Counter] = defaultdict(Counter)
-        places: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-        hyphenated: set[str] = set()
-        for start, end in _prose_spans(context):
-            tokens = list(_TOKEN.finditer(doc.text, start, end))
-            for position, token in enumerate(tokens):
-                word = token.group()
-                if "-" in word:
-                    key = word.replace("-", "").lower()
-                    hyphenated.add(key)
-                    self._add(forms, places, key, word, token.start(), token.end())
-                else:
-                    self._add(forms, places, word.lower(), word, token.start(), token.end())
-                following = tokens[position + 1] if position + 1 < len(tokens) else None
-                if following is not None and doc.text[token.end():following.start()] == " " and "-" not in word + following.group():
-                    pair = f"{word} {following.group()}"
-                    self._add(forms, places, pair.replace(" ", "").lower(), pair, token.start(), following.end())
-        for key in sorted(hyphenated):
-            counts = forms[key]
-            if len(counts) < 2 or len(key) < 6:
+        spans = _prose_spans(context)
+        # Only terms written with a hyphen somewhere can have hyphen variants.
+        terms: dict[str, list[str]] = {}
+        for start, end in spans:
+            for token in _HYPHENATED.finditer(doc.text, start, end):
+                key = token.group().replace("-", "").lower()
+                if len(key) >= 6:
+                    terms.setdefault(key, token.group().lower().split("-"))
+        if not terms:
+            return
+        # One pass finds every term with a hyphen, a space or nothing at its hyphens.
+        alternatives = sorted(
+            ("(?:-| |)".join(re.escape(part) for part in parts) for parts in terms.values()),
+            key=len, reverse=True,
+        )
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.I)
+        places: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+        for start, end in spans:
+            for match in pattern.finditer(doc.text, start, end):
+                form = match.group().lower()
+                places[form.replace("-", "").replace(" ", "")][form].append(match.span())
+        for key in sorted(places):
+            forms = places[key]
+            if len(forms) < 2:
                 continue
+            counts = {form: len(where) for form, where in forms.items()}
             majority, top = max(counts.items(), key=lambda item: (item[1], "-" in item[0]))
             if list(counts.values()).count(top) > 1:
                 continue  # no majority to follow
-            for form, count in counts.items():
+            first_start, first_end = forms[majority][0]
+            shown = doc.text[first_start:first_end]
+            for form, occurrences in forms.items():
                 if form == majority:
                     continue
-                for start, end in places[(key, form)]:
+                for start, end in occurrences:
                     original = doc.text[start:end]
                     replacement = _match_case(original, majority)
                     fix = Fix(f"write {replacement}", (context.edit(start, end, replacement),), safe=False)
                     yield context.finding(
                         start, end,
-                        f"{original!r} is also written {majority!r} ({top} times)", [replacement], fix,
+                        f"{original!r} is also written {shown!r} ({top} times)", [replacement], fix,
                     )
-
-    @staticmethod
-    def _add(forms, places, key, word, start, end) -> None:
-        form = word.lower()
-        forms[key][form] += 1
-        places[(key, form)].append((start, end))
 
 
 def _match_case(original: str, form: str) -> str:

@@ -65,6 +65,8 @@ def test_term_variants(corpus_text):
         (span(corpus_text, 282, "Skies-verdrag", 2), "info"),
         # "Noordoost-Syrië" 3 times.
         (span(corpus_text, 326, "Noordoost Syrië"), "info"),
+        # "COVID-19-uitbraak" 5 times.
+        (span(corpus_text, 452, "COVID-19 uitbraak"), "info"),
         (span(corpus_text, 548, "Skies-verdrag"), "info"),
         # "NAVO-verband" 3 times.
         (span(corpus_text, 592, "NAVO verband"), "info"),
