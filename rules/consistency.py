@@ -174,6 +174,7 @@ def _prose_spans(context: Context) -> list[tuple[int, int]]:
     return [block_span(doc, b) for b in context.structure.blocks if b.kind in (PARAGRAPH, HEADING)]
 
 
+_SEGMENT = re.compile(r"(\W*)(\w+(?:-\w+)*)")
 _HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]\w*(?:-\w+)+")
 
 
@@ -213,17 +214,25 @@ class TermVariant(Rule):
                     terms.setdefault(key, token.group().lower().split("-"))
         if not terms:
             return
-        # One pass finds every term with a hyphen, a space or nothing at its hyphens.
-        alternatives = sorted(
-            ("(?:-| |)".join(re.escape(part) for part in parts) for parts in terms.values()),
-            key=len, reverse=True,
-        )
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.I)
+        # Every way to write each term: a hyphen, a space or nothing at its hyphens.
         places: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+        lowered = doc.text.lower()
+        if len(lowered) != len(doc.text):  # "İ" lowers to two code points: keep offsets exact
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in doc.text)
         for start, end in spans:
-            for match in pattern.finditer(doc.text, start, end):
-                form = match.group().lower()
-                places[form.replace("-", "").replace(" ", "")][form].append(match.span())
+            position = start
+            previous_key = previous_word = None
+            previous_start = 0
+            for gap, word in _SEGMENT.findall(lowered, start, end):
+                position += len(gap)
+                token_start = position
+                position += len(word)
+                key = word.replace("-", "") if "-" in word else word
+                if key in terms:
+                    places[key][word].append((token_start, position))
+                if previous_key is not None and gap == " " and previous_key + key in terms:
+                    places[previous_key + key][f"{previous_word} {word}"].append((previous_start, position))
+                previous_key, previous_word, previous_start = key, word, token_start
         for key in sorted(places):
             forms = places[key]
             if len(forms) < 2:

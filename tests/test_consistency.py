@@ -63,6 +63,8 @@ def test_term_variants(corpus_text):
         (span(corpus_text, 278, "[[EU Battlegroup]] ("), "info"),
         (span(corpus_text, 282, "Skies-verdrag"), "info"),
         (span(corpus_text, 282, "Skies-verdrag", 2), "info"),
+        # "Non-Proliferatieverdrag" twice.
+        (span(corpus_text, 282, "Non-Proliferatie Verdrag"), "info"),
         # "Noordoost-Syrië" 3 times.
         (span(corpus_text, 326, "Noordoost Syrië"), "info"),
         # "COVID-19-uitbraak" 5 times.
@@ -136,3 +138,8 @@ def test_marker_wording_is_not_compared_where_markers_name_people():
 
     text = (FIXTURES / "uk-written-questions.md").read_text(encoding="utf-8")
     assert [f for f in lint(text, "uk.md") if f.code == "QA501"] == []
+
+
+def test_term_variant_positions_survive_letters_that_lower_to_two():
+    text = "İstanbul: het Open Skies verdrag, het Open Skies verdrag en het Open Skies-verdrag.\n"
+    assert [(f.code, where(f)) for f in lint(text)] == [("QA503", span(text, 1, "Skies-verdrag"))]
