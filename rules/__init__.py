@@ -22,4 +22,10 @@ def qalint_config_schema() -> dict:
             "default": 1,
             "description": "The number the first answer should carry (QA104).",
         },
+        "marker-markup": {
+            "type": "string",
+            "pattern": "^(#{1,6} )?(\\*\\*|__|\\*|_)?…(\\*\\*|__|\\*|_)?$",
+            "description": "Markup answer and question markers must have, e.g. \"**…**\" or \"### …\" (QA501); "
+                           "by default the form most markers have.",
+        },
     }

@@ -86,6 +86,11 @@ class MarkerStyle(Rule):
         if len(parsed) < 2:
             return
         styles = Counter(style for _, _, style, _ in parsed)
+        configured = context.settings.get("marker-markup")
+        if configured and kind != "section heading":
+            wanted = _markup(configured.replace("…", "x"))
+            if wanted is not None:
+                styles = Counter({wanted[0]: len(parsed) + 1})  # the configured form wins
         labels = Counter(
             m.label for _, m, _, _ in parsed if m is not None and m.label and context.profile.fixed_wording
         )
@@ -111,7 +116,7 @@ class MarkerStyle(Rule):
 
 
 def _first(parsed, style) -> int:
-    return next(i for i, item in enumerate(parsed) if item[2] == style)
+    return next((i for i, item in enumerate(parsed) if item[2] == style), -1)
 
 
 def _first_label(parsed, label) -> int:

@@ -143,3 +143,20 @@ def test_marker_wording_is_not_compared_where_markers_name_people():
 def test_term_variant_positions_survive_letters_that_lower_to_two():
     text = "İstanbul: het Open Skies verdrag, het Open Skies verdrag en het Open Skies-verdrag.\n"
     assert [(f.code, where(f)) for f in lint(text)] == [("QA503", span(text, 1, "Skies-verdrag"))]
+
+
+def test_marker_markup_from_configuration(capsys, tmp_path):
+    from conftest import run_cli
+
+    doc = tmp_path / "verslag.md"
+    doc.write_text("### Inbreng van de leden van de ABC-fractie\n\nKlopt het?\n\n**1. Antwoord van het kabinet**\n\n"
+                   "**Ja.**\n\nEn dat?\n\n**2. Antwoord van het kabinet**\n\n**Nee.**\n")
+    (tmp_path / "qalint.toml").write_text('marker-markup = "#### **…**"\n')
+    code, out, err = run_cli(capsys, "check", "--quiet", doc)
+    assert out.splitlines() == [
+        f"{doc}:5:1: QA501 answer marker written as **…**, most are #### **…**",
+        f"{doc}:11:1: QA501 answer marker written as **…**, most are #### **…**",
+    ]
+    (tmp_path / "qalint.toml").write_text('marker-markup = "<b>…</b>"\n')
+    code, out, err = run_cli(capsys, "check", "--quiet", doc)
+    assert code == 2 and "marker-markup" in err
