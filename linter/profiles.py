@@ -71,6 +71,9 @@ class Profile:
     dated_identifiers: list[str] = field(default_factory=list)
     cited_date_cues: list[str] = field(default_factory=list)
     document_date_cues: list[str] = field(default_factory=list)
+    allowed_doubles: list[str] = field(default_factory=list)
+    compound_prefixes: list[str] = field(default_factory=list)  # "tussen|beschikking"
+    joined_form_list: list[str] = field(default_factory=list)  # "terzake=ter zake"
     citation_pattern: str = ""
     citation_template: str = ""
     list_words: list[str] = field(default_factory=list)
@@ -149,6 +152,10 @@ class Profile:
         return _union(self.external_references)
 
     @cached_property
+    def joined_forms(self) -> dict[str, str]:
+        return dict(entry.split("=", 1) for entry in self.joined_form_list if "=" in entry)
+
+    @cached_property
     def debris_regex(self) -> Pattern | None:
         return _union(self.debris)
 
@@ -183,7 +190,7 @@ _LIST_KEYS = {
     "answer_markers", "question_markers", "item_markers", "section_markers",
     "references", "answer_placeholders", "deferrals", "question_cues",
     "request_cues", "header_placeholders", "external_references", "list_words", "range_words",
-    "number_nouns", "debris", "dated_identifiers", "cited_date_cues", "document_date_cues",
+    "number_nouns", "allowed_doubles", "compound_prefixes", "joined_form_list", "debris", "dated_identifiers", "cited_date_cues", "document_date_cues",
 }
 _SCALAR_KEYS = {
     "name", "description", "language", "scheme", "numbering",

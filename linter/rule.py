@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 CATEGORIES = ("numbering", "reference", "spelling", "missing-answer", "consistency")
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+# Characters of the source line kept on each side of a finding, for reports.
+SOURCE_CONTEXT = 80
 CODE_PATTERN = re.compile(r"^QA\d{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
@@ -55,7 +57,10 @@ class Finding:
     message: str
     suggestions: list[str] = field(default_factory=list)
     fix: Fix | None = None
-    source_line: str = ""  # text of the finding's first line, for reports
+    # Text of the finding's first line for reports: at most a window around
+    # the span on long lines, starting at 0-based index `source_start`.
+    source_line: str = ""
+    source_start: int = 0
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.message)
@@ -174,10 +179,14 @@ class Context:
         end = max(start, end)
         first = doc.position(start)
         last = doc.position(end)
+        line_start = doc.line_starts[first.line - 1]
+        line_end = doc.line_ends[first.line - 1]
+        window_start = max(line_start, min(start - SOURCE_CONTEXT, line_end - 2 * SOURCE_CONTEXT))
+        window_end = min(line_end, max(end, start) + SOURCE_CONTEXT)
         return Finding(
             doc.path, start, end, first.line, first.column, last.line, last.column,
             rule.code, rule.name, rule.category, rule.severity, message,
-            list(suggestions), fix, doc.line_text(first.line - 1),
+            list(suggestions), fix, doc.text[window_start:window_end], window_start - line_start,
         )
 
     def edit(self, start: int, end: int, content: str) -> Edit:

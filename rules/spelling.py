@@ -1,0 +1,546 @@
+"""Spelling: misspellings, missing compound hyphens, doubled words and
+wrongly joined forms. Built to flag almost nothing but real errors."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from qalint.dictionary import DictionaryUnavailable, dictionary, fold_accents, save_all
+from qalint.rule import Context, Finding, Fix, Rule
+from qalint.tokens import Word, prose_words
+
+# Dutch linking sounds between the parts of a compound: "ruimte|beleid", "bedrijf|s|leven".
+_LINKS = ("", "s", "e", "en", "n")
+_MIN_PART = 4
+# An unknown word the document uses this often is a term of art unless a
+# dictionary word is one edit away (then it is a typo made consistently).
+TERM_OF_ART_COUNT = 3
+# Letters tried when generating corrections (Hunspell's TRY order for Dutch).
+_ALPHABET = "ernitsaoldgkupmchbvjwfzyxëïéèöêü"
+# Words up to this length may ask Hunspell about each candidate correction.
+_ASK_FOR_SHORT = 8
+# Two vowels that would read as one sound when a compound is closed.
+_VOWEL_CLASHES = {"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe", "oi", "oo", "ou", "ui", "uu"}
+
+
+class _Speller:
+    """Decides whether a word is known in the document's languages, with the
+    project's words, compounds the dictionary lacks and cheap corrections."""
+
+    def __init__(self, context: Context) -> None:
+        language = context.settings.get("language") or "auto"
+        if language == "auto":
+            language = context.profile.language
+        self.primary = dictionary("en" if language == "en" else "nl")
+        others = ["en", "en-gb"] if self.primary.language != "en" else ["en-gb"]
+        self.english = [dictionary(name) for name in others]
+        self.project_words = _project_words(context)
+        self.prefixes = frozenset(context.profile.compound_prefixes)
+        self.heads = self.primary.compound_heads
+        self._compounds: dict[str, bool] = {}
+        self._splits: dict[tuple[str, bool, int], tuple[str, str, str] | None] = {}
+
+    def known(self, word: str, sentence_start: bool = False, foreign: bool = False) -> bool:
+        if word in self.project_words or word.lower() in self.project_words:
+            return True
+        order = self.english + [self.primary] if foreign else [self.primary] + self.english
+        variants = [word]
+        if sentence_start or word.istitle():
+            variants.append(word.lower())
+        return any(d.known(v) for d in order for v in variants)
+
+    def compound(self, word: str, quick: bool = False) -> bool:
+        """Whether `word` is a Dutch compound the dictionary lacks: a noun, a
+        linking sound and a known word or another such compound
+        ("ruimte|beleid", "splijtstof|stop|verdrag"). `quick` asks Hunspell
+        nothing new."""
+        if self.primary.language != "nl":
+            return False
+        lower = word.lower()
+        key = f"{int(quick)}{lower}"
+        if key not in self._compounds:
+            self._compounds[key] = self.split(lower, quick) is not None
+        return self._compounds[key]
+
+    def split(self, lower: str, quick: bool = False, depth: int = 0) -> tuple[str, str, str] | None:
+        """(head, link, tail) of a compound, or None (remembered)."""
+        key = (lower, quick, depth)
+        if key not in self._splits:
+            self._splits[key] = self._split(lower, quick, depth)
+        return self._splits[key]
+
+    def _split(self, lower: str, quick: bool, depth: int) -> tuple[str, str, str] | None:
+        heads = self.heads
+        is_known = self.primary.known_quickly if quick else self.primary.known
+        for cut in range(len(lower) - 3, 2, -1):  # longest head first
+            head = lower[:cut]
+            if not self._head(head, quick or depth > 0):
+                continue
+            rest = lower[cut:]
+            for link in _LINKS:
+                tail = rest[len(link):]
+                # A three-letter tail ("postennet") only after a long head.
+                if not rest.startswith(link) or len(tail) < (3 if len(head) >= 6 else _MIN_PART):
+                    continue
+                if tail in heads or (len(tail) > _MIN_PART and is_known(tail)):
+                    return head, link, tail
+                if depth == 0 and self.split(tail, quick, 1):
+                    return head, link, tail
+        return None
+
+    def _head(self, head: str, simple: bool) -> bool:
+        """Whether `head` can open a compound: a noun (also in its plural,
+        "pokken|vaccins"), a prefix-like word of the profile ("tussen",
+        "dwars"), or, unless `simple`, a compound itself."""
+        heads = self.heads
+        if head in heads:
+            return len(head) >= _MIN_PART
+        if head in self.prefixes:
+            return True
+        if head[-2:] == "en" and len(head) >= 5 and (head[:-2] in heads or head[:-3] in heads):
+            return True
+        return not simple and len(head) >= 8 and self.split(head, True, 1) is not None
+
+    def replacements(self, word: str) -> list[str]:
+        """Known words one of the dictionary's REP replacements away ("ei" -> "ij")."""
+        lower = word.lower()
+        found = [c for c in _replacements(lower, self.primary.replacements) if c != lower and self.primary.known(c)]
+        return [_match_case(word, c) for c in dict.fromkeys(found)]
+
+    def corrections(self, word: str) -> list[str]:
+        """Known words one edit away."""
+        lower = word.lower()
+        ask = len(lower) <= _ASK_FOR_SHORT
+        found = []
+        for candidate in _edits(lower):
+            if candidate == lower:
+                continue
+            if (
+                self.primary.known_quickly(candidate)
+                or self.compound(candidate, quick=True)
+                or (ask and self.primary.known(candidate))
+            ):
+                found.append(candidate)
+        return [_match_case(word, c) for c in dict.fromkeys(found)]
+
+    def remembered(self, word: str, compute) -> list[str]:
+        """Corrections of `word`, computed once and kept in the dictionary's cache."""
+        known = self.primary.remembered_corrections(word)
+        if known is None:
+            known = compute()
+            self.primary.remember_corrections(word, known)
+        return known
+
+    def accented(self, word: str) -> list[str]:
+        """Dictionary words that differ from `word` only in accents."""
+        return [w for w in self.primary.accent_variants(fold_accents(word)) if w != word]
+
+
+def _edits(word: str):
+    """Every string one deletion, substitution, transposition or insertion away."""
+    for i in range(len(word) + 1):
+        left, right = word[:i], word[i:]
+        if right:
+            yield left + right[1:]
+            for letter in _ALPHABET:
+                yield left + letter + right[1:]
+        if len(right) > 1:
+            yield left + right[1] + right[0] + right[2:]
+        for letter in _ALPHABET:
+            yield left + letter + right
+
+
+def _replacements(word: str, replacements: list[tuple[str, str]]):
+    """The dictionary's REP corrections ("ei" -> "ij", "^" and "$" anchor)."""
+    for source, target in replacements:
+        start_anchor, end_anchor = source.startswith("^"), source.endswith("$")
+        plain = source.strip("^$")
+        if start_anchor and end_anchor:
+            if word == plain:
+                yield target
+        elif start_anchor:
+            if word.startswith(plain):
+                yield target + word[len(plain):]
+        elif end_anchor:
+            if word.endswith(plain):
+                yield word[: len(word) - len(plain)] + target
+        else:
+            position = word.find(plain)
+            while position >= 0:
+                yield word[:position] + target + word[position + len(plain):]
+                position = word.find(plain, position + 1)
+
+
+def _match_case(original: str, candidate: str) -> str:
+    return candidate[0].upper() + candidate[1:] if original[:1].isupper() else candidate
+
+
+def _project_words(context: Context) -> frozenset[str]:
+    words = set(context.settings.get("words") or ())
+    word_file = context.settings.get("words-file")
+    if word_file:
+        words |= read_word_file(word_file)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=16)
+def read_word_file(path: str) -> frozenset[str]:
+    """A project word list: one word a line, `#` starts a comment."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return frozenset()
+    return frozenset(line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip())
+
+
+def _distance(a: str, b: str, limit: int = 2) -> int:
+    """Damerau-Levenshtein distance, cut off above `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2 = None
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+_SPELLERS: dict[tuple, _Speller] = {}
+
+
+def _speller(context: Context) -> _Speller:
+    """One speller per language and word list for the whole run: what it
+    learns about compounds serves every document."""
+    key = (context.profile.language, tuple(context.profile.compound_prefixes), context.settings.get("language"),
+           context.settings.get("words-file"), tuple(context.settings.get("words") or ()))
+    if key not in _SPELLERS:
+        try:
+            _SPELLERS[key] = _Speller(context)
+        except DictionaryUnavailable as error:
+            raise RuntimeError(f"spelling dictionaries unavailable: {error}") from None
+    return _SPELLERS[key]
+
+
+def unknown_words(context: Context) -> list[tuple[Word, list[str]]]:
+    """The words QA401 reports, with their suggestions."""
+    return _analysis(context)[0]
+
+
+def closed_compounds(context: Context) -> list[tuple[Word, tuple[str, str, str]]]:
+    """Words the dictionary lacks that are compounds, with their parts."""
+    return _analysis(context)[1]
+
+
+def _analysis(context: Context):
+    """One pass over the prose for all spelling rules (computed once)."""
+    key = ("spelling", context.profile.name)
+    cache = context.document.cache
+    if key in cache:
+        return cache[key]
+    speller = _speller(context)
+    doc = context.document
+    words = prose_words(doc, context.structure)
+    counts = Counter(w.text.lower() for w in words)
+    decided: dict[tuple[str, bool, bool], bool] = {}
+    corrections: dict[str, list[str]] = {}
+    found: list[tuple[Word, list[str]]] = []
+    compounds: list[tuple[Word, tuple[str, str, str]]] = []
+    names = Counter(w.text for w in words if _is_name(w))
+    joined_forms = context.profile.joined_forms
+    in_citation = _citation_offsets(context)
+    for position, word in enumerate(words):
+        text = word.text
+        if (
+            len(text) < 2 or _acronym_or_camel_case(text) or word.start in in_citation
+            or len(set(text.lower())) == 1  # "xxxx": a placeholder (QA204)
+            or _split_at_line_end(word, doc.text)  # QA508's
+        ):
+            continue
+        if _is_name(word):
+            suggestion = _name_suggestion(speller, word, names)
+            if suggestion:
+                found.append((word, [suggestion]))
+            continue
+        verdict_key = (text, word.sentence_start, word.foreign)
+        if verdict_key not in decided:
+            decided[verdict_key] = (
+                speller.known(text, word.sentence_start, word.foreign)
+                or text.lower() in joined_forms  # QA404's
+            )
+        if decided[verdict_key]:
+            continue
+        parts = speller.split(text.lower()) if speller.primary.language == "nl" else None
+        if parts is not None:
+            compounds.append((word, parts))
+            continue
+        if _elliptical_or_abbreviated(speller, word, doc.text):
+            continue
+        if text not in corrections:
+            corrections[text] = speller.remembered(text, lambda: _ranked(speller, text, counts))
+        close = any(_distance(c.lower(), text.lower(), 1) <= 1 and speller.known(c) for c in corrections[text])
+        if counts[text.lower()] >= TERM_OF_ART_COUNT and not close:
+            continue  # a term of art: used consistently, no known word close to it
+        if word.sentence_start and text[0].isupper() and not close:
+            continue  # a name opening a sentence, unless a known word is one edit away
+        joined = _joined_with_next(speller, word, position, words, doc.text)
+        found.append((word, ([joined] if joined else []) + corrections[text][: 3 - bool(joined)]))
+    save_all()
+    cache[key] = (found, compounds)
+    return cache[key]
+
+
+def _split_at_line_end(word: Word, text: str) -> bool:
+    """A half of a word hyphenated at a line end ("afde-" / "ling")."""
+    after = text[word.end:word.end + 3]
+    before = text[max(0, word.start - 3):word.start]
+    return (after[:1] == "-" and after[1:2] in ("\n", "\r")) or before.endswith(("-\n", "-\r", "-\r\n"))
+
+
+def _citation_offsets(context: Context) -> set[int]:
+    """Offsets inside citations, which are QA502's: "nr 507" there is a
+    citation format, not a typo."""
+    pattern = context.profile.citation_regex
+    if pattern is None:
+        return set()
+    return {i for m in pattern.finditer(context.document.text) for i in range(*m.span())}
+
+
+def _joined_with_next(speller: _Speller, word: Word, position: int, words: list[Word], text: str) -> str | None:
+    """"veiligheids categorie": the word written apart from the next one."""
+    if position + 1 >= len(words):
+        return None
+    following = words[position + 1]
+    if text[word.end:following.start] != " " or following.chunk_start != following.start:
+        return None
+    joined = word.text + following.text.lower()
+    return joined if speller.known(joined) or speller.compound(joined) else None
+
+
+def _ranked(speller: _Speller, text: str, counts: Counter) -> list[str]:
+    """Up to three corrections: closest first, then most used in the document."""
+    lower = text.lower()
+    replaced = speller.replacements(text)
+    candidates = set(speller.corrections(text)) | set(replaced)
+    candidates |= {
+        _match_case(text, w) for w, n in counts.items()
+        if n >= 2 and abs(len(w) - len(lower)) <= 2 and w[:1] == lower[:1] and w != lower
+        and _distance(w, lower) <= 2 and speller.known(w)
+    }
+    def plausibility(candidate: str) -> int:
+        # Known words first, then compounds of a plain noun and a known word.
+        low = candidate.lower()
+        if speller.primary.known_quickly(low) or counts[low]:
+            return 0
+        parts = speller.split(low, quick=True)
+        if parts and parts[0] in speller.primary.compound_heads and speller.primary.known_quickly(parts[2]):
+            return 1
+        return 2
+
+    def distance(candidate: str) -> int:
+        return 1 if candidate in replaced else _distance(candidate.lower(), lower, 3)
+
+    return sorted(candidates, key=lambda c: (distance(c), plausibility(c), -counts[c.lower()], c))[:3]
+
+
+def _name_suggestion(speller: _Speller, word: Word, names: Counter) -> str | None:
+    """A capitalised word mid-sentence is a name; it is reported only when the
+    dictionary has it with accents (Geneve -> Genève) or the document spells
+    the name, more often, one letter differently."""
+    text = word.text
+    if names[text] >= TERM_OF_ART_COUNT or speller.known(text, False, word.foreign):
+        return None
+    accented = speller.accented(text)
+    if accented:
+        return accented[0]
+    for other, count in names.most_common():
+        if count >= 2 and count > names[text] and _distance(other, text, 1) == 1 and not _inflection_of(text, other):
+            return other
+    return None
+
+
+def _elliptical_or_abbreviated(speller: _Speller, word: Word, text: str) -> bool:
+    """"overheids- en defensiebeleid" or "(overheids)systemen": the first part
+    of a compound whose second part is shared or bracketed; "bijv.": an
+    abbreviation the dictionary lists with its full stop."""
+    following = text[word.end:word.end + 2]
+    shared = following[:1] == "-" and word.end == word.chunk_end and following[1:2] in (" ", ",", "\n", "\r", "")
+    bracketed = following[:1] == ")" and following[1:2].isalpha()
+    if shared or bracketed:
+        lower = word.text.lower()
+        for link in ("s", "en", "e", ""):
+            stem = lower[: len(lower) - len(link)] if link else lower
+            if lower.endswith(link) and len(stem) >= 3 and speller.known(stem):
+                return True
+        return False
+    if following[:1] == ".":
+        return speller.known(word.text + ".")
+    return False
+
+
+def _inflection_of(a: str, b: str) -> bool:
+    """Whether one word is the other plus an inflection ("Battlegroups")."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and long[len(short):] in ("s", "e", "n", "en", "'s")
+
+
+def _acronym_or_camel_case(text: str) -> bool:
+    rest = text[1:]
+    return text.isupper() or rest != rest.lower()
+
+
+def _is_name(word: Word) -> bool:
+    text = word.text
+    return text[0].isupper() and not word.sentence_start and not _acronym_or_camel_case(text)
+
+
+class Misspelling(Rule):
+    """## What it does
+    Reports words that are not in the Dutch (OpenTaal) or English Hunspell
+    dictionaries, reading only the prose: URLs, code, tags, footnote
+    markers, numbers, identifiers and file names are skipped. Compounds the
+    dictionary lacks are accepted (`ruimtebeleid`, `attributiecapaciteit`),
+    hyphenated words are checked part by part, acronyms and names are left
+    alone unless the dictionary has the name with accents (`Geneve` ->
+    `Genève`) or the document spells it more often one letter differently,
+    quoted and italic words are tried in English first. A word used three or
+    more times is a term of art unless a dictionary word is one edit away.
+    Up to three suggestions: the closest known words and the document's own
+    vocabulary.
+
+    ## Why it matters
+    Typos in a published answer are the first thing readers quote. A spelling
+    check that flags every name and acronym is switched off within a day, so
+    this one reports only words it has evidence against.
+
+    ## Example
+    ```
+    Hiermee zou strafvervolgning onredelijk worden geacht.
+                 ^^^^^^^^^^^^^^^ did you mean strafvervolging?
+    ```
+    """
+
+    code = "QA401"
+    name = "misspelling"
+    category = "spelling"
+    severity = "warning"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        for word, suggestions in unknown_words(context):
+            what = "name" if _is_name(word) else "word"
+            message = f"unknown {what} {word.text!r}" + (f"; did you mean {', '.join(suggestions)}?" if suggestions else "")
+            yield context.finding(word.start, word.end, message, suggestions)
+
+
+class MissingCompoundHyphen(Rule):
+    """## What it does
+    Reports a Dutch compound written closed where its parts meet in two
+    vowels that would read as one sound: `defensieuitgaven` should be
+    `defensie-uitgaven`, `zeeegel` should be `zee-egel`.
+
+    ## Why it matters
+    The Dutch spelling rules require the hyphen there; without it readers
+    stumble (`defensieuitgaven` reads as "defensi-eu-itgaven").
+
+    ## Example
+    ```
+    de defensieuitgaven stijgen   ->  de defensie-uitgaven stijgen
+    ```
+    """
+
+    code = "QA402"
+    name = "missing-compound-hyphen"
+    category = "spelling"
+    severity = "warning"
+    fix_safety = "safe"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        for word, (head, link, tail) in closed_compounds(context):
+            if link or head[-1] + tail[0] not in _VOWEL_CLASHES:
+                continue
+            text = word.text
+            fixed = text[: len(head)] + "-" + text[len(head):]
+            fix = Fix(f"write {fixed}", (context.edit(word.start, word.end, fixed),), safe=True)
+            yield context.finding(word.start, word.end, f"compound needs a hyphen: {fixed}", [fixed], fix)
+
+
+class DoubledWord(Rule):
+    """## What it does
+    Reports a word written twice in a row (`de de`, `the the`), also across
+    a line break. Doubles that are grammatical (`dat dat`, `die die`,
+    `had had`) are left alone; the layout profile lists them.
+
+    ## Why it matters
+    A doubled word is the most common typo left by editing under deadline.
+
+    ## Example
+    ```
+    het kabinet heeft de de brief ontvangen
+    ```
+    """
+
+    code = "QA403"
+    name = "doubled-word"
+    category = "spelling"
+    severity = "warning"
+    fix_safety = "safe"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        allowed = {w.lower() for w in context.profile.allowed_doubles}
+        text = context.document.text
+        words = prose_words(context.document, context.structure)
+        for first, second in zip(words, words[1:]):
+            if first.text.lower() != second.text.lower() or first.text.lower() in allowed:
+                continue
+            between = text[first.end:second.start]
+            if between.strip() or first.chunk_end != first.end or second.chunk_start != second.start:
+                continue
+            fix = Fix(f"remove the second {second.text!r}", (context.edit(first.end, second.end, ""),), safe=True)
+            yield context.finding(second.start, second.end, f"doubled word {second.text!r}", [first.text], fix)
+
+
+class JoinedForm(Rule):
+    """## What it does
+    Reports a word from the profile's list of forms that are written wrongly
+    joined or split (`terzake` -> `ter zake`, `terplekke` -> `ter plekke`).
+
+    ## Why it matters
+    These forms pass many spelling checks because each part is a word, yet
+    they are wrong in any official text.
+
+    ## Example
+    ```
+    de Commissiemededeling terzake   ->   ter zake
+    ```
+    """
+
+    code = "QA404"
+    name = "joined-form"
+    category = "spelling"
+    severity = "warning"
+    fix_safety = "safe"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        forms = context.profile.joined_forms
+        if not forms:
+            return
+        doc = context.document
+        for word in prose_words(doc, context.structure):
+            if word.chunk_start != word.start or word.chunk_end != word.end:
+                continue
+            lower = word.text.lower()
+            if lower in forms:
+                right = _match_case(word.text, forms[lower])
+                fix = Fix(f"write {right}", (context.edit(word.start, word.end, right),), safe=True)
+                yield context.finding(word.start, word.end, f"{word.text!r} is written {right!r}", [right], fix)
+
+
+RULES = [Misspelling, MissingCompoundHyphen, DoubledWord, JoinedForm]
