@@ -40,6 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     check.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes (with --fix or --diff)")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    check.add_argument("--add-unknown-words", action="store_true",
+                       help="append the words reported as misspelled to the project word list (.qalint-words.txt)")
     check.add_argument("--fail-level", choices=("error", "warning", "info"),
                        help="lowest severity that makes the exit code 1 (default: warning)")
     check.add_argument("-q", "--quiet", action="store_true", help="only the finding lines, no source or summary")
@@ -139,6 +141,11 @@ def _check(args) -> int:
     if stdin_output:  # `--fix -`: the fixed text goes to standard output, the report to stderr
         sys.stdout.write(stdin_output[0])
         report_stream = sys.stderr
+    if args.add_unknown_words:
+        from .wordlist import add_unknown_words
+
+        for line in add_unknown_words(results, linter):
+            print(f"qalint: {line}", file=sys.stderr)
     output = render(report, args.format)
     fixed = sum(result.fixed for result in results)
     if fixed and args.format == "text" and not args.quiet:

@@ -14,6 +14,7 @@ from .profiles import Profile
 from .rule import SEVERITY_RANK, Context, Finding
 from .structure import count_marker_matches
 
+WORDS_FILE = ".qalint-words.txt"
 _DUTCH = re.compile(r"\b(?:de|het|een|van|en|is|niet|dat|zijn|wordt)\b", re.I)
 _ENGLISH = re.compile(r"\b(?:the|of|and|is|not|that|are|to|will|be)\b", re.I)
 
@@ -57,6 +58,7 @@ class Linter:
         self.overrides = overrides or Overrides()
         self._configs: dict[Path, Config] = {}
         self._selections: dict[int, Selection] = {}
+        self._word_files: dict[Path, Path | None] = {}
         self._explicit: Config | None = None
         if self.overrides.config_file is not None:
             from .config import read_config_file
@@ -123,6 +125,19 @@ class Linter:
             self._selections[key] = Selection(config, codes, severity)
         return self._selections[key]
 
+    def words_file_for(self, path: Path) -> Path | None:
+        """The nearest project word list (`.qalint-words.txt`) upward from a file."""
+        directory = (path.parent if not path.is_dir() else path).resolve()
+        if directory not in self._word_files:
+            found = None
+            for folder in (directory, *directory.parents):
+                candidate = folder / WORDS_FILE
+                if candidate.is_file():
+                    found = candidate
+                    break
+            self._word_files[directory] = found
+        return self._word_files[directory]
+
     # -- profiles ----------------------------------------------------------
     def choose_profile(self, doc: Document, config: Config) -> Profile:
         profiles = self.registry.profiles
@@ -147,6 +162,8 @@ class Linter:
         settings = dict(config.settings)
         settings["words"] = config.words
         settings["language"] = config.language
+        words_file = self.words_file_for(path or Path(doc.path))
+        settings["words-file"] = str(words_file) if words_file else None
         context = Context(doc, profile, settings)
         findings: list[Finding] = []
         for code in sorted(selection.codes):

@@ -182,12 +182,19 @@ def _project_words(context: Context) -> frozenset[str]:
     words = set(context.settings.get("words") or ())
     word_file = context.settings.get("words-file")
     if word_file:
-        words |= read_word_file(word_file)
+        words |= read_word_file(word_file, _modified(word_file))
     return frozenset(words)
 
 
+def _modified(path: str | None) -> int:
+    try:
+        return Path(path).stat().st_mtime_ns if path else 0
+    except OSError:
+        return 0
+
+
 @lru_cache(maxsize=16)
-def read_word_file(path: str) -> frozenset[str]:
+def read_word_file(path: str, modified: int = 0) -> frozenset[str]:
     """A project word list: one word a line, `#` starts a comment."""
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
@@ -220,8 +227,9 @@ _SPELLERS: dict[tuple, _Speller] = {}
 def _speller(context: Context) -> _Speller:
     """One speller per language and word list for the whole run: what it
     learns about compounds serves every document."""
+    words_file = context.settings.get("words-file")
     key = (context.profile.language, tuple(context.profile.compound_prefixes), context.settings.get("language"),
-           context.settings.get("words-file"), tuple(context.settings.get("words") or ()))
+           words_file, _modified(words_file), tuple(context.settings.get("words") or ()))
     if key not in _SPELLERS:
         try:
             _SPELLERS[key] = _Speller(context)
