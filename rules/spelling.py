@@ -39,7 +39,6 @@ class _Speller:
         self.english = [dictionary(name) for name in others]
         self.project_words = _project_words(context)
         self.prefixes = frozenset(context.profile.compound_prefixes)
-        self.heads = self.primary.compound_heads
         self._compounds: dict[str, bool] = {}
         self._splits: dict[tuple[str, bool, int], tuple[str, str, str] | None] = {}
 
@@ -65,11 +64,25 @@ class _Speller:
             self._compounds[key] = self.split(lower, quick) is not None
         return self._compounds[key]
 
+    @property
+    def heads(self) -> frozenset[str]:
+        return self.primary.compound_heads
+
     def split(self, lower: str, quick: bool = False, depth: int = 0) -> tuple[str, str, str] | None:
-        """(head, link, tail) of a compound, or None (remembered)."""
+        """(head, link, tail) of a compound, or None (remembered; full
+        answers also across runs)."""
         key = (lower, quick, depth)
         if key not in self._splits:
-            self._splits[key] = self._split(lower, quick, depth)
+            if quick or depth:
+                self._splits[key] = self._split(lower, quick, depth)
+            else:
+                remembered = self.primary.recall("compound", lower)
+                if remembered is None:
+                    parts = self._split(lower, False, 0)
+                    self.primary.remember("compound", lower, "|".join(parts) if parts else "")
+                else:
+                    parts = tuple(remembered.split("|")) if remembered else None
+                self._splits[key] = parts
         return self._splits[key]
 
     def _split(self, lower: str, quick: bool, depth: int) -> tuple[str, str, str] | None:
@@ -126,17 +139,20 @@ class _Speller:
                 found.append(candidate)
         return [_match_case(word, c) for c in dict.fromkeys(found)]
 
-    def remembered(self, word: str, compute) -> list[str]:
-        """Corrections of `word`, computed once and kept in the dictionary's cache."""
-        known = self.primary.remembered_corrections(word)
+    def remembered(self, kind: str, word: str, compute) -> list[str]:
+        """A list about `word`, computed once and kept in the dictionary's cache."""
+        known = self.primary.recall(kind, word)
         if known is None:
-            known = compute()
-            self.primary.remember_corrections(word, known)
-        return known
+            value = compute()
+            self.primary.remember(kind, word, "|".join(value))
+            return value
+        return [w for w in known.split("|") if w]
 
     def accented(self, word: str) -> list[str]:
         """Dictionary words that differ from `word` only in accents."""
-        return [w for w in self.primary.accent_variants(fold_accents(word)) if w != word]
+        return self.remembered("accented", word, lambda: [
+            w for w in self.primary.accent_variants(fold_accents(word)) if w != word
+        ])
 
 
 def _edits(word: str):
@@ -267,24 +283,20 @@ def _analysis(context: Context):
     in_citation = _citation_offsets(context)
     for position, word in enumerate(words):
         text = word.text
-        if (
-            len(text) < 2 or _acronym_or_camel_case(text) or word.start in in_citation
-            or len(set(text.lower())) == 1  # "xxxx": a placeholder (QA204)
-            or _split_at_line_end(word, doc.text)  # QA508's
-        ):
+        verdict_key = (text, word.sentence_start, word.foreign)
+        verdict = decided.get(verdict_key)
+        if verdict is None:
+            # Most words are known: decide each distinct word once.
+            skip = len(text) < 2 or _acronym_or_camel_case(text) or len(set(text.lower())) == 1  # "xxxx" (QA204)
+            verdict = decided[verdict_key] = skip or (not _is_name(word) and (
+                speller.known(text, word.sentence_start, word.foreign) or text.lower() in joined_forms  # QA404's
+            ))
+        if verdict or word.start in in_citation or _split_at_line_end(word, doc.text):  # QA502's, QA508's
             continue
         if _is_name(word):
             suggestion = _name_suggestion(speller, word, names)
             if suggestion:
                 found.append((word, [suggestion]))
-            continue
-        verdict_key = (text, word.sentence_start, word.foreign)
-        if verdict_key not in decided:
-            decided[verdict_key] = (
-                speller.known(text, word.sentence_start, word.foreign)
-                or text.lower() in joined_forms  # QA404's
-            )
-        if decided[verdict_key]:
             continue
         parts = speller.split(text.lower()) if speller.primary.language == "nl" else None
         if parts is not None:
@@ -293,7 +305,7 @@ def _analysis(context: Context):
         if _elliptical_or_abbreviated(speller, word, doc.text):
             continue
         if text not in corrections:
-            corrections[text] = speller.remembered(text, lambda: _ranked(speller, text, counts))
+            corrections[text] = speller.remembered("corrections", text, lambda: _ranked(speller, text, counts))
         close = any(_distance(c.lower(), text.lower(), 1) <= 1 and speller.known(c) for c in corrections[text])
         if counts[text.lower()] >= TERM_OF_ART_COUNT and not close:
             continue  # a term of art: used consistently, no known word close to it
