@@ -43,7 +43,9 @@ def _markdown_parser():
 def parse_blocks(doc: Document) -> list[Block]:
     """The document's leaf blocks in source order (cached on the document)."""
     if "blocks" not in doc.cache:
-        if doc.is_markdown:
+        if not doc.text.strip():
+            doc.cache["blocks"] = []  # nothing to parse (and no parser to load)
+        elif doc.is_markdown:
             doc.cache["blocks"] = _markdown_blocks(doc)
         else:
             doc.cache["blocks"] = _text_blocks(doc)
