@@ -126,7 +126,9 @@ class _Speller:
     def corrections(self, word: str) -> list[str]:
         """Known words one edit away."""
         lower = word.lower()
-        ask = len(lower) <= _ASK_FOR_SHORT
+        # Hunspell answers quickly for short words and for dictionaries without
+        # Dutch compounding; long Dutch candidates are checked on the word list.
+        ask = len(lower) <= _ASK_FOR_SHORT or not self.primary.reads_word_list
         found = []
         for candidate in _edits(lower):
             if candidate == lower:

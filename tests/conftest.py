@@ -3,9 +3,14 @@ by the text they cover, so expectations are written from the document."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The tests learn nothing from, and leave nothing in, the user's spelling cache.
+os.environ["QALINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="qalint-test-cache-")
 
 from qalint.engine import Linter, Overrides
 from qalint.plugins import load_registry
