@@ -189,6 +189,9 @@ class TermVariant(Rule):
     spaces or case (`Open Skies-verdrag` beside `Open Skies verdrag`,
     `defensieministers` beside `defensie-ministers`): each form used less
     often than the most common one, with the most common one as suggestion.
+    Forms that differ in a linking `s` (`Halfjaarrapportage` beside
+    `Halfjaarsrapportage`) are decided by the dictionary when it knows only
+    one of them, else by use.
 
     ## Why it matters
     Variants split search results and indexes. Which form is right is a
@@ -210,6 +213,7 @@ class TermVariant(Rule):
     def check(self, context: Context) -> Iterable[Finding]:
         doc = context.document
         spans = _prose_spans(context)
+        yield from self._linking_s_variants(context, spans)
         # Only terms written with a hyphen somewhere can have hyphen variants.
         terms: dict[str, list[str]] = {}
         for start, end in spans:
@@ -259,6 +263,54 @@ class TermVariant(Rule):
                         start, end,
                         f"{original!r} is also written {shown!r} ({top} times)", [replacement], fix,
                     )
+
+
+    def _linking_s_variants(self, context: Context, spans) -> Iterable[Finding]:
+        """`Halfjaarrapportage` beside `Halfjaarsrapportage`: when the
+        dictionary knows one form only, the other is reported; when it knows
+        both or neither, the less used one."""
+        doc = context.document
+        occurrences: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for start, end in spans:
+            for match in _LONG_WORD.finditer(doc.text, start, end):
+                occurrences[match.group().lower()].append(match.span())
+        pairs = []
+        for word in occurrences:
+            for index in range(_PART, len(word) - _PART):
+                if word[index] == "s" and word[:index] + word[index + 1:] in occurrences:
+                    pairs.append((word, word[:index] + word[index + 1:]))
+        if not pairs:
+            return
+        from qalint.dictionary import DictionaryUnavailable, dictionary
+
+        try:
+            known = dictionary("en" if context.profile.language == "en" else "nl").known
+        except DictionaryUnavailable:
+            return
+        for with_s, without_s in pairs:
+            counts = {form: len(occurrences[form]) for form in (with_s, without_s)}
+            verdicts = {form: known(form) for form in (with_s, without_s)}
+            if verdicts[with_s] != verdicts[without_s]:
+                right = with_s if verdicts[with_s] else without_s
+                why = "the dictionary has"
+            elif counts[with_s] != counts[without_s]:
+                right = max(counts, key=counts.get)
+                why = f"{counts[right]} times"
+            else:
+                continue
+            wrong = without_s if right == with_s else with_s
+            for start, end in occurrences[wrong]:
+                original = doc.text[start:end]
+                replacement = _match_case(original, right)
+                fix = Fix(f"write {replacement}", (context.edit(start, end, replacement),), safe=False)
+                yield context.finding(
+                    start, end, f"{original!r} is also written {replacement!r} ({why})", [replacement], fix,
+                )
+
+
+# Parts on either side of a linking "s" are at least this long.
+_PART = 4
+_LONG_WORD = re.compile(r"(?<![\w-])[^\W\d_]{9,}(?![\w-])")
 
 
 def _match_case(original: str, form: str) -> str:

@@ -160,3 +160,13 @@ def test_marker_markup_from_configuration(capsys, tmp_path):
     (tmp_path / "qalint.toml").write_text('marker-markup = "<b>…</b>"\n')
     code, out, err = run_cli(capsys, "check", "--quiet", doc)
     assert code == 2 and "marker-markup" in err
+
+
+def test_linking_s_variants_the_dictionary_or_the_majority_decides():
+    text = ("De Halfjaarsrapportage komt. De Halfjaarsrapportage is er. De Halfjaarrapportage volgt. "
+            "De voortgangrapportage en de voortgangsrapportage.\n")
+    findings = [f for f in lint(text, select=["QA503"])]
+    assert [(where(f), f.suggestions) for f in findings] == [
+        (span(text, 1, "Halfjaarrapportage"), ["Halfjaarsrapportage"]),  # both right: twice against once
+        (span(text, 1, "voortgangrapportage"), ["voortgangsrapportage"]),  # the dictionary has only this one
+    ]
