@@ -113,8 +113,3 @@ def _text_blocks(doc: Document) -> list[Block]:
 def block_span(doc: Document, block: Block) -> tuple[int, int]:
     """Offsets of a block's text, without its final line break."""
     return doc.line_starts[block.start_line], doc.line_ends[block.end_line - 1]
-
-
-def block_text(doc: Document, block: Block) -> str:
-    start, end = block_span(doc, block)
-    return doc.text[start:end]

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .reporters import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -33,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--severity", action="append", default=[], metavar="CODE=LEVEL",
                        help="set the severity of a rule (error, warning, info); repeatable")
     check.add_argument("--profile", help="layout profile to use instead of detecting one (see `qalint profiles`)")
-    check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
+    check.add_argument("--format", choices=FORMATS, default="text")
     check.add_argument("--output-file", help="write the report to this file")
     check.add_argument("--statistics", action="store_true", help="show the number of findings per rule")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")

@@ -212,7 +212,7 @@ def _modified(path: str | None) -> int:
 
 
 @lru_cache(maxsize=16)
-def read_word_file(path: str, modified: int = 0) -> frozenset[str]:
+def read_word_file(path: str, modified: int = 0) -> frozenset[str]:  # noqa: ARG001 (`modified` keys the cache)
     """A project word list: one word a line, `#` starts a comment."""
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
