@@ -59,6 +59,8 @@ class Profile:
     answer_markers: list[str] = field(default_factory=list)
     question_markers: list[str] = field(default_factory=list)
     item_markers: list[str] = field(default_factory=list)
+    heading_question_markers: list[str] = field(default_factory=list)  # FAQ: "## How do I ...?"
+    answer_labels: list[str] = field(default_factory=list)  # "Antwoord:" before an answer's text
     section_markers: list[str] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
     answer_placeholders: list[str] = field(default_factory=list)
@@ -120,6 +122,14 @@ class Profile:
     @cached_property
     def item_regexes(self) -> list[Pattern]:
         return self._markers(self.item_markers)
+
+    @cached_property
+    def heading_question_regexes(self) -> list[Pattern]:
+        return self._markers(self.heading_question_markers)
+
+    @cached_property
+    def answer_label_regex(self) -> Pattern | None:
+        return compile_pattern(r"^\s*(?:" + "|".join(self.answer_labels) + r")\s*", re.I) if self.answer_labels else None
 
     @cached_property
     def section_regexes(self) -> list[Pattern]:
@@ -188,6 +198,7 @@ def _union(patterns: list[str], flags: int = 0) -> Pattern | None:
 
 _LIST_KEYS = {
     "answer_markers", "question_markers", "item_markers", "section_markers",
+    "heading_question_markers", "answer_labels",
     "references", "answer_placeholders", "deferrals", "question_cues",
     "request_cues", "header_placeholders", "external_references", "list_words", "range_words",
     "number_nouns", "allowed_doubles", "compound_prefixes", "joined_form_list", "debris", "dated_identifiers", "cited_date_cues", "document_date_cues",
@@ -208,6 +219,7 @@ def read_profile_file(path: Path) -> dict[str, Any]:
 
 _COMPILED = (
     "answer_regexes", "question_regexes", "item_regexes", "section_regexes",
+    "heading_question_regexes", "answer_label_regex",
     "reference_regexes", "placeholder_regex", "deferral_regex", "question_cue_regex",
     "request_cue_regex", "header_placeholder_regexes", "external_reference_regex",
     "debris_regex", "dated_identifier_regex", "cited_date_regex", "document_date_regex",

@@ -78,6 +78,7 @@ class Marker:
     end: int
     label: str  # the marker's wording without numbers, e.g. "Antwoord van het kabinet"
     inline: bool  # the marker's block also holds question or answer text
+    opens_answer: bool = False  # a question heading: the text after it is the answer
 
 
 @dataclass
@@ -248,6 +249,13 @@ class _Parser:
                 match = pattern.match(line)
                 if match:
                     return kind, self._make_marker(kind, index, match, line, base)
+        if block.kind == HEADING:
+            for pattern in self.profile.heading_question_regexes:
+                match = pattern.match(line)
+                if match:
+                    marker = self._make_marker("question", index, match, line, base)
+                    marker.opens_answer = True
+                    return "question", marker
         if any(r.match(line) for r in self.profile.section_regexes):
             return "section", None
         if block.kind == HEADING and not block.in_container:
@@ -299,9 +307,11 @@ class _Parser:
     # -- answers -----------------------------------------------------------
     def answer_kind(self, blocks: list[int]) -> tuple[str, list[int]]:
         text = " ".join(self.text(i) for i in blocks).strip()
+        profile = self.profile
+        if profile.answer_label_regex is not None:
+            text = profile.answer_label_regex.sub("", text, count=1)  # "Antwoord: PM"
         if not text:
             return EMPTY, []
-        profile = self.profile
         if profile.placeholder_regex and profile.placeholder_regex.match(text):
             return PLACEHOLDER, []
         if len(text) > _SHORT_ANSWER_CHARS or word_count(text) > _SHORT_ANSWER_WORDS:
@@ -488,7 +498,17 @@ class _Parser:
             questions.clear()
 
         for kind, index, marker in events:
-            if kind == "content":
+            if kind == "content" and questions and questions[-1][0].opens_answer and target is questions[-1][1]:
+                # Text after a question heading is its answer.
+                item = Item(section=section)
+                kept = self._answered_questions(questions, set(), section)
+                item.question_markers = [m for m, _ in kept]
+                item.question_blocks = [b for _, blocks in kept for b in blocks]
+                questions.clear()
+                item.answer_blocks = [index]
+                s.items.append(item)
+                target = item.answer_blocks
+            elif kind == "content":
                 if target is not None:
                     target.append(index)
             elif kind == "section":

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from qalint.rule import Context, Finding, Fix, Rule
+from qalint.profiles import QUESTION_AND_ANSWER
 from qalint.structure import Marker, NumberRef
 
 
@@ -291,7 +292,8 @@ class UnmatchedNumber(Rule):
     In layouts that number both questions and answers ("Vraag 4" /
     "Antwoord 4", grouped "Antwoord 2 en 3"), reports an answer whose numbers
     do not match the question(s) it follows, and an answer number with no
-    question.
+    question. In layouts with question and answer markers, also an answer
+    that follows no question at all (its question lost at a page break).
 
     ## Why it matters
     When "Vraag 5" is followed by "Antwoord 6", either the question or the
@@ -312,9 +314,15 @@ class UnmatchedNumber(Rule):
     severity = "error"
 
     def check(self, context: Context) -> Iterable[Finding]:
+        structure = context.structure
+        if context.profile.scheme == QUESTION_AND_ANSWER:
+            # An answer whose question was lost (at a page break, in conversion).
+            for item in structure.items:
+                marker = item.answer_marker
+                if marker is not None and not marker.numbers and not item.question_markers:
+                    yield context.finding(marker.start, marker.end, "answer has no question before it")
         if not context.profile.question_numbering:
             return
-        structure = context.structure
         asked = {n.value for m in structure.question_markers for n in m.numbers}
         for item in structure.items:
             answer = item.answer_marker

@@ -45,3 +45,53 @@ def test_dail_numbers_need_not_start_at_one_but_must_not_skip():
 def test_faq_placeholder_answer():
     text = (FIXTURES / "faq.md").read_text(encoding="utf-8").replace("**A:** 30 June 2024.", "**A:** TBD")
     assert [(f.code, where(f)) for f in lint(text, "faq.md")] == [("QA203", span(text, 9, "TBD"))]
+
+
+FAQ_HEADINGS = """# Grants: frequently asked questions
+
+## Who can apply?
+
+Any registered charity.
+
+## When is the deadline?
+
+## Can I apply twice?
+
+No. See the answer to question 1.
+"""
+
+
+def test_faq_with_question_headings():
+    text = FAQ_HEADINGS
+    assert [(f.code, where(f)) for f in lint(text, "faq.md", select=["missing-answer", "reference"])] == [
+        ("QA201", span(text, 7, "## [[When is the deadline?]]")),
+    ]
+
+
+EU = """Question for written answer E-1579/02 to the Commission from Jan Jansen (PPE-DE)
+
+Subject: Funding of border controls
+
+Can the Commission state how much was spent in 2001?
+
+Answer given by Mr Vitorino on behalf of the Commission
+
+In 2001 the Commission spent EUR 12 million.
+
+Answer given by Mr Vitorino on behalf of the Commission
+
+The programme continues in 2002.
+"""
+
+
+def test_eu_answer_whose_question_was_lost():
+    text = EU
+    findings = lint(text, "eu.md", select=["numbering", "missing-answer"])
+    assert [(f.code, where(f), f.message) for f in findings] == [
+        ("QA105", span(text, 11, "Answer given by Mr Vitorino on behalf of the Commission"), "answer has no question before it"),
+    ]
+
+
+def test_layout_b_answer_label_before_a_placeholder():
+    text = "1\n\nWelke kosten zijn er?\n\nAntwoord: PM\n\n2\n\nWie betaalt?\n\nAntwoord: Het Rijk.\n"
+    assert [(f.code, f.line) for f in lint(text, "lijst.md", select=["missing-answer"])] == [("QA203", 5)]
