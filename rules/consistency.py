@@ -65,15 +65,16 @@ class MarkerStyle(Rule):
         groups: list[tuple[str, list[tuple[int, Marker | None]]]] = [
             ("answer marker", [(m.block, m) for m in structure.answer_markers if not m.inline]),
             ("question marker", [(m.block, m) for m in structure.question_markers if not m.inline]),
-            ("section heading", [(s.block, None) for s in structure.sections if self._profile_section(context, s.block)]),
         ]
+        # Section headings of one pattern are one element ("Inbreng van de leden
+        # van de X-fractie"); another pattern is another level of the outline.
+        for pattern in context.profile.section_regexes:
+            groups.append(("section heading", [
+                (s.block, None) for s in structure.sections
+                if pattern.match(context.document.line_text(structure.blocks[s.block].start_line))
+            ]))
         for kind, members in groups:
             yield from self._check_group(context, kind, members)
-
-    @staticmethod
-    def _profile_section(context: Context, block: int) -> bool:
-        line = context.document.line_text(context.structure.blocks[block].start_line)
-        return any(r.match(line) for r in context.profile.section_regexes)
 
     def _check_group(self, context: Context, kind: str, members) -> Iterable[Finding]:
         doc = context.document

@@ -7,7 +7,10 @@ import pytest
 
 from conftest import FIXTURES, lint, span, where
 
-CLEAN = ["aanhangsel-vraag-antwoord.md", "uk-written-questions.md", "dail-written-answers.md", "faq.md"]
+CLEAN = [
+    "aanhangsel-vraag-antwoord.md", "uk-written-questions.md", "dail-written-answers.md", "faq.md",
+    "verslag-eerste-kamer.md",
+]
 
 
 @pytest.mark.parametrize("name", CLEAN)
