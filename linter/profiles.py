@@ -67,6 +67,7 @@ class Profile:
     deferrals: list[str] = field(default_factory=list)
     question_cues: list[str] = field(default_factory=list)
     request_cues: list[str] = field(default_factory=list)
+    question_openers: list[str] = field(default_factory=list)
     header_placeholders: list[str] = field(default_factory=list)
     external_references: list[str] = field(default_factory=list)
     debris: list[str] = field(default_factory=list)
@@ -155,7 +156,7 @@ class Profile:
 
     @cached_property
     def request_cue_regex(self) -> Pattern | None:
-        return _union(self.request_cues)
+        return _union(self.request_cues + self.question_openers)
 
     @cached_property
     def external_reference_regex(self) -> Pattern | None:
@@ -200,7 +201,7 @@ _LIST_KEYS = {
     "answer_markers", "question_markers", "item_markers", "section_markers",
     "heading_question_markers", "answer_labels",
     "references", "answer_placeholders", "deferrals", "question_cues",
-    "request_cues", "header_placeholders", "external_references", "list_words", "range_words",
+    "request_cues", "question_openers", "header_placeholders", "external_references", "list_words", "range_words",
     "number_nouns", "allowed_doubles", "compound_prefixes", "joined_form_list", "debris", "dated_identifiers", "cited_date_cues", "document_date_cues",
 }
 _SCALAR_KEYS = {

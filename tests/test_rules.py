@@ -192,3 +192,14 @@ def test_fused_footnote_digits_and_years_in_layout_b():
         "Ongeveer 3 miljard euro.\n\n---\n\n<sup>1</sup> Rijksjaarverslag.\n\n<sup>2</sup> Miljoenennota 2022.\n"
     )
     assert found(text, "lijst.md") == []
+
+
+def test_emptied_answer_before_a_question_that_opens_without_a_question_mark():
+    text = (
+        "### Inbreng van de leden van de ABC-fractie\n\nKlopt het dat de begroting stijgt?\n\n"
+        "**1. Antwoord van het kabinet**\n\n"
+        "De leden van de ABC-fractie lezen op pagina 3 over de begroting voor 2025.\n\n"
+        "Hoeveel geld is er gereserveerd?\n\n"
+        "**2. Antwoord van het kabinet**\n\n**Er is 3 miljoen euro gereserveerd.**\n"
+    )
+    assert found(text) == [("QA202", span(text, 5, "1. Antwoord van het kabinet"))]
