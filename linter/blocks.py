@@ -113,3 +113,8 @@ def _text_blocks(doc: Document) -> list[Block]:
 def block_span(doc: Document, block: Block) -> tuple[int, int]:
     """Offsets of a block's text, without its final line break."""
     return doc.line_starts[block.start_line], doc.line_ends[block.end_line - 1]
+
+
+def prose_spans(doc: Document, blocks: list[Block]) -> list[tuple[int, int]]:
+    """Offsets of the paragraphs and headings: where prose can be."""
+    return [block_span(doc, b) for b in blocks if b.kind in (PARAGRAPH, HEADING)]

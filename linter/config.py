@@ -145,7 +145,7 @@ def validate(table: dict[str, Any], path: Path, plugin_properties: dict[str, Any
         return
     error = errors[0]
     key = ".".join(str(part) for part in error.absolute_path)
-    prefix = f"[tool.qalint]" if path.name == "pyproject.toml" else ""
+    prefix = "[tool.qalint]" if path.name == "pyproject.toml" else ""
     where = f"{path}: {prefix}{' ' if prefix and key else ''}{key}".rstrip()
     if error.validator == "additionalProperties" and not error.absolute_path:
         unknown = sorted(set(table) - set(schema(plugin_properties)["properties"]))

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 
-from .blocks import CODE, HEADING, HTML, PARAGRAPH, RULE, TABLE, Block, block_span, parse_blocks
+from .blocks import CODE, HEADING, HTML, PARAGRAPH, RULE, Block, block_span, parse_blocks
 from .document import Document
 from .profiles import ANSWER_AFTER_QUESTION, ITEM, QUESTION_AND_ANSWER, Profile
 from .textutil import (

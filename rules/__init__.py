@@ -7,9 +7,11 @@ from qalint.hookspecs import hookimpl
 
 @hookimpl
 def qalint_rules() -> list[type]:
-    from . import consistency, footnotes, missing, numbering, references, spelling, suppressions
+    from . import (
+        consistency, conversion, dates, footnotes, missing, numbering, references, spelling, suppressions,
+    )
 
-    families = (numbering, missing, references, footnotes, spelling, consistency, suppressions)
+    families = (numbering, missing, references, footnotes, spelling, consistency, dates, conversion, suppressions)
     return [rule for family in families for rule in family.RULES]
 
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import Counter, defaultdict
 from typing import Iterable
 
-from qalint.blocks import HEADING, PARAGRAPH, block_span
+from qalint.blocks import prose_spans
 from qalint.rule import Context, Finding, Fix, Rule
 from qalint.structure import Marker
-from qalint.textutil import ends_sentence, plain_text, starts_lowercase, word_count
+from qalint.textutil import plain_text, word_count
 
 # A marker or heading line: heading hashes, emphasis, the text, closing emphasis.
 _MARKER_LINE = re.compile(
@@ -154,7 +153,7 @@ class CitationFormat(Rule):
         if pattern is None:
             return
         doc = context.document
-        for start, end in _prose_spans(context):
+        for start, end in prose_spans(context.document, context.structure.blocks):
             for match in pattern.finditer(doc.text, start, end):
                 canonical = profile.citation_template.format(**{
                     k: (v or "") for k, v in match.groupdict().items()
@@ -173,11 +172,6 @@ class CitationFormat(Rule):
 def _same_citation(written: str, canonical: str) -> bool:
     # A non-breaking space where the canonical form has a space is the same citation.
     return written.replace("\u00a0", " ") == canonical
-
-
-def _prose_spans(context: Context) -> list[tuple[int, int]]:
-    doc = context.document
-    return [block_span(doc, b) for b in context.structure.blocks if b.kind in (PARAGRAPH, HEADING)]
 
 
 _SEGMENT = re.compile(r"(\W*)(\w+(?:-\w+)*)")
@@ -213,7 +207,7 @@ class TermVariant(Rule):
 
     def check(self, context: Context) -> Iterable[Finding]:
         doc = context.document
-        spans = _prose_spans(context)
+        spans = prose_spans(context.document, context.structure.blocks)
         yield from self._linking_s_variants(context, spans)
         # Only terms written with a hyphen somewhere can have hyphen variants.
         terms: dict[str, list[str]] = {}
@@ -327,283 +321,6 @@ def _match_case(original: str, form: str) -> str:
     return "".join(result)
 
 
-_MONTHS = {
-    **{m: i for i, m in enumerate(
-        ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-         "september", "oktober", "november", "december"], start=1)},
-    **{m: i for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august",
-         "september", "october", "november", "december"], start=1)},
-}
-_DATE = re.compile(r"\b(?P<day>\d{1,2})\s+(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\s+(?P<year>\d{4})\b", re.I)
-
-
-def _dates(context: Context):
-    doc = context.document
-    for start, end in _prose_spans(context):
-        for match in _DATE.finditer(doc.text, start, end):
-            yield match
-
-
-class ImpossibleDate(Rule):
-    """## What it does
-    Reports a date that does not exist: `31 juni 2020`, `29 februari 2023`.
-
-    ## Why it matters
-    An impossible date is a typo in a date someone will cite or file by.
-
-    ## Example
-    ```
-    de brief van 31 juni 2020   <- juni has 30 days
-    ```
-    """
-
-    code = "QA504"
-    name = "impossible-date"
-    category = "consistency"
-    severity = "error"
-
-    def check(self, context: Context) -> Iterable[Finding]:
-        for match in _dates(context):
-            month = _MONTHS[match.group("month").lower()]
-            year, day = int(match.group("year")), int(match.group("day"))
-            last = calendar.monthrange(year, month)[1]
-            if not 1 <= day <= last:
-                yield context.finding(
-                    match.start(), match.end(),
-                    f"{match.group()!r} does not exist: {match.group('month')} {year} has {last} days",
-                )
-
-
-class ContradictingDate(Rule):
-    """## What it does
-    Reports a date that the document itself contradicts: the date of a cited
-    letter later than the document's own date (from its title block), and a
-    year that disagrees with an adjacent reference number that carries a year
-    (`18 juni 2010 (ref 2020Z11446)`).
-
-    ## Why it matters
-    A letter cannot be cited before it was written; a year that disagrees
-    with its own reference number is a typo that sends readers to the wrong
-    document.
-
-    ## Example
-    ```
-    de Kamerbrief van 18 juni 2010 (ref 2020Z11446)   <- the reference is from 2020
-    ```
-    """
-
-    code = "QA505"
-    name = "contradicting-date"
-    category = "consistency"
-    severity = "warning"
-
-    def check(self, context: Context) -> Iterable[Finding]:
-        profile = context.profile
-        doc = context.document
-        document_date = self._document_date(context)
-        for match in _dates(context):
-            year = int(match.group("year"))
-            following = doc.text[match.end():match.end() + 40]
-            identifier = profile.dated_identifier_regex.search(following) if profile.dated_identifier_regex else None
-            if identifier and abs(int(identifier.group("year")) - year) > 1:
-                yield context.finding(
-                    match.start(), match.end(),
-                    f"the year {year} disagrees with the reference {identifier.group()!r} next to it",
-                )
-                continue
-            before = doc.text[max(0, match.start() - 12):match.start()]
-            if document_date and profile.cited_date_regex and profile.cited_date_regex.search(before):
-                date = _as_tuple(match)
-                if date > document_date:
-                    yield context.finding(
-                        match.start(), match.end(),
-                        f"the cited date {match.group()!r} is later than the document's own date",
-                    )
-
-    @staticmethod
-    def _document_date(context: Context):
-        pattern = context.profile.document_date_regex
-        if pattern is None:
-            return None
-        doc = context.document
-        structure = context.structure
-        for index in structure.header_blocks:
-            start, end = block_span(doc, structure.blocks[index])
-            found = pattern.search(doc.text, start, end)
-            if found:
-                date = _DATE.match(doc.text, found.end())
-                if date:
-                    return _as_tuple(date)
-        return None
-
-
-def _as_tuple(match: re.Match) -> tuple[int, int, int]:
-    return int(match.group("year")), _MONTHS[match.group("month").lower()], int(match.group("day"))
-
-
-class SplitParagraph(Rule):
-    """## What it does
-    Reports a paragraph cut in two by a page break during conversion: it ends
-    without closing punctuation and the next paragraph (possibly after a block
-    of footnotes) starts in lower case. The fix joins the halves and moves
-    the footnotes after the joined paragraph.
-
-    ## Why it matters
-    Split paragraphs break sentences for readers, search and any pipeline
-    that works per paragraph. The fix is safe: it only moves text.
-
-    ## Example
-    ```
-    Uiteraard is er in de
-
-    tussenrapportage aandacht besteed aan ...
-    ```
-    """
-
-    code = "QA506"
-    name = "split-paragraph"
-    category = "consistency"
-    severity = "warning"
-    fix_safety = "safe"
-
-    def check(self, context: Context) -> Iterable[Finding]:
-        structure = context.structure
-        doc = context.document
-        blocks = structure.blocks
-        markers = {m.block for m in structure.answer_markers + structure.question_markers}
-        definitions = {doc.line_of(d.start) for d in structure.footnote_definitions}
-        index = 0
-        while index < len(blocks) - 1:
-            first = blocks[index]
-            index += 1
-            if first.kind != PARAGRAPH or first.in_container or (index - 1) in markers:
-                continue
-            start, end = block_span(doc, first)
-            head = plain_text(doc.text[start:end])
-            if ends_sentence(head) or word_count(head) < 8:
-                continue
-            following = index
-            while following < len(blocks) and (
-                blocks[following].kind == "rule" or blocks[following].start_line in definitions
-            ):
-                following += 1
-            if following >= len(blocks) or blocks[following].kind != PARAGRAPH or following in markers:
-                continue
-            second_start, second_end = block_span(doc, blocks[following])
-            tail = plain_text(doc.text[second_start:second_end])
-            if not starts_lowercase(tail):
-                continue
-            yield self._finding(context, end, second_start, index, following)
-
-    def _finding(self, context: Context, end: int, second_start: int, first_between: int, following: int) -> Finding:
-        doc = context.document
-        blocks = context.structure.blocks
-        text = doc.text
-        newline = _newline(text)
-        edits = []
-        # Drop doubled emphasis at the seam: "...en**" + "**gewelddadig" reads as one run.
-        left, right = end, second_start
-        if text[left - 2:left] in ("**", "__") and text[right:right + 2] == text[left - 2:left]:
-            left, right = left - 2, right + 2
-        edits.append(context.edit(left, right, " "))
-        if following > first_between:  # footnotes in between go after the joined paragraph
-            moved_start = doc.line_starts[blocks[first_between].start_line]
-            moved_end = doc.line_ends[blocks[following - 1].end_line - 1]
-            after = doc.line_ends[blocks[following].end_line - 1]
-            moved = text[moved_start:moved_end]
-            edits.append(context.edit(after, after, newline + newline + moved))
-        last_word_start = text.rfind(" ", 0, end) + 1
-        fix = Fix("join the two halves of the paragraph", tuple(edits), safe=True)
-        return context.finding(
-            last_word_start, end,
-            "paragraph ends mid-sentence and continues after a page break", fix=fix,
-        )
-
-
-def _newline(text: str) -> str:
-    match = re.search(r"\r\n|\r|\n", text)
-    return match.group() if match else "\n"
-
-
-class ConversionDebris(Rule):
-    """## What it does
-    Reports page and column markers and navigation text that a PDF or HTML
-    conversion left in the text: `Pagina 3 van 12`, `Column 268`, `157W`,
-    `- 4 -`, `Terug naar boven`, `Skip to main content`.
-
-    ## Why it matters
-    Debris ends up in quotes, search snippets and datasets as if it were
-    part of the answer.
-
-    ## Example
-    ```
-    ...het kabinet heeft
-
-    Pagina 7 van 21
-
-    besloten om ...
-    ```
-    """
-
-    code = "QA507"
-    name = "conversion-debris"
-    category = "consistency"
-    severity = "warning"
-
-    def check(self, context: Context) -> Iterable[Finding]:
-        pattern = context.profile.debris_regex
-        if pattern is None:
-            return
-        doc = context.document
-        for block in context.structure.blocks:
-            if block.kind not in (PARAGRAPH, HEADING):
-                continue
-            for line_index in range(block.start_line, block.end_line):
-                start, end = context.line_span(line_index)
-                line = doc.text[start:end]
-                core = line.strip("*_# ")
-                if core and pattern.fullmatch(core):
-                    yield context.finding(start, end, f"conversion debris: {core!r}")
-
-
-_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_]{2})-[ \t]*(?:\r\n|\r|\n)[ \t]*(?=[^\W\d_]{2})")
-
-
-class LineEndHyphenation(Rule):
-    """## What it does
-    Reports a word split by a hyphen at a line end inside a paragraph
-    (`all-` / `out`, `veilig-` / `heid`), left by hard-wrapped conversion.
-
-    ## Why it matters
-    The split word is not found by search and is read as two words by any
-    pipeline. Whether the hyphen belongs to the word (`all-out`) or only to
-    the line break (`veiligheid`) is for a person to decide: no fix.
-
-    ## Example
-    ```
-    een veilig-
-    heidsstrategie
-    ```
-    """
-
-    code = "QA508"
-    name = "line-end-hyphenation"
-    category = "consistency"
-    severity = "warning"
-
-    def check(self, context: Context) -> Iterable[Finding]:
-        doc = context.document
-        for block in context.structure.blocks:
-            if block.kind != PARAGRAPH or block.end_line - block.start_line < 2:
-                continue
-            start, end = block_span(doc, block)
-            for match in _LINE_END_HYPHEN.finditer(doc.text, start, end):
-                if doc.text[match.end()].islower():
-                    word_start = re.search(r"[^\W\d_]+$", doc.text[start:match.start()]).start() + start
-                    yield context.finding(word_start, match.start() + 1, "word split by a hyphen at a line end")
-
-
 class DuplicateQuestion(Rule):
     """## What it does
     Reports a question block whose text (white space and markup ignored)
@@ -641,7 +358,4 @@ class DuplicateQuestion(Rule):
                 seen[text] = context.document.position(start).line
 
 
-RULES = [
-    MarkerStyle, CitationFormat, TermVariant, ImpossibleDate, ContradictingDate,
-    SplitParagraph, ConversionDebris, LineEndHyphenation, DuplicateQuestion,
-]
+RULES = [MarkerStyle, CitationFormat, TermVariant, DuplicateQuestion]

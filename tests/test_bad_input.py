@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
 from conftest import GAP_DOC, lint, run_cli as run, span, where
 

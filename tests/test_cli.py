@@ -5,13 +5,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import jsonschema
-import pytest
 
 from conftest import EXAMPLES, GAP_DOC, run_cli as run, span
-from qalint.cli import main
 
 DEFECTS = EXAMPLES / "antwoorden-kamervragen-defecten.md"
 CLEAN = EXAMPLES / "antwoorden-kamervragen-schoon.md"

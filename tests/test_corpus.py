@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import CORPUS, lint, span, where
+from conftest import lint, span, where
 
 STRUCTURE = {"numbering", "reference", "missing-answer"}
 MARKER = re.compile(r"^(?:#+ )?\*\*(\d+)\. Antwoord")

@@ -6,7 +6,6 @@ import difflib
 import os
 import shutil
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st

@@ -6,7 +6,6 @@ from __future__ import annotations
 import random
 import re
 
-import pytest
 
 from conftest import lint, run_cli, span, where
 

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from conftest import CORPUS, registry, span
+from conftest import registry, span
 from qalint.reading import decode
 from qalint.structure import DEFERRAL, REFERRAL, SUBSTANTIVE, get_structure
 
@@ -165,7 +165,6 @@ def test_layout_e_inline_faq_markers():
 
 
 def test_profile_is_detected_automatically(corpus_text):
-    from conftest import lint
     from qalint.engine import Linter, Overrides
 
     linter = Linter(registry(), Overrides(isolated=True))

@@ -1,0 +1,174 @@
+"""Conversion damage: what PDF and HTML conversion leave behind."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from qalint.blocks import HEADING, PARAGRAPH, block_span
+from qalint.rule import Context, Finding, Fix, Rule
+from qalint.textutil import ends_sentence, plain_text, starts_lowercase, word_count
+
+class SplitParagraph(Rule):
+    """## What it does
+    Reports a paragraph cut in two by a page break during conversion: it ends
+    without closing punctuation and the next paragraph (possibly after a block
+    of footnotes) starts in lower case. The fix joins the halves and moves
+    the footnotes after the joined paragraph.
+
+    ## Why it matters
+    Split paragraphs break sentences for readers, search and any pipeline
+    that works per paragraph. The fix is safe: it only moves text.
+
+    ## Example
+    ```
+    Uiteraard is er in de
+
+    tussenrapportage aandacht besteed aan ...
+    ```
+    """
+
+    code = "QA506"
+    name = "split-paragraph"
+    category = "consistency"
+    severity = "warning"
+    fix_safety = "safe"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        structure = context.structure
+        doc = context.document
+        blocks = structure.blocks
+        markers = {m.block for m in structure.answer_markers + structure.question_markers}
+        definitions = {doc.line_of(d.start) for d in structure.footnote_definitions}
+        index = 0
+        while index < len(blocks) - 1:
+            first = blocks[index]
+            index += 1
+            if first.kind != PARAGRAPH or first.in_container or (index - 1) in markers:
+                continue
+            start, end = block_span(doc, first)
+            head = plain_text(doc.text[start:end])
+            if ends_sentence(head) or word_count(head) < 8:
+                continue
+            following = index
+            while following < len(blocks) and (
+                blocks[following].kind == "rule" or blocks[following].start_line in definitions
+            ):
+                following += 1
+            if following >= len(blocks) or blocks[following].kind != PARAGRAPH or following in markers:
+                continue
+            second_start, second_end = block_span(doc, blocks[following])
+            tail = plain_text(doc.text[second_start:second_end])
+            if not starts_lowercase(tail):
+                continue
+            yield self._finding(context, end, second_start, index, following)
+
+    def _finding(self, context: Context, end: int, second_start: int, first_between: int, following: int) -> Finding:
+        doc = context.document
+        blocks = context.structure.blocks
+        text = doc.text
+        newline = _newline(text)
+        edits = []
+        # Drop doubled emphasis at the seam: "...en**" + "**gewelddadig" reads as one run.
+        left, right = end, second_start
+        if text[left - 2:left] in ("**", "__") and text[right:right + 2] == text[left - 2:left]:
+            left, right = left - 2, right + 2
+        edits.append(context.edit(left, right, " "))
+        if following > first_between:  # footnotes in between go after the joined paragraph
+            moved_start = doc.line_starts[blocks[first_between].start_line]
+            moved_end = doc.line_ends[blocks[following - 1].end_line - 1]
+            after = doc.line_ends[blocks[following].end_line - 1]
+            moved = text[moved_start:moved_end]
+            edits.append(context.edit(after, after, newline + newline + moved))
+        last_word_start = text.rfind(" ", 0, end) + 1
+        fix = Fix("join the two halves of the paragraph", tuple(edits), safe=True)
+        return context.finding(
+            last_word_start, end,
+            "paragraph ends mid-sentence and continues after a page break", fix=fix,
+        )
+
+
+def _newline(text: str) -> str:
+    match = re.search(r"\r\n|\r|\n", text)
+    return match.group() if match else "\n"
+
+
+class ConversionDebris(Rule):
+    """## What it does
+    Reports page and column markers and navigation text that a PDF or HTML
+    conversion left in the text: `Pagina 3 van 12`, `Column 268`, `157W`,
+    `- 4 -`, `Terug naar boven`, `Skip to main content`.
+
+    ## Why it matters
+    Debris ends up in quotes, search snippets and datasets as if it were
+    part of the answer.
+
+    ## Example
+    ```
+    ...het kabinet heeft
+
+    Pagina 7 van 21
+
+    besloten om ...
+    ```
+    """
+
+    code = "QA507"
+    name = "conversion-debris"
+    category = "consistency"
+    severity = "warning"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        pattern = context.profile.debris_regex
+        if pattern is None:
+            return
+        doc = context.document
+        for block in context.structure.blocks:
+            if block.kind not in (PARAGRAPH, HEADING):
+                continue
+            for line_index in range(block.start_line, block.end_line):
+                start, end = context.line_span(line_index)
+                line = doc.text[start:end]
+                core = line.strip("*_# ")
+                if core and pattern.fullmatch(core):
+                    yield context.finding(start, end, f"conversion debris: {core!r}")
+
+
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_]{2})-[ \t]*(?:\r\n|\r|\n)[ \t]*(?=[^\W\d_]{2})")
+
+
+class LineEndHyphenation(Rule):
+    """## What it does
+    Reports a word split by a hyphen at a line end inside a paragraph
+    (`all-` / `out`, `veilig-` / `heid`), left by hard-wrapped conversion.
+
+    ## Why it matters
+    The split word is not found by search and is read as two words by any
+    pipeline. Whether the hyphen belongs to the word (`all-out`) or only to
+    the line break (`veiligheid`) is for a person to decide: no fix.
+
+    ## Example
+    ```
+    een veilig-
+    heidsstrategie
+    ```
+    """
+
+    code = "QA508"
+    name = "line-end-hyphenation"
+    category = "consistency"
+    severity = "warning"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        doc = context.document
+        for block in context.structure.blocks:
+            if block.kind != PARAGRAPH or block.end_line - block.start_line < 2:
+                continue
+            start, end = block_span(doc, block)
+            for match in _LINE_END_HYPHEN.finditer(doc.text, start, end):
+                if doc.text[match.end()].islower():
+                    word_start = re.search(r"[^\W\d_]+$", doc.text[start:match.start()]).start() + start
+                    yield context.finding(word_start, match.start() + 1, "word split by a hyphen at a line end")
+
+
+RULES = [SplitParagraph, ConversionDebris, LineEndHyphenation]
