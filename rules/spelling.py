@@ -4,7 +4,7 @@ wrongly joined forms. Built to flag almost nothing but real errors."""
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -82,7 +82,7 @@ class _Speller:
             self._compounds[key] = self.split(lower, quick) is not None
         return self._compounds[key]
 
-    @property
+    @cached_property
     def heads(self) -> frozenset[str]:
         return self.primary.compound_heads
 
@@ -111,15 +111,18 @@ class _Speller:
             if not self._head(head, quick or depth > 0):
                 continue
             rest = lower[cut:]
-            for link in _LINKS:
-                tail = rest[len(link):]
-                # A three-letter tail ("postennet") only after a long head.
-                if not rest.startswith(link) or len(tail) < (3 if len(head) >= 6 else _MIN_PART):
-                    continue
+            # A three-letter tail ("postennet") only after a long head.
+            tails = [
+                (link, rest[len(link):]) for link in _LINKS
+                if rest.startswith(link) and len(rest) - len(link) >= (3 if len(head) >= 6 else _MIN_PART)
+            ]
+            for link, tail in tails:  # a known tail first ("geweld|s|middelen", not "geweld|smid|delen")
                 if tail in heads or (len(tail) > _MIN_PART and is_known(tail)):
                     return head, link, tail
-                if depth == 0 and self.split(tail, quick, 1):
-                    return head, link, tail
+            if depth == 0:
+                for link, tail in tails:
+                    if self.split(tail, quick, 1):
+                        return head, link, tail
         return None
 
     def _head(self, head: str, simple: bool) -> bool:
@@ -135,6 +138,24 @@ class _Speller:
             return True
         return not simple and len(head) >= 8 and self.split(head, True, 1) is not None
 
+    def _compound_corrections(self, lower: str) -> list[str]:
+        found = []
+        heads, quick = self.heads, self.primary.known_quickly
+        for cut in range(3, len(lower) - 2):
+            head, rest = lower[:cut], lower[cut:]
+            if self._head(head, True):  # the rest is misspelt
+                for edited in _edits(rest):
+                    for link in _LINKS:
+                        tail = edited[len(link):]
+                        if edited.startswith(link) and len(tail) >= _MIN_PART and (tail in heads or quick(tail)):
+                            found.append(head + edited)
+                            break
+            for link in _LINKS:  # the first part is misspelt
+                tail = rest[len(link):]
+                if rest.startswith(link) and len(tail) >= _MIN_PART and (tail in heads or quick(tail)):
+                    found += [h + rest for h in _edits(head) if len(h) >= _MIN_PART and self._head(h, False)]
+        return found
+
     def replacements(self, word: str) -> list[str]:
         """Known words one of the dictionary's REP replacements away ("ei" -> "ij")."""
         lower = word.lower()
@@ -142,21 +163,17 @@ class _Speller:
         return [_match_case(word, c) for c in dict.fromkeys(found)]
 
     def corrections(self, word: str) -> list[str]:
-        """Known words one edit away."""
+        """Known words one edit away; in a compound, the edit may fall in the
+        first part ("unanimitieit|s|beginsel") or in the rest
+        ("geweld|dsmiddelen")."""
         lower = word.lower()
         # Hunspell answers quickly for short words and for dictionaries without
         # Dutch compounding; long Dutch candidates are checked on the word list.
         ask = len(lower) <= _ASK_FOR_SHORT or not self.primary.reads_word_list
-        found = []
-        for candidate in _edits(lower):
-            if candidate == lower:
-                continue
-            if (
-                self.primary.known_quickly(candidate)
-                or self.compound(candidate, quick=True)
-                or (ask and self.primary.known(candidate))
-            ):
-                found.append(candidate)
+        quick = self.primary.known_quickly
+        found = [c for c in _edits(lower) if c != lower and (quick(c) or (ask and self.primary.known(c)))]
+        if self.primary.reads_word_list:
+            found += self._compound_corrections(lower)
         return [_match_case(word, c) for c in dict.fromkeys(found)]
 
     def remembered(self, kind: str, word: str, compute) -> list[str]:

@@ -63,6 +63,9 @@ def test_issue_examples_are_found_with_suggestions(corpus_text):
     findings = {corpus_text.split("\n")[f.line - 1][f.column - 1:f.end_column - 1]: f
                 for f in lint(corpus_text, "verslag.md") if f.code == "QA401"}
     assert findings["strafvervolgning"].suggestions[0] == "strafvervolging"
+    assert findings["gewelddsmiddelen"].suggestions[0] == "geweldsmiddelen"
+    assert findings["handelsetonomie"].suggestions[0] == "handelseconomie"
+    assert findings["risicomangementproces"].suggestions[0] == "risicomanagementproces"
     assert findings["Geneve"].suggestions == ["Genève"]
     assert findings["vervolgtrajecot"].suggestions[0] == "vervolgtraject"
     assert findings["unanimitieitsbeginsel"].suggestions[0] == "unanimiteitsbeginsel"
