@@ -162,6 +162,8 @@ class Dictionary:
             for line in path.read_text(encoding="utf-8").splitlines():
                 kind, _, rest = line.partition("\t")
                 word, _, value = rest.partition("\t")
+                if kind == "known" and value not in ("0", "1"):
+                    continue  # a damaged line is forgotten, not misread
                 memo[(kind, word)] = value
         except (OSError, UnicodeDecodeError):
             return {}
@@ -179,8 +181,12 @@ class Dictionary:
             self._new = {}
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            with open(path, "a", encoding="utf-8") as handle:
-                handle.write(lines)
+            # One write on an appending descriptor: parallel workers never interleave lines.
+            descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            try:
+                os.write(descriptor, lines.encode("utf-8"))
+            finally:
+                os.close(descriptor)
         except OSError:
             pass  # a read-only home folder only costs speed
 
