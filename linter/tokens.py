@@ -1,11 +1,14 @@
-"""Words of the prose, for spelling: markup, URLs, code, tags, footnote
-markers, identifiers and file names are left out; positions are the word's
-own code points in the original text."""
+"""The prose of a document, for word-level rules: markup, URLs, code, tags,
+footnote markers, identifiers and file names are blanked out (keeping every
+offset), and words are counted in bulk. Only the occurrences a rule asks
+about are turned into `Word`s with their context, which keeps a spelling
+check of a long report to a few regular-expression passes."""
 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections import Counter
+from typing import Iterable, Iterator, NamedTuple
 
 from .blocks import HEADING, PARAGRAPH, TABLE, block_span
 from .document import Document
@@ -18,15 +21,22 @@ _MASKS = re.compile(
     r"|\]\([^)\n]*\)"  # link targets
     r"|\[\^[^\]\n]*\]"  # footnote markers
     r"|<sup>[^<\n]*</sup>|<[^>\n]{1,200}>"  # tags, with superscripts
+    r"|[\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209f]+"  # superscript footnote digits, fractions
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
     r"|\b[\w-]+\.(?:pdf|docx?|xlsx?|pptx?|odt|html?|txt|md|csv|zip|xml|json)\b",  # file names
     re.I,
 )
-# A run of word characters joined by hyphens or apostrophes: "COVID-19-uitbraak", "risico's".
-_CHUNK = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+# A word: letters, with inner apostrophes ("risico's"); not glued to digits or
+# underscores, which make identifiers ("2020Z11446", "F35"). Hyphens separate
+# words, so "COVID-19-uitbraak" yields "COVID" and "uitbraak".
+WORD = re.compile(r"(?<![\w'’])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w'’])")
+_CHUNK_CHARS = re.compile(r"[\w'’-]")
 _SENTENCE_END = set(".!?:;")
 _SKIP_BACK = set(" \t*_#>\"'“‘([-–—\u00a0")
-_QUOTES = re.compile(r"[\"“”„][^\"“”„\n]{1,200}[\"“”]|‘[^‘’\n]{1,200}’|(?<!\w)'[^'\n]{1,200}'(?!\w)|(?<![*\w])\*[^*\n]{1,200}\*(?![*\w])|(?<![_\w])_[^_\n]{1,200}_(?![_\w])")
+_QUOTES = re.compile(
+    r"[\"“”„][^\"“”„\n]{1,200}[\"“”]|‘[^‘’\n]{1,200}’|(?<!\w)'[^'\n]{1,200}'(?!\w)"
+    r"|(?<![*\w])\*[^*\n]{1,200}\*(?![*\w])|(?<![_\w])_[^_\n]{1,200}_(?![_\w])"
+)
 
 
 class Word(NamedTuple):
@@ -39,43 +49,75 @@ class Word(NamedTuple):
     foreign: bool  # quoted or in italics: English is tried first
 
 
-def prose_words(doc: Document, structure: Structure) -> list[Word]:
-    key = ("prose_words", id(structure))
-    if key not in doc.cache:
-        doc.cache[key] = list(_words(doc, structure))
-    return doc.cache[key]
+class Prose:
+    """The prose blocks of a document, masked."""
 
+    def __init__(self, doc: Document, structure: Structure) -> None:
+        self.doc = doc
+        self.segments: list[tuple[int, str]] = []  # (offset of the block, masked text)
+        for block in structure.blocks:
+            if block.kind not in (PARAGRAPH, HEADING, TABLE):
+                continue
+            start, end = block_span(doc, block)
+            raw = doc.text[start:end]
+            if raw.lstrip().startswith("[") and "]:" in raw[:200]:
+                continue  # link reference definitions
+            self.segments.append((start, _MASKS.sub(lambda m: " " * len(m.group()), raw)))
 
-def _words(doc: Document, structure: Structure):
-    text = doc.text
-    for block in structure.blocks:
-        if block.kind not in (PARAGRAPH, HEADING, TABLE):
-            continue
-        start, end = block_span(doc, block)
-        raw = text[start:end]
-        if raw.lstrip().startswith("[") and "]:" in raw[:200]:
-            continue  # link reference definitions
-        masked = _MASKS.sub(lambda m: " " * len(m.group()), raw)
-        foreign = [m.span() for m in _QUOTES.finditer(masked)]
-        for chunk in _CHUNK.finditer(masked):
-            chunk_start, chunk_end = chunk.span()
-            in_foreign = bool(foreign) and any(a <= chunk_start < b for a, b in foreign)
-            # Only a capital letter needs to know whether it opens a sentence.
-            opens = masked[chunk_start].isupper() and _opens_sentence(masked, chunk_start)
-            offset = 0
-            for part in chunk.group().split("-"):
-                part_start = chunk_start + offset
-                offset += len(part) + 1
-                word = part.strip("'’")
-                # Only letters (and inner apostrophes): digits and "_" make identifiers.
-                if not word or not word.replace("'", "").replace("’", "").isalpha():
+    def counts(self) -> Counter:
+        """How often each word (as written) occurs."""
+        counts: Counter = Counter()
+        for _, masked in self.segments:
+            counts.update(WORD.findall(masked))
+        return counts
+
+    def occurrences(self, words: set[str]) -> list[Word]:
+        """Every occurrence of these words, in document order, with context."""
+        if not words:
+            return []
+        found = []
+        for base, masked in self.segments:
+            if not any(w in masked for w in words):
+                continue
+            foreign = None
+            for match in WORD.finditer(masked):
+                if match.group() not in words:
                     continue
-                word_start = part_start + part.index(word)
-                yield Word(
-                    word, start + word_start, start + word_start + len(word),
-                    start + chunk_start, start + chunk_end,
-                    opens and word_start == chunk_start, in_foreign,
-                )
+                if foreign is None:
+                    foreign = [m.span() for m in _QUOTES.finditer(masked)]
+                found.append(self._word(base, masked, match, foreign))
+        return found
+
+    def matches(self, pattern: re.Pattern) -> Iterator[tuple[int, re.Match]]:
+        """(offset of the block, match) for a pattern run over the masked prose."""
+        for base, masked in self.segments:
+            for match in pattern.finditer(masked):
+                yield base, match
+
+    @staticmethod
+    def _word(base: int, masked: str, match, foreign: Iterable[tuple[int, int]]) -> Word:
+        start, end = match.start(), match.end()
+        chunk_start = start
+        while chunk_start > 0 and _CHUNK_CHARS.match(masked, chunk_start - 1):
+            chunk_start -= 1
+        chunk_end = end
+        while chunk_end < len(masked) and _CHUNK_CHARS.match(masked, chunk_end):
+            chunk_end += 1
+        # Trailing hyphens belong to the text around, not to the word ("overheids- en").
+        while chunk_end > end and masked[chunk_end - 1] == "-":
+            chunk_end -= 1
+        opens = masked[start].isupper() and start == chunk_start and _opens_sentence(masked, start)
+        return Word(
+            match.group(), base + start, base + end, base + chunk_start, base + chunk_end,
+            opens, any(a <= start < b for a, b in foreign),
+        )
+
+
+def prose(doc: Document, structure: Structure) -> Prose:
+    key = ("prose", id(structure))
+    if key not in doc.cache:
+        doc.cache[key] = Prose(doc, structure)
+    return doc.cache[key]
 
 
 def _opens_sentence(text: str, position: int) -> bool:

@@ -3,6 +3,7 @@ wrongly joined forms. Built to flag almost nothing but real errors."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Iterable
 
 from qalint.dictionary import DictionaryUnavailable, dictionary, fold_accents, save_all
 from qalint.rule import Context, Finding, Fix, Rule
-from qalint.tokens import Word, prose_words
+from qalint.tokens import Word, prose
 
 # Dutch linking sounds between the parts of a compound: "ruimte|beleid", "bedrijf|s|leven".
 _LINKS = ("", "s", "e", "en", "n")
@@ -302,35 +303,45 @@ def closed_compounds(context: Context) -> list[tuple[Word, tuple[str, str, str]]
 
 
 def _analysis(context: Context):
-    """One pass over the prose for all spelling rules (computed once)."""
+    """One pass over the prose for all spelling rules (computed once): each
+    distinct word is decided once; only unknown ones are located."""
     key = ("spelling", context.profile.name)
     cache = context.document.cache
     if key in cache:
         return cache[key]
-    speller = _speller(context)
     doc = context.document
-    words = prose_words(doc, context.structure)
-    counts = Counter(w.text.lower() for w in words)
-    decided: dict[tuple[str, bool, bool], bool] = {}
-    corrections: dict[str, list[str]] = {}
+    text_of = prose(doc, context.structure)
+    counts = text_of.counts()
     found: list[tuple[Word, list[str]]] = []
     compounds: list[tuple[Word, tuple[str, str, str]]] = []
-    names = Counter(w.text for w in words if _is_name(w))
+    cache[key] = (found, compounds)
+    if not counts:
+        return cache[key]
+    speller = _speller(context)
     joined_forms = context.profile.joined_forms
+    unknown = {
+        text for text in counts
+        if not (
+            len(text) < 2 or _acronym_or_camel_case(text) or len(set(text.lower())) == 1  # "xxxx" (QA204)
+            or text.lower() in joined_forms  # QA404's
+            or speller.known(text)
+            or (text[0].isupper() and speller.known(text.lower()))
+        )
+    }
+    lower_counts: Counter = Counter()
+    for text, count in counts.items():
+        lower_counts[text.lower()] += count
+    names: Counter | None = None  # capitalised words in mid-sentence, counted when a name needs them
     in_citation = _citation_offsets(context)
-    for position, word in enumerate(words):
+    corrections: dict[str, list[str]] = {}
+    for word in text_of.occurrences(unknown):
         text = word.text
-        verdict_key = (text, word.sentence_start, word.foreign)
-        verdict = decided.get(verdict_key)
-        if verdict is None:
-            # Most words are known: decide each distinct word once.
-            skip = len(text) < 2 or _acronym_or_camel_case(text) or len(set(text.lower())) == 1  # "xxxx" (QA204)
-            verdict = decided[verdict_key] = skip or (not _is_name(word) and (
-                speller.known(text, word.sentence_start, word.foreign) or text.lower() in joined_forms  # QA404's
-            ))
-        if verdict or word.start in in_citation or _split_at_line_end(word, doc.text):  # QA502's, QA508's
+        if word.start in in_citation or _split_at_line_end(word, doc.text):  # QA502's, QA508's
             continue
         if _is_name(word):
+            if names is None:
+                capitalised = {t for t in counts if t[0].isupper() and not _acronym_or_camel_case(t)}
+                names = Counter(w.text for w in text_of.occurrences(capitalised) if _is_name(w))
             suggestion = _name_suggestion(speller, word, names)
             if suggestion:
                 found.append((word, [suggestion]))
@@ -342,16 +353,15 @@ def _analysis(context: Context):
         if _elliptical_or_abbreviated(speller, word, doc.text):
             continue
         if text not in corrections:
-            corrections[text] = speller.remembered("corrections", text, lambda: _ranked(speller, text, counts))
+            corrections[text] = speller.remembered("corrections", text, lambda: _ranked(speller, text, lower_counts))
         close = any(_distance(c.lower(), text.lower(), 1) <= 1 and speller.known(c) for c in corrections[text])
-        if counts[text.lower()] >= TERM_OF_ART_COUNT and not close:
+        if lower_counts[text.lower()] >= TERM_OF_ART_COUNT and not close:
             continue  # a term of art: used consistently, no known word close to it
         if word.sentence_start and text[0].isupper() and not close:
             continue  # a name opening a sentence, unless a known word is one edit away
-        joined = _joined_with_next(speller, word, position, words, doc.text)
+        joined = _joined_with_next(speller, word, doc.text)
         found.append((word, ([joined] if joined else []) + corrections[text][: 3 - bool(joined)]))
     save_all()
-    cache[key] = (found, compounds)
     return cache[key]
 
 
@@ -371,14 +381,15 @@ def _citation_offsets(context: Context) -> set[int]:
     return {i for m in pattern.finditer(context.document.text) for i in range(*m.span())}
 
 
-def _joined_with_next(speller: _Speller, word: Word, position: int, words: list[Word], text: str) -> str | None:
+_NEXT_WORD = re.compile(r" ([^\W\d_]+)(?![\w'’-])")
+
+
+def _joined_with_next(speller: _Speller, word: Word, text: str) -> str | None:
     """"veiligheids categorie": the word written apart from the next one."""
-    if position + 1 >= len(words):
+    following = _NEXT_WORD.match(text, word.end)
+    if following is None or word.end != word.chunk_end:
         return None
-    following = words[position + 1]
-    if text[word.end:following.start] != " " or following.chunk_start != following.start:
-        return None
-    joined = word.text + following.text.lower()
+    joined = word.text + following.group(1).lower()
     return joined if speller.known(joined) or speller.compound(joined) else None
 
 
@@ -552,16 +563,19 @@ class DoubledWord(Rule):
 
     def check(self, context: Context) -> Iterable[Finding]:
         allowed = {w.lower() for w in context.profile.allowed_doubles}
-        text = context.document.text
-        words = prose_words(context.document, context.structure)
-        for first, second in zip(words, words[1:]):
-            if first.text.lower() != second.text.lower() or first.text.lower() in allowed:
+        for base, match in prose(context.document, context.structure).matches(_DOUBLED):
+            first, second = match.group(1), match.group(3)
+            if first.lower() in allowed:
                 continue
-            between = text[first.end:second.start]
-            if between.strip() or first.chunk_end != first.end or second.chunk_start != second.start:
-                continue
-            fix = Fix(f"remove the second {second.text!r}", (context.edit(first.end, second.end, ""),), safe=True)
-            yield context.finding(second.start, second.end, f"doubled word {second.text!r}", [first.text], fix)
+            start, end = base + match.start(3), base + match.end(3)
+            fix = Fix(f"remove the second {second!r}", (context.edit(base + match.end(1), end, ""),), safe=True)
+            yield context.finding(start, end, f"doubled word {second!r}", [first], fix)
+
+
+# A word, white space (one line break at most) and the same word again.
+_DOUBLED = re.compile(
+    r"(?<![\w'’-])([^\W\d_]+)([ \t]*(?:\r\n|\r|\n)?[ \t]*)(?<=\s)(\1)(?![\w'’-])", re.I
+)
 
 
 class JoinedForm(Rule):
@@ -589,15 +603,18 @@ class JoinedForm(Rule):
         forms = context.profile.joined_forms
         if not forms:
             return
-        doc = context.document
-        for word in prose_words(doc, context.structure):
-            if word.chunk_start != word.start or word.chunk_end != word.end:
-                continue
-            lower = word.text.lower()
-            if lower in forms:
-                right = _match_case(word.text, forms[lower])
-                fix = Fix(f"write {right}", (context.edit(word.start, word.end, right),), safe=True)
-                yield context.finding(word.start, word.end, f"{word.text!r} is written {right!r}", [right], fix)
+        pattern = _forms_pattern(tuple(sorted(forms)))
+        for base, match in prose(context.document, context.structure).matches(pattern):
+            written = match.group()
+            right = _match_case(written, forms[written.lower()])
+            start, end = base + match.start(), base + match.end()
+            fix = Fix(f"write {right}", (context.edit(start, end, right),), safe=True)
+            yield context.finding(start, end, f"{written!r} is written {right!r}", [right], fix)
+
+
+@lru_cache(maxsize=8)
+def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w'’-])", re.I)
 
 
 RULES = [Misspelling, MissingCompoundHyphen, DoubledWord, JoinedForm]
