@@ -14,18 +14,19 @@ from .blocks import HEADING, PARAGRAPH, TABLE, block_span
 from .document import Document
 from .structure import Structure
 
-# Spans blanked out before words are read (same length, so offsets hold).
-_MASKS = re.compile(
-    r"`[^`\n]*`"  # inline code
-    r"|<https?://[^>\s]*>|https?://[^\s)\]>]*|www\.[^\s)\]>]*"  # URLs
-    r"|\]\([^)\n]*\)"  # link targets
-    r"|\[\^[^\]\n]*\]"  # footnote markers
-    r"|<sup>[^<\n]*</sup>|<[^>\n]{1,200}>"  # tags, with superscripts
-    r"|[\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209f]+"  # superscript footnote digits, fractions
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
-    r"|\b[\w-]+\.(?:pdf|docx?|xlsx?|pptx?|odt|html?|txt|md|csv|zip|xml|json)\b",  # file names
-    re.I,
-)
+# Spans blanked out before words are read (same length, so offsets hold),
+# each tried only where the text holds its trigger.
+_MASKS = [
+    (("`",), re.compile(r"`[^`\n]*`")),  # inline code
+    (("http", "www."), re.compile(r"<https?://[^>\s]*>|https?://[^\s)\]>]*|www\.[^\s)\]>]*", re.I)),  # URLs
+    (("](",), re.compile(r"\]\([^)\n]*\)")),  # link targets
+    (("[^",), re.compile(r"\[\^[^\]\n]*\]")),  # footnote markers
+    (("<",), re.compile(r"<sup>[^<\n]*</sup>|<[^>\n]{1,200}>")),  # tags, with superscripts
+    (("²", "³", "¹", "¼", "½", "¾", "⁰", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"),
+     re.compile(r"[\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209f]+")),  # superscript digits, fractions
+    (("@",), re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),  # e-mail addresses
+    ((".",), re.compile(r"\b[\w-]+\.(?:pdf|docx?|xlsx?|pptx?|odt|html?|txt|md|csv|zip|xml|json)\b", re.I)),  # files
+]
 # A word: letters, with inner apostrophes ("risico's"); not glued to digits or
 # underscores, which make identifiers ("2020Z11446", "F35"). Hyphens separate
 # words, so "COVID-19-uitbraak" yields "COVID" and "uitbraak".
@@ -55,6 +56,7 @@ class Prose:
     def __init__(self, doc: Document, structure: Structure) -> None:
         self.doc = doc
         self.segments: list[tuple[int, str]] = []  # (offset of the block, masked text)
+        self._counts: Counter | None = None
         for block in structure.blocks:
             if block.kind not in (PARAGRAPH, HEADING, TABLE):
                 continue
@@ -62,22 +64,24 @@ class Prose:
             raw = doc.text[start:end]
             if raw.lstrip().startswith("[") and "]:" in raw[:200]:
                 continue  # link reference definitions
-            self.segments.append((start, _MASKS.sub(lambda m: " " * len(m.group()), raw)))
+            self.segments.append((start, _mask(raw)))
 
     def counts(self) -> Counter:
         """How often each word (as written) occurs."""
-        counts: Counter = Counter()
-        for _, masked in self.segments:
-            counts.update(WORD.findall(masked))
-        return counts
+        if self._counts is None:
+            self._counts = Counter()
+            for _, masked in self.segments:
+                self._counts.update(WORD.findall(masked))
+        return self._counts
 
     def occurrences(self, words: set[str]) -> list[Word]:
         """Every occurrence of these words, in document order, with context."""
         if not words:
             return []
         found = []
+        few = len(words) <= 32  # then a substring test skips blocks without them
         for base, masked in self.segments:
-            if not any(w in masked for w in words):
+            if few and not any(w in masked for w in words):
                 continue
             foreign = None
             for match in WORD.finditer(masked):
@@ -111,6 +115,13 @@ class Prose:
             match.group(), base + start, base + end, base + chunk_start, base + chunk_end,
             opens, any(a <= start < b for a, b in foreign),
         )
+
+
+def _mask(text: str) -> str:
+    for triggers, pattern in _MASKS:
+        if any(trigger in text for trigger in triggers):
+            text = pattern.sub(lambda m: " " * len(m.group()), text)
+    return text
 
 
 def prose(doc: Document, structure: Structure) -> Prose:

@@ -339,9 +339,11 @@ def _analysis(context: Context):
         if word.start in in_citation or _split_at_line_end(word, doc.text):  # QA502's, QA508's
             continue
         if _is_name(word):
-            if names is None:
-                capitalised = {t for t in counts if t[0].isupper() and not _acronym_or_camel_case(t)}
-                names = Counter(w.text for w in text_of.occurrences(capitalised) if _is_name(w))
+            if names is None:  # capitalised words that are not just common words opening a sentence
+                names = Counter({
+                    t: n for t, n in counts.items()
+                    if t[0].isupper() and not _acronym_or_camel_case(t) and not speller.known(t.lower())
+                })
             suggestion = _name_suggestion(speller, word, names)
             if suggestion:
                 found.append((word, [suggestion]))
@@ -430,7 +432,9 @@ def _name_suggestion(speller: _Speller, word: Word, names: Counter) -> str | Non
     if accented:
         return accented[0]
     for other, count in names.most_common():
-        if count >= 2 and count > names[text] and _distance(other, text, 1) == 1 and not _inflection_of(text, other):
+        if count < 2 or count <= names[text]:
+            break
+        if abs(len(other) - len(text)) <= 1 and _distance(other, text, 1) == 1 and not _inflection_of(text, other):
             return other
     return None
 
@@ -603,8 +607,11 @@ class JoinedForm(Rule):
         forms = context.profile.joined_forms
         if not forms:
             return
+        text_of = prose(context.document, context.structure)
+        if not any(word.lower() in forms for word in text_of.counts()):
+            return
         pattern = _forms_pattern(tuple(sorted(forms)))
-        for base, match in prose(context.document, context.structure).matches(pattern):
+        for base, match in text_of.matches(pattern):
             written = match.group()
             right = _match_case(written, forms[written.lower()])
             start, end = base + match.start(), base + match.end()
