@@ -49,6 +49,8 @@ _DEFINITION = re.compile(
 # Footnote digits glued to a word ("Rijksuitgaven1") or a year ("20222").
 # (The word's letters are checked to be lower case where this matches.)
 _FUSED_MARKER = re.compile(r"(?<=[^\W\d_]{3})(\d{1,2})\b|\b(?:19|20)\d\d(\d{1,2})\b")
+# How far before "vraag" a referral phrase can start ("Zie voor een toelichting ook het antwoord op vraag").
+_REFERENCE_REACH = 160
 # Score of a block that asks outright (a "?" or a request).
 _STRONG = 2
 # Longest answer that can still be nothing but a referral or a deferral.
@@ -290,15 +292,17 @@ class _Parser:
 
     def score(self, index: int) -> int:
         """Positive for blocks that ask, negative for blocks that answer."""
-        raw = self.raw(index)
+        if starts_emphasised(self.raw(index)):
+            return -_STRONG
         text = self.text(index)
-        if starts_emphasised(raw):
-            return -_STRONG
-        kind, _targets = self.answer_kind([index])
-        if kind != SUBSTANTIVE:
-            return -_STRONG
         profile = self.profile
-        if "?" in text or (profile.request_cue_regex and profile.request_cue_regex.search(text)):
+        if profile.placeholder_regex and profile.placeholder_regex.match(text):
+            return -_STRONG  # before the "?" test: "???" is a placeholder
+        if "?" in text:
+            return _STRONG
+        if self.answer_kind([index])[0] != SUBSTANTIVE:
+            return -_STRONG
+        if profile.request_cue_regex and profile.request_cue_regex.search(text):
             return _STRONG
         if profile.question_cue_regex and profile.question_cue_regex.search(text):
             return 1
@@ -342,11 +346,24 @@ class _Parser:
         """Referrals in `text` that point inside this document, in order and
         without overlaps (the earliest, then the longest match wins)."""
         nouns = self.profile.number_noun_regex
-        if nouns is not None and not nouns.search(text):
-            return []  # every referral names a question: skip the costly patterns
+        if nouns is None:
+            windows = [(0, len(text))]
+        else:
+            # Every referral names a question ("vraag 28"): the patterns run only
+            # in a window around each such noun, not over the whole paragraph.
+            windows = []
+            for noun in nouns.finditer(text):
+                start, end = max(0, noun.start() - _REFERENCE_REACH), min(len(text), noun.end() + 60)
+                if windows and start <= windows[-1][1]:
+                    windows[-1] = (windows[-1][0], end)
+                else:
+                    windows.append((start, end))
         external = self.profile.external_reference_regex
         matches = sorted(
-            (m for pattern in self.profile.reference_regexes for m in pattern.finditer(text)),
+            (
+                m for start, end in windows for pattern in self.profile.reference_regexes
+                for m in pattern.finditer(text, start, end)
+            ),
             key=lambda m: (m.start(), -m.end()),
         )
         found = []
