@@ -39,7 +39,8 @@ _NOTE_MARKER = re.compile(r"\[\^([^\]\s]{1,20})\](?!:)")
 # Unicode superscript digits; a marker only right after a word or punctuation.
 _UNICODE_SUP = re.compile(r"([¹²³⁰⁴⁵⁶⁷⁸⁹]+)")
 _BEFORE_SUPERSCRIPT = ".,;:!?)]\"'”’"
-_SUP_VALUES = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUP_VALUES = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
 _DEFINITION = re.compile(
     r"^[ \t]*(?:(?:\*\*|__)?<sup>\s*(?P<sup>\d{1,3})\s*</sup>"
     r"|\[\^(?P<note>[^\]\s]{1,20})\]:"
@@ -654,7 +655,10 @@ class _Parser:
             label = match.group(group).translate(_SUP_VALUES)
             s.footnote_definitions.append(FootnoteMark(label, match.start(group), match.end(group)))
             def_spans.append((match.start(), match.end()))
-        for pattern in (_SUP_MARKER, _NOTE_MARKER, _UNICODE_SUP):
+        patterns = [_SUP_MARKER, _NOTE_MARKER]
+        if any(digit in text for digit in _SUPERSCRIPT_DIGITS):
+            patterns.append(_UNICODE_SUP)
+        for pattern in patterns:
             for match in pattern.finditer(text):
                 if _inside(match.start(), def_spans) or _inside(match.start(), skipped):
                     continue

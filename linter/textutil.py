@@ -8,7 +8,7 @@ import re
 # keeps start-up short; profiles (data) use `regex` for Unicode classes.
 _TAG = re.compile(r"<sup>[^<]{0,12}</sup>|<[^>\n]{1,200}>")
 _LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
-_EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
+_UNDERSCORE_EMPHASIS = re.compile(r"(?<!\w)_{1,3}|_{1,3}(?!\w)")
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
@@ -31,8 +31,10 @@ def plain_text(markdown: str) -> str:
         text = _LINK.sub(r"\1", text)
     if "#" in text:
         text = _HEADING.sub("", text)
-    if "*" in text or "_" in text:
-        text = _EMPHASIS.sub("", text)
+    if "*" in text:
+        text = text.replace("*", "")  # emphasis; a literal asterisk matters little to the analysis
+    if "_" in text:
+        text = _UNDERSCORE_EMPHASIS.sub("", text)
     return " ".join(text.split())
 
 
