@@ -36,17 +36,23 @@ class Document:
     cache: dict = field(default_factory=dict, repr=False)
 
     @cached_property
-    def line_starts(self) -> list[int]:
-        starts = [0]
-        starts.extend(m.end() for m in _LINE_BREAK.finditer(self.text))
-        return starts
+    def _line_bounds(self) -> tuple[list[int], list[int]]:
+        starts, ends = [0], []
+        for match in _LINE_BREAK.finditer(self.text):
+            ends.append(match.start())
+            starts.append(match.end())
+        ends.append(len(self.text))
+        return starts, ends
 
-    @cached_property
+    @property
+    def line_starts(self) -> list[int]:
+        """Offset of each line's first code point."""
+        return self._line_bounds[0]
+
+    @property
     def line_ends(self) -> list[int]:
         """Offset of each line's end, before its line break."""
-        ends = [m.start() for m in _LINE_BREAK.finditer(self.text)]
-        ends.append(len(self.text))
-        return ends
+        return self._line_bounds[1]
 
     @property
     def line_count(self) -> int:
