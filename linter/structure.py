@@ -170,14 +170,12 @@ def get_structure(doc: Document, profile: Profile) -> Structure:
 
 def count_marker_matches(doc: Document, profile: Profile) -> int:
     """How many blocks look like this profile's markers (for auto-detection)."""
-    count = 0
+    if "first_lines" not in doc.cache:
+        doc.cache["first_lines"] = [
+            doc.line_text(block.start_line) for block in parse_blocks(doc) if block.kind in (HEADING, PARAGRAPH)
+        ]
     regexes = profile.answer_regexes + profile.question_regexes + profile.item_regexes
-    for block in parse_blocks(doc):
-        if block.kind in (HEADING, PARAGRAPH):
-            line = doc.line_text(block.start_line)
-            if any(r.match(line) for r in regexes):
-                count += 1
-    return count
+    return sum(1 for line in doc.cache["first_lines"] if any(r.match(line) for r in regexes))
 
 
 class _Parser:
