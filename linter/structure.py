@@ -317,13 +317,13 @@ class _Parser:
             return EMPTY, []
         if profile.placeholder_regex and profile.placeholder_regex.match(text):
             return PLACEHOLDER, []
-        if len(text) > _SHORT_ANSWER_CHARS or word_count(text) > _SHORT_ANSWER_WORDS:
+        if len(text) > _SHORT_ANSWER_CHARS or word_count(text, _SHORT_ANSWER_WORDS) > _SHORT_ANSWER_WORDS:
             # Referral-only and deferral-only answers are short by nature.
             return SUBSTANTIVE, []
         parts = sentences(text)
         if profile.deferral_regex:
             rest = [s for s in parts if not profile.deferral_regex.search(s)]
-            if len(rest) < len(parts) and word_count(" ".join(rest)) < 3:
+            if len(rest) < len(parts) and word_count(" ".join(rest), 3) < 3:
                 return DEFERRAL, []
         if profile.reference_regexes:
             # A referral-only answer is what remains nearly empty once the
@@ -337,7 +337,7 @@ class _Parser:
                     rest.append(sentence[cut:start])
                     cut = end
                 rest.append(sentence[cut:])
-            if targets and word_count(" ".join(rest)) < 3:
+            if targets and word_count(" ".join(rest), 3) < 3:
                 return REFERRAL, targets
         return SUBSTANTIVE, []
 
@@ -385,7 +385,7 @@ class _Parser:
             if units:
                 previous = self.text(units[-1][-1])
                 current = self.text(index)
-                cut = not ends_sentence(previous) and word_count(previous) >= _CUT_PARAGRAPH_WORDS
+                cut = not ends_sentence(previous) and word_count(previous, _CUT_PARAGRAPH_WORDS) >= _CUT_PARAGRAPH_WORDS
                 if current and (cut or starts_lowercase(current)):
                     units[-1].append(index)
                     continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 # Standard-library patterns: they compile faster than `regex` ones, which
@@ -54,8 +55,11 @@ def sentences(text: str) -> list[str]:
     return [part for part in parts if part.strip()]
 
 
-def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+def word_count(text: str, limit: int | None = None) -> int:
+    """Number of words; with `limit`, counting stops once it is passed."""
+    if limit is None:
+        return len(_WORD.findall(text))
+    return sum(1 for _ in itertools.islice(_WORD.finditer(text), limit + 1))
 
 
 def ends_sentence(text: str) -> bool:

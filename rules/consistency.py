@@ -349,7 +349,7 @@ class DuplicateQuestion(Rule):
             if not item.question_blocks:
                 continue
             text = plain_text(context.blocks_text(item.question_blocks)).lower()
-            if word_count(text) < 4:
+            if word_count(text, 4) < 4:
                 continue
             start, end = context.block_line_span(item.question_blocks[0])
             if text in seen:

@@ -48,7 +48,7 @@ class SplitParagraph(Rule):
                 continue
             start, end = block_span(doc, first)
             head = plain_text(doc.text[start:end])
-            if ends_sentence(head) or word_count(head) < 8:
+            if ends_sentence(head) or word_count(head, 8) < 8:
                 continue
             following = index
             while following < len(blocks) and (
