@@ -37,11 +37,19 @@ class Document:
 
     @cached_property
     def _line_bounds(self) -> tuple[list[int], list[int]]:
+        text = self.text
         starts, ends = [0], []
-        for match in _LINE_BREAK.finditer(self.text):
-            ends.append(match.start())
-            starts.append(match.end())
-        ends.append(len(self.text))
+        if "\r" in text:
+            for match in _LINE_BREAK.finditer(text):
+                ends.append(match.start())
+                starts.append(match.end())
+        else:  # LF only: str.find is several times faster than a pattern
+            position = text.find("\n")
+            while position >= 0:
+                ends.append(position)
+                starts.append(position + 1)
+                position = text.find("\n", position + 1)
+        ends.append(len(text))
         return starts, ends
 
     @property

@@ -52,6 +52,8 @@ _DEFINITION = re.compile(
 _FUSED_MARKER = re.compile(r"(?<=[^\W\d_]{3})(\d{1,2})\b|\b(?:19|20)\d\d(\d{1,2})\b")
 # How far before "vraag" a referral phrase can start ("Zie voor een toelichting ook het antwoord op vraag").
 _REFERENCE_REACH = 160
+# Characters at each end of a long paragraph that are searched for question cues.
+_CUE_WINDOW = 300
 # Score of a block that asks outright (a "?" or a request).
 _STRONG = 2
 # Longest answer that can still be nothing but a referral or a deferral.
@@ -301,6 +303,10 @@ class _Parser:
             return _STRONG
         if self.answer_kind([index])[0] != SUBSTANTIVE:
             return -_STRONG
+        if len(text) > 2 * _CUE_WINDOW:
+            # A paragraph asks at its start ("De leden ... vragen") or its end
+            # ("Graag ontvangen zij een reactie."); the middle is context.
+            text = text[:_CUE_WINDOW] + " … " + text[-_CUE_WINDOW:]
         if profile.request_cue_regex and profile.request_cue_regex.search(text):
             return _STRONG
         if profile.question_cue_regex and profile.question_cue_regex.search(text):
