@@ -125,6 +125,18 @@ class Profile:
         return self._markers(self.item_markers)
 
     @cached_property
+    def detection_regex(self) -> Pattern | None:
+        """All marker patterns in one, without group names: one match per
+        line tells whether the line is any marker of this profile."""
+        patterns = [
+            re.sub(r"\(\?P<\w+>", "(?:", self._expand(p))
+            for p in self.answer_markers + self.question_markers + self.item_markers
+        ]
+        if not patterns:
+            return None
+        return compile_pattern(_MARKUP_BEFORE + "(?:" + "|".join(patterns) + ")" + _MARKUP_AFTER, re.I)
+
+    @cached_property
     def heading_question_regexes(self) -> list[Pattern]:
         return self._markers(self.heading_question_markers)
 
@@ -220,7 +232,7 @@ def read_profile_file(path: Path) -> dict[str, Any]:
 
 _COMPILED = (
     "answer_regexes", "question_regexes", "item_regexes", "section_regexes",
-    "heading_question_regexes", "answer_label_regex",
+    "heading_question_regexes", "answer_label_regex", "detection_regex",
     "reference_regexes", "placeholder_regex", "deferral_regex", "question_cue_regex",
     "request_cue_regex", "header_placeholder_regexes", "external_reference_regex",
     "debris_regex", "dated_identifier_regex", "cited_date_regex", "document_date_regex",

@@ -176,8 +176,8 @@ def count_marker_matches(doc: Document, profile: Profile) -> int:
         doc.cache["first_lines"] = [
             doc.line_text(block.start_line) for block in parse_blocks(doc) if block.kind in (HEADING, PARAGRAPH)
         ]
-    regexes = profile.answer_regexes + profile.question_regexes + profile.item_regexes
-    return sum(1 for line in doc.cache["first_lines"] if any(r.match(line) for r in regexes))
+    pattern = profile.detection_regex
+    return 0 if pattern is None else sum(1 for line in doc.cache["first_lines"] if pattern.match(line))
 
 
 class _Parser:
