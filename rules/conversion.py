@@ -55,7 +55,10 @@ class SplitParagraph(Rule):
                 blocks[following].kind == "rule" or blocks[following].start_line in definitions
             ):
                 following += 1
-            if following >= len(blocks) or blocks[following].kind != PARAGRAPH or following in markers:
+            if (
+                following >= len(blocks) or blocks[following].kind != PARAGRAPH
+                or blocks[following].in_container or following in markers
+            ):
                 continue
             second_start, second_end = block_span(doc, blocks[following])
             tail = plain_text(doc.text[second_start:second_end])
@@ -134,7 +137,9 @@ class ConversionDebris(Rule):
                     yield context.finding(start, end, f"conversion debris: {core!r}")
 
 
-_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_]{2})-[ \t]*(?:\r\n|\r|\n)[ \t]*(?=[^\W\d_]{2})")
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_]{2})-[ \t]*(?:\r\n|\r|\n)[ \t]*(?=([^\W\d_]{2,})?)")
+# After "buitenland-" a line may go on with "en veiligheidsbeleid": a shared compound part.
+_CONJUNCTIONS = {"en", "of", "tot", "noch", "and", "or", "to", "nor"}
 
 
 class LineEndHyphenation(Rule):
@@ -166,7 +171,8 @@ class LineEndHyphenation(Rule):
                 continue
             start, end = block_span(doc, block)
             for match in _LINE_END_HYPHEN.finditer(doc.text, start, end):
-                if doc.text[match.end()].islower():
+                following = match.group(1)
+                if following and following.islower() and following not in _CONJUNCTIONS:
                     word_start = re.search(r"[^\W\d_]+$", doc.text[start:match.start()]).start() + start
                     yield context.finding(word_start, match.start() + 1, "word split by a hyphen at a line end")
 
