@@ -27,11 +27,13 @@ def test_try_repo_accepts_a_clean_file_and_refuses_a_defective_one(tmp_path):
     git(repo, "config", "user.email", "clerk@example.org")
     git(repo, "config", "user.name", "Clerk")
     shutil.copy(EXAMPLES / "antwoorden-kamervragen-schoon.md", repo / "schoon.md")
+    # Code is not a document: if the hook passed it on, QA403 would refuse "de de".
+    (repo / "tool.py").write_text("# Het kabinet heeft de de brief gelezen.\n")
     (repo / "vragen.md").write_text(GAP_DOC, encoding="utf-8")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "SKIP": ""}
     pre_commit = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "qalint"]
 
-    git(repo, "add", "schoon.md")
+    git(repo, "add", "schoon.md", "tool.py")
     clean = subprocess.run(pre_commit, cwd=repo, env=env, capture_output=True, text=True)
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "qalint" in clean.stdout and "Passed" in clean.stdout
