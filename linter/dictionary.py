@@ -15,6 +15,8 @@ import threading
 from functools import cached_property
 from pathlib import Path
 
+from .cachedir import cache_folder
+
 # Where each language's dictionary comes from: (package data folder, file
 # stem, whether its word list is read: Dutch needs it to split compounds;
 # for English, Hunspell alone answers fast enough).
@@ -28,17 +30,6 @@ CACHE_VERSION = "10"
 
 class DictionaryUnavailable(Exception):
     """The spelling packages are not installed or hold no such dictionary."""
-
-
-def cache_folder() -> Path | None:
-    """The folder for compiled caches, or None when caching is switched off."""
-    configured = os.environ.get("QALINT_CACHE_DIR")
-    if configured == "":
-        return None
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "qalint"
 
 
 def _data_folder(package: str) -> Path:

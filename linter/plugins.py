@@ -7,13 +7,18 @@ still run.
 
 from __future__ import annotations
 
-import importlib.metadata
+import hashlib
+import importlib
+import json
+import os
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
 import pluggy
 
 from . import hookspecs
+from .cachedir import cache_folder
 from .profiles import ProfileError, build_profiles, builtin_profile_files, read_profile_file, Profile
 from .rule import Rule, validate_rule_class
 
@@ -55,8 +60,51 @@ def load_registry(extra_plugins: tuple[Any, ...] = (), entry_points: bool = True
     return registry
 
 
-def _entry_points() -> list[importlib.metadata.EntryPoint]:
-    return sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name)
+@dataclass(frozen=True)
+class PluginEntry:
+    """A `qalint` entry point: a name and `module` or `module:attribute`."""
+
+    name: str
+    value: str
+
+    def load(self) -> Any:
+        module_name, _, attribute = self.value.partition(":")
+        plugin = importlib.import_module(module_name.strip())
+        for part in filter(None, attribute.strip().split(".")):
+            plugin = getattr(plugin, part)
+        return plugin
+
+
+def _entry_points() -> list[PluginEntry]:
+    """The installed plugins. Finding them with importlib.metadata costs a
+    fifth of qalint's start-up, so the answer is kept in the cache folder
+    until a folder on sys.path changes (installing a plugin changes it)."""
+    folders = [entry for entry in sys.path if entry and os.path.isdir(entry)]
+    stamp = hashlib.sha1(
+        "\0".join(f"{f}:{os.stat(f).st_mtime_ns}" for f in folders).encode()
+    ).hexdigest()[:16]
+    cache = cache_folder()
+    path = cache / f"plugins-{stamp}.json" if cache else None
+    if path is not None and path.is_file():
+        try:
+            return [PluginEntry(name, value) for name, value in json.loads(path.read_text(encoding="utf-8"))]
+        except (OSError, ValueError, TypeError):
+            pass
+    import importlib.metadata
+
+    found = sorted(
+        (PluginEntry(e.name, e.value) for e in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)),
+        key=lambda e: e.name,
+    )
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            for old in path.parent.glob("plugins-*.json"):
+                old.unlink()
+            path.write_text(json.dumps([[e.name, e.value] for e in found]), encoding="utf-8")
+        except OSError:
+            pass
+    return found
 
 
 def _register(manager: pluggy.PluginManager, registry: Registry, plugin: Any, name: str) -> None:
