@@ -79,7 +79,9 @@ def _entry_points() -> list[PluginEntry]:
     """The installed plugins. Finding them with importlib.metadata costs a
     fifth of qalint's start-up, so the answer is kept in the cache folder
     until a folder on sys.path changes (installing a plugin changes it)."""
-    folders = [entry for entry in sys.path if entry and os.path.isdir(entry)]
+    # The first entry is the script's folder or the working folder, which
+    # changes with every edit but holds no installed distributions.
+    folders = [entry for entry in sys.path[1:] if entry and os.path.isdir(entry)]
     stamp = hashlib.sha1(
         "\0".join(f"{f}:{os.stat(f).st_mtime_ns}" for f in folders).encode()
     ).hexdigest()[:16]
