@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,8 +16,15 @@ from .rule import SEVERITY_RANK, Context, Finding
 from .structure import count_marker_matches
 
 WORDS_FILE = ".qalint-words.txt"
-_DUTCH = re.compile(r"\b(?:de|het|een|van|en|is|niet|dat|zijn|wordt)\b", re.I)
-_ENGLISH = re.compile(r"\b(?:the|of|and|is|not|that|are|to|will|be)\b", re.I)
+# Words that mark a language: frequent, and rare in the other languages listed.
+_FUNCTION_WORDS = {
+    "nl": ("de", "het", "een", "van", "niet", "wordt", "zijn", "voor", "naar", "ook", "deze", "bij"),
+    "en": ("the", "of", "and", "not", "that", "are", "will", "with", "for", "this", "which", "has"),
+    "de": ("der", "die", "und", "ist", "nicht", "mit", "für", "auf", "den", "dem", "eine", "wird"),
+    "fr": ("le", "la", "les", "et", "est", "pas", "des", "une", "du", "pour", "dans", "qui"),
+    "es": ("el", "los", "las", "y", "es", "para", "con", "una", "por", "que", "del", "se"),
+}
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass
@@ -162,6 +170,7 @@ class Linter:
         settings = dict(config.settings)
         settings["words"] = config.words
         settings["language"] = config.language
+        settings["document-language"] = guess_language(doc.text)
         words_file = self.words_file_for(path or Path(doc.path))
         settings["words-file"] = str(words_file) if words_file else None
         context = Context(doc, profile, settings)
@@ -205,8 +214,11 @@ class Linter:
 
 
 def guess_language(text: str) -> str:
-    sample = text[:20000]
-    return "nl" if len(_DUTCH.findall(sample)) >= len(_ENGLISH.findall(sample)) else "en"
+    """The language whose function words the text uses most ("nl" when unsure)."""
+    counts = Counter(word.lower() for word in _WORDS.findall(text[:20000]))
+    scores = {language: sum(counts[w] for w in words) for language, words in _FUNCTION_WORDS.items()}
+    best = max(scores, key=lambda language: (scores[language], language == "nl"))
+    return best if scores[best] else "nl"
 
 
 def fails(findings: list[Finding], level: str) -> bool:

@@ -34,10 +34,7 @@ class _Speller:
     project's words, compounds the dictionary lacks and cheap corrections."""
 
     def __init__(self, context: Context) -> None:
-        language = context.settings.get("language") or "auto"
-        if language == "auto":
-            language = context.profile.language
-        self.primary = dictionary("en" if language == "en" else "nl")
+        self.primary = dictionary(spelling_language(context))
         others = ["en", "en-gb"] if self.primary.language != "en" else ["en-gb"]
         self.english = [dictionary(name) for name in others]
         self.project_words = _project_words(context)
@@ -275,6 +272,15 @@ def _distance(a: str, b: str, limit: int = 2) -> int:
     return previous[-1]
 
 
+def spelling_language(context: Context) -> str | None:
+    """"nl" or "en": the configured language, or the document's own; None
+    for a document in another language, which no dictionary here checks."""
+    language = context.settings.get("language") or "auto"
+    if language == "auto":
+        language = context.settings.get("document-language") or context.profile.language
+    return language if language in ("nl", "en") else None
+
+
 _SPELLERS: dict[tuple, _Speller] = {}
 
 
@@ -282,7 +288,7 @@ def _speller(context: Context) -> _Speller:
     """One speller per language and word list for the whole run: what it
     learns about compounds serves every document."""
     words_file = context.settings.get("words-file")
-    key = (context.profile.language, tuple(context.profile.compound_prefixes), context.settings.get("language"),
+    key = (spelling_language(context), tuple(context.profile.compound_prefixes),
            words_file, _modified(words_file), tuple(context.settings.get("words") or ()))
     if key not in _SPELLERS:
         try:
@@ -315,7 +321,7 @@ def _analysis(context: Context):
     found: list[tuple[Word, list[str]]] = []
     compounds: list[tuple[Word, tuple[str, str, str]]] = []
     cache[key] = (found, compounds)
-    if not counts:
+    if not counts or spelling_language(context) is None:
         return cache[key]
     speller = _speller(context)
     joined_forms = context.profile.joined_forms
@@ -566,6 +572,8 @@ class DoubledWord(Rule):
     fix_safety = "safe"
 
     def check(self, context: Context) -> Iterable[Finding]:
+        if spelling_language(context) is None:
+            return  # other languages have other grammatical doubles ("die die")
         allowed = {w.lower() for w in context.profile.allowed_doubles}
         for base, match in prose(context.document, context.structure).matches(_DOUBLED):
             first, second = match.group(1), match.group(3)

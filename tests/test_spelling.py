@@ -207,3 +207,19 @@ def test_language_setting_switches_the_dictionary(capsys, tmp_path):
     (tmp_path / "qalint.toml").write_text('language = "en"\nselect = ["spelling"]\n')
     code, out, err = run_cli(capsys, "check", "--quiet", doc)
     assert out == f"{doc}:1:5: QA401 unknown word 'goverment'; did you mean government?\n"
+
+
+def test_documents_in_other_languages_are_not_spell_checked():
+    german = ("Die Bundesregierung hat die Frage beantwortet. Der Minister ist der Ansicht, dass die die "
+              "Zahlen für das Jahr nicht vollständig sind und wird mit den Ländern sprechen.\n")
+    assert found(german) == []
+    french = "Le ministre a répondu à la question. Les chiffres pour l'année ne sont pas complets.\n"
+    assert found(french) == []
+
+
+def test_language_is_guessed_per_document():
+    from qalint.engine import guess_language
+
+    assert guess_language("Het kabinet heeft de vragen van de leden beantwoord.") == "nl"
+    assert guess_language("The Secretary of State has answered the questions of the member.") == "en"
+    assert guess_language("Die Bundesregierung hat die Frage der Abgeordneten beantwortet.") == "de"
