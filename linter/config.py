@@ -9,11 +9,14 @@ the file, the key and what is allowed.
 from __future__ import annotations
 
 import fnmatch
+import hashlib
+import json
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .cachedir import cache_folder
 from .rule import CATEGORIES, SEVERITIES, Rule
 
 CONFIG_FILES = ("qalint.toml", ".qalint.toml", "pyproject.toml")
@@ -137,11 +140,25 @@ def find_config_file(directory: Path) -> tuple[Path, dict[str, Any]] | None:
 
 
 def validate(table: dict[str, Any], path: Path, plugin_properties: dict[str, Any]) -> None:
+    full_schema = schema(plugin_properties)
+    # Importing jsonschema costs more than the rest of a run: a table that was
+    # valid against the same schema before is remembered as valid.
+    stamp = hashlib.sha1(json.dumps([table, full_schema], sort_keys=True, default=str).encode()).hexdigest()[:20]
+    folder = cache_folder()
+    remembered = folder / "valid-configurations" / stamp if folder else None
+    if remembered is not None and remembered.exists():
+        return
     import jsonschema
 
-    validator = jsonschema.Draft202012Validator(schema(plugin_properties))
+    validator = jsonschema.Draft202012Validator(full_schema)
     errors = sorted(validator.iter_errors(table), key=lambda e: list(e.absolute_path))
     if not errors:
+        if remembered is not None:
+            try:
+                remembered.parent.mkdir(parents=True, exist_ok=True)
+                remembered.touch()
+            except OSError:
+                pass
         return
     error = errors[0]
     key = ".".join(str(part) for part in error.absolute_path)
