@@ -592,8 +592,9 @@ _DOUBLED = re.compile(
 
 class JoinedForm(Rule):
     """## What it does
-    Reports a word from the profile's list of forms that are written wrongly
-    joined or split (`terzake` -> `ter zake`, `terplekke` -> `ter plekke`).
+    Reports a form from the profile's list of words written wrongly joined or
+    split (`terzake` -> `ter zake`, `terplekke` -> `ter plekke`,
+    `zich zelf` -> `zichzelf`).
 
     ## Why it matters
     These forms pass many spelling checks because each part is a word, yet
@@ -616,12 +617,13 @@ class JoinedForm(Rule):
         if not forms:
             return
         text_of = prose(context.document, context.structure)
-        if not any(word.lower() in forms for word in text_of.counts()):
+        present = {word.lower() for word in text_of.counts()}
+        if not any(form.split()[0] in present for form in forms):
             return
         pattern = _forms_pattern(tuple(sorted(forms)))
         for base, match in text_of.matches(pattern):
             written = match.group()
-            right = _match_case(written, forms[written.lower()])
+            right = _match_case(written, forms[" ".join(written.lower().split())])
             start, end = base + match.start(), base + match.end()
             fix = Fix(f"write {right}", (context.edit(start, end, right),), safe=True)
             yield context.finding(start, end, f"{written!r} is written {right!r}", [right], fix)
@@ -629,7 +631,8 @@ class JoinedForm(Rule):
 
 @lru_cache(maxsize=8)
 def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w'’-])", re.I)
+    alternatives = (r"\s+".join(map(re.escape, form.split())) for form in forms)
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?![\w'’-])", re.I)
 
 
 RULES = [Misspelling, MissingCompoundHyphen, DoubledWord, JoinedForm]

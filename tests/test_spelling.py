@@ -158,12 +158,14 @@ def test_doubled_words_also_across_a_line_break():
     ]
 
 
-def test_joined_forms():
-    text = "De minister kwam terplekke en sprak terzake.\n"
+def test_joined_and_split_forms():
+    text = "De minister kwam terplekke en sprak terzake. Hij vroeg zich zelf af of het in\nmiddels klaar was.\n"
     findings = lint(text, select=SPELLING)
     assert [(f.code, where(f), f.suggestions) for f in findings] == [
         ("QA404", span(text, 1, "terplekke"), ["ter plekke"]),
         ("QA404", span(text, 1, "terzake"), ["ter zake"]),
+        ("QA404", span(text, 1, "zich zelf"), ["zichzelf"]),
+        ("QA404", (1, text.split("\n")[0].rindex("in") + 1, 2, 8), ["inmiddels"]),  # "in" / "middels"
     ]
 
 
