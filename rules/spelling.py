@@ -42,15 +42,15 @@ class _Speller:
         self._compounds: dict[str, bool] = {}
         self._splits: dict[tuple[str, bool, int], tuple[str, str, str] | None] = {}
 
-    def known(self, word: str, sentence_start: bool = False, foreign: bool = False) -> bool:
+    def known(self, word: str, foreign: bool = False) -> bool:
+        """Known to the project, a dictionary (capitalised words also in lower
+        case) or as a long compound; `foreign` words ask English first."""
         if word in self.project_words or word.lower() in self.project_words:
             return True
         if len(word) >= _LONG_WORD and self._known_compound(word.lower()):
             return True
         order = self.english + [self.primary] if foreign else [self.primary] + self.english
-        variants = [word]
-        if sentence_start or word.istitle():
-            variants.append(word.lower())
+        variants = [word, word.lower()] if word.istitle() else [word]
         return any(d.known(v) for d in order for v in variants)
 
     def _known_compound(self, lower: str) -> bool:
@@ -331,7 +331,6 @@ def _analysis(context: Context):
             len(text) < 2 or _acronym_or_camel_case(text) or len(set(text.lower())) == 1  # "xxxx" (QA204)
             or text.lower() in joined_forms  # QA404's
             or speller.known(text)
-            or (text[0].isupper() and speller.known(text.lower()))
         )
     }
     lower_counts: Counter = Counter()
@@ -432,7 +431,7 @@ def _name_suggestion(speller: _Speller, word: Word, names: Counter) -> str | Non
     dictionary has it with accents (Geneve -> Genève) or the document spells
     the name, more often, one letter differently."""
     text = word.text
-    if names[text] >= TERM_OF_ART_COUNT or speller.known(text, False, word.foreign):
+    if names[text] >= TERM_OF_ART_COUNT or speller.known(text, word.foreign):
         return None
     accented = speller.accented(text)
     if accented:
