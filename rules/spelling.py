@@ -137,6 +137,8 @@ class _Speller:
         return not simple and len(head) >= 8 and self.split(head, True, 1) is not None
 
     def _compound_corrections(self, lower: str) -> list[str]:
+        """Corrections of a compound with one edit in its rest (after a known
+        first part) or in its first part (before a known rest)."""
         found = []
         heads, quick = self.heads, self.primary.known_quickly
         for cut in range(3, len(lower) - 2):
