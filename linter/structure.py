@@ -97,6 +97,9 @@ class Item:
     section: int | None = None
     kind: str = SUBSTANTIVE
     referral_targets: list[int] = field(default_factory=list)
+    # First blocks of the question block's units that ask outright (layouts
+    # where questions are unnumbered paragraphs): where each question starts.
+    asking_units: list[int] = field(default_factory=list)
 
     @property
     def numbers(self) -> list[int]:
@@ -398,6 +401,9 @@ class _Parser:
             units.append([index])
         return units
 
+    def _asks(self, unit: list[int]) -> bool:
+        return sum(self.score(i) for i in unit) >= _STRONG
+
     def split_tail(self, blocks: list[int], minimum: int) -> tuple[list[int], list[int]]:
         """Split into (answer part, trailing question part); the question part
         is the suffix with the highest score, at least `minimum`."""
@@ -501,6 +507,7 @@ class _Parser:
                 else:
                     question = pending
                 item = Item(answer_marker=marker, question_blocks=question, section=section)
+                item.asking_units = [unit[0] for unit in self.units(question) if self._asks(unit)]
                 if marker.inline:
                     item.answer_blocks = [index]
                 s.items.append(item)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from collections import Counter
+
+from qalint.profiles import ANSWER_AFTER_QUESTION
 from qalint.rule import Context, Finding, Rule
 from qalint.structure import DEFERRAL, EMPTY, PLACEHOLDER, REFERRAL, UNANSWERED_KINDS, Item, Structure
 
@@ -18,7 +21,10 @@ def _answer_name(item: Item) -> str:
 class UnansweredQuestion(Rule):
     """## What it does
     Reports a question block that no answer follows before the next question,
-    the next section heading or the end of the document.
+    the next section heading or the end of the document. Where questions are
+    unnumbered paragraphs, also the question whose answer went missing: one
+    answer number is skipped (no duplicate explains it) and the question
+    block before the next answer holds two questions.
 
     ## Why it matters
     A question left without an answer is the defect a committee clerk most
@@ -47,6 +53,26 @@ class UnansweredQuestion(Rule):
             else:
                 continue
             yield context.finding(start, end, "question has no answer")
+        yield from self._lost_answers(context)
+
+    def _lost_answers(self, context: Context) -> Iterable[Finding]:
+        """Where questions are unnumbered paragraphs and one answer number is
+        missing, the question block before the next answer holds two
+        questions: the first lost its answer (a removed answer, not a
+        mistyped number, which would leave a duplicate behind)."""
+        if context.profile.scheme != ANSWER_AFTER_QUESTION:
+            return
+        structure = context.structure
+        counts = Counter(n for item in structure.items for n in item.numbers)
+        numbered = [item for item in structure.items if len(item.numbers) == 1]
+        for previous, item in zip(numbered, numbered[1:]):
+            missing = previous.numbers[0] + 1
+            if (
+                item.numbers[0] == missing + 1 and missing not in counts and counts[item.numbers[0]] == 1
+                and len(item.asking_units) >= 2 and item.section == previous.section
+            ):
+                start, end = context.block_line_span(item.question_blocks[0])
+                yield context.finding(start, end, f"question has no answer (answer {missing} is missing)")
 
 
 class EmptyAnswer(Rule):

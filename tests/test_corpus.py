@@ -82,14 +82,29 @@ def test_swapped_numbers_are_out_of_order(corpus_text):
         assert found_at(findings, "QA103", second + 1)
 
 
-def test_removed_answer_is_a_gap_at_the_next_number(corpus_text):
+def test_removed_answer_is_a_gap_at_the_next_number_and_its_question_is_unanswered(corpus_text):
     c0 = Corpus(corpus_text)
-    for number in picks(c0.simple(), salt=3):
+    # Answers whose question is one paragraph right after the previous answer's bold body.
+    candidates = [
+        n for n in c0.simple()
+        if "?" in c0.lines[c0.markers[n] - 2] and c0.lines[c0.markers[n] - 4].startswith("**")
+    ]
+    for number in picks(candidates, salt=3):
         c = Corpus(corpus_text)
         index = c.markers[number]
         del c.lines[index:index + 4]  # marker, blank, body, blank
         findings = structure_findings(c.text())
         assert found_at(findings, "QA101", c0.markers[number + 1] - 4 + 1), number
+        assert found_at(findings, "QA201", index - 2 + 1), number  # the question that lost its answer
+
+
+def test_mistyped_number_is_not_a_lost_answer(corpus_text):
+    c = Corpus(corpus_text)
+    index = c.markers[30]
+    c.lines[index] = c.lines[index].replace("**30.", "**31.")
+    assert [f.code for f in structure_findings(c.text()) if f.category != "missing-answer" or f.code != "QA204"] == [
+        "QA101", "QA102",
+    ]
 
 
 def test_emptied_answer_is_reported_at_its_marker(corpus_text):
