@@ -110,9 +110,11 @@ def test_impossible_dates():
 
 
 def test_cited_date_after_the_document_date():
-    text = ("# Verslag\n\nVastgesteld 12 maart 2024\n\n### Inbreng van de leden van de ABC-fractie\n\n"
-            "Zij verwijzen naar de brief van 3 april 2024 en willen voor 1 juli 2024 een reactie.\n")
-    assert [(f.code, where(f)) for f in lint(text)] == [("QA505", span(text, 7, "3 april 2024"))]
+    text = ("# Antwoord op vragen van het lid Jansen\n\nAntwoord van minister De Vries (ontvangen 12 maart 2024).\n\n"
+            "Vraag 1\nKlopt het?\n\nAntwoord 1\nJa, zie de brief van 3 april 2024; voor 1 juli 2024 volgt meer.\n")
+    assert [(f.code, where(f)) for f in lint(text, select=["consistency"])] == [("QA505", span(text, 9, "3 april 2024"))]
+    adopted = text.replace("(ontvangen 12 maart 2024)", "").replace("# Antwoord", "Vastgesteld 12 maart 2024\n\n# Antwoord")
+    assert [f.code for f in lint(adopted, select=["consistency"])] == []
 
 
 @pytest.mark.parametrize("debris", ["Pagina 3 van 12", "Column 268", "157W", "- 4 -", "Terug naar boven", "Skip to main content"])
