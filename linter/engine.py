@@ -81,7 +81,7 @@ class Linter:
         rules = self.registry.rules
         o = self.overrides
         resolve_selectors((o.select or []) + o.extend_select + o.ignore, rules, "command line")
-        for selector, level in o.severity.items():
+        for selector in o.severity:
             resolve_selectors([selector], rules, "--severity")
         if o.profile and o.profile != "auto" and o.profile not in self.registry.profiles:
             raise ConfigError(
@@ -147,12 +147,12 @@ class Linter:
         return self._word_files[directory]
 
     # -- profiles ----------------------------------------------------------
-    def choose_profile(self, doc: Document, config: Config) -> Profile:
+    def choose_profile(self, doc: Document, config: Config, document_language: str) -> Profile:
         profiles = self.registry.profiles
         name = self.overrides.profile or config.profile
         if name and name != "auto":
             return profiles[name]
-        language = config.language if config.language != "auto" else guess_language(doc.text)
+        language = config.language if config.language != "auto" else document_language
         scored = sorted(
             profiles.values(),
             key=lambda p: (count_marker_matches(doc, p), p.language == language, p.name),
@@ -165,12 +165,13 @@ class Linter:
         result = FileResult(doc.path)
         config = self.config_for(path or Path(doc.path))
         selection = self.selection(config)
-        profile = self.choose_profile(doc, config)
+        document_language = guess_language(doc.text)
+        profile = self.choose_profile(doc, config, document_language)
         result.profile = profile.name
         settings = dict(config.settings)
         settings["words"] = config.words
         settings["language"] = config.language
-        settings["document-language"] = guess_language(doc.text)
+        settings["document-language"] = document_language
         words_file = self.words_file_for(path or Path(doc.path))
         settings["words-file"] = str(words_file) if words_file else None
         context = Context(doc, profile, settings)

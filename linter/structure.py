@@ -54,6 +54,8 @@ _FUSED_MARKER = re.compile(r"(?<=[^\W\d_]{3})(\d{1,2})\b|\b(?:19|20)\d\d(\d{1,2}
 _REFERENCE_REACH = 160
 # Characters at each end of a long paragraph that are searched for question cues.
 _CUE_WINDOW = 300
+# Blocks taken as the title block of a document in which no marker was found.
+_FALLBACK_HEADER_BLOCKS = 8
 # Score of a block that asks outright (a "?" or a request).
 _STRONG = 2
 # Longest answer that can still be nothing but a referral or a deferral.
@@ -696,13 +698,15 @@ class _Parser:
         s.footnote_markers.sort(key=lambda m: m.start)
 
     def _find_header_fallback(self, events) -> None:
-        """Without any marker the whole leading run of headings is the header."""
+        """Without any marker or section, the first headings and paragraphs
+        are taken as the title block."""
         s = self.structure
         if s.items or s.unanswered or s.header_blocks:
             return
-        for kind, index, _ in events:
-            if self.blocks[index].kind in (HEADING, PARAGRAPH) and index < 8:
-                s.header_blocks.append(index)
+        s.header_blocks.extend(
+            index for _, index, _ in events
+            if index < _FALLBACK_HEADER_BLOCKS and self.blocks[index].kind in (HEADING, PARAGRAPH)
+        )
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
