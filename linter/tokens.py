@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable, Iterator, NamedTuple
+from typing import Iterator, NamedTuple
 
 from .blocks import HEADING, PARAGRAPH, TABLE, block_span
 from .document import Document
@@ -34,10 +34,6 @@ WORD = re.compile(r"(?<![\w'’])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w'’])")
 _CHUNK_CHARS = re.compile(r"[\w'’-]")
 _SENTENCE_END = set(".!?:;")
 _SKIP_BACK = set(" \t*_#>\"'“‘([-–—\u00a0")
-_QUOTES = re.compile(
-    r"[\"“”„][^\"“”„\n]{1,200}[\"“”]|‘[^‘’\n]{1,200}’|(?<!\w)'[^'\n]{1,200}'(?!\w)"
-    r"|(?<![*\w])\*[^*\n]{1,200}\*(?![*\w])|(?<![_\w])_[^_\n]{1,200}_(?![_\w])"
-)
 
 
 class Word(NamedTuple):
@@ -47,7 +43,6 @@ class Word(NamedTuple):
     chunk_start: int  # the hyphenated whole this word is part of
     chunk_end: int
     sentence_start: bool  # first word of a sentence (capital letters are expected)
-    foreign: bool  # quoted or in italics: English is tried first
 
 
 class Prose:
@@ -57,6 +52,7 @@ class Prose:
         self.doc = doc
         self.segments: list[tuple[int, str]] = []  # (offset of the block, masked text)
         self._counts: Counter | None = None
+        self._segment_words: list[frozenset[str]] = []  # the words of each segment, with the counts
         for block in structure.blocks:
             if block.kind not in (PARAGRAPH, HEADING, TABLE):
                 continue
@@ -70,8 +66,11 @@ class Prose:
         """How often each word (as written) occurs."""
         if self._counts is None:
             self._counts = Counter()
+            self._segment_words = []
             for _, masked in self.segments:
-                self._counts.update(WORD.findall(masked))
+                words = WORD.findall(masked)
+                self._counts.update(words)
+                self._segment_words.append(frozenset(words))
         return self._counts
 
     def occurrences(self, words: set[str]) -> list[Word]:
@@ -79,17 +78,11 @@ class Prose:
         if not words:
             return []
         found = []
-        few = len(words) <= 32  # then a substring test skips blocks without them
-        for base, masked in self.segments:
-            if few and not any(w in masked for w in words):
+        self.counts()  # which words each block holds
+        for (base, masked), present in zip(self.segments, self._segment_words):
+            if present.isdisjoint(words):
                 continue
-            foreign = None
-            for match in WORD.finditer(masked):
-                if match.group() not in words:
-                    continue
-                if foreign is None:
-                    foreign = [m.span() for m in _QUOTES.finditer(masked)]
-                found.append(self._word(base, masked, match, foreign))
+            found += [self._word(base, masked, match) for match in WORD.finditer(masked) if match.group() in words]
         return found
 
     def matches(self, pattern: re.Pattern) -> Iterator[tuple[int, re.Match]]:
@@ -99,7 +92,7 @@ class Prose:
                 yield base, match
 
     @staticmethod
-    def _word(base: int, masked: str, match, foreign: Iterable[tuple[int, int]]) -> Word:
+    def _word(base: int, masked: str, match) -> Word:
         start, end = match.start(), match.end()
         chunk_start = start
         while chunk_start > 0 and _CHUNK_CHARS.match(masked, chunk_start - 1):
@@ -111,10 +104,7 @@ class Prose:
         while chunk_end > end and masked[chunk_end - 1] == "-":
             chunk_end -= 1
         opens = masked[start].isupper() and start == chunk_start and _opens_sentence(masked, start)
-        return Word(
-            match.group(), base + start, base + end, base + chunk_start, base + chunk_end,
-            opens, any(a <= start < b for a, b in foreign),
-        )
+        return Word(match.group(), base + start, base + end, base + chunk_start, base + chunk_end, opens)
 
 
 def _mask(text: str) -> str:

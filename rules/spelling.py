@@ -37,22 +37,25 @@ class _Speller:
         self.primary = dictionary(spelling_language(context))
         others = ["en", "en-gb"] if self.primary.language != "en" else ["en-gb"]
         self.english = [dictionary(name) for name in others]
+        self.dictionaries = [self.primary, *self.english]
+        self._known: dict[str, bool] = {}
         self.project_words = _project_words(context)
         self.prefixes = frozenset(context.profile.compound_prefixes)
         self._compounds: dict[str, bool] = {}
         self._splits: dict[tuple[str, bool, int], tuple[str, str, str] | None] = {}
 
-    def known(self, word: str, foreign: bool = False) -> bool:
-        """Known to the project, a dictionary (capitalised words also in lower
-        case) or as a long compound; `foreign` words ask English first."""
-        if word in self.project_words or word.lower() in self.project_words:
-            return True
-        order = self.english + [self.primary] if foreign else [self.primary] + self.english
-        if any(d.known_quickly(word) for d in order):
-            return True
-        if self.primary.known(word):  # a compound of the dictionary's own parts
-            return True
-        return len(word) >= _LONG_WORD and self._known_compound(word.lower())
+    def known(self, word: str) -> bool:
+        """Known to the project, to a dictionary of the document's language or
+        English, or as a long compound (remembered for the run)."""
+        verdict = self._known.get(word)
+        if verdict is None:
+            verdict = self._known[word] = (
+                word in self.project_words or word.lower() in self.project_words
+                or any(d.known_quickly(word) for d in self.dictionaries)
+                or self.primary.known(word)  # a compound of the dictionary's own parts
+                or (len(word) >= _LONG_WORD and self._known_compound(word.lower()))
+            )
+        return verdict
 
     def _known_compound(self, lower: str) -> bool:
         """A long compound of a noun, a linking sound and a known word, which
@@ -450,7 +453,7 @@ def _name_suggestion(speller: _Speller, word: Word, names: Counter) -> str | Non
     dictionary has it with accents (Geneve -> Genève) or the document spells
     the name, more often, one letter differently."""
     text = word.text
-    if names[text] >= TERM_OF_ART_COUNT or speller.known(text, word.foreign):
+    if names[text] >= TERM_OF_ART_COUNT or speller.known(text):
         return None
     accented = speller.accented(text)
     if accented:
@@ -507,7 +510,7 @@ class Misspelling(Rule):
     hyphenated words are checked part by part, acronyms and names are left
     alone unless the dictionary has the name with accents (`Geneve` ->
     `Genève`) or the document spells it more often one letter differently,
-    quoted and italic words are tried in English first. A word used three or
+    and every word is tried in English before it is reported. A word used three or
     more times is a term of art unless a dictionary word is one edit away.
     Up to three suggestions: the closest known words and the document's own
     vocabulary.
@@ -633,12 +636,12 @@ class JoinedForm(Rule):
     fix_safety = "safe"
 
     def check(self, context: Context) -> Iterable[Finding]:
-        forms = context.profile.joined_forms
-        if not forms:
-            return
         text_of = prose(context.document, context.structure)
         present = {word.lower() for word in text_of.counts()}
-        if not any(form.split()[0] in present for form in forms):
+        # Only the forms whose every word the document holds are looked for.
+        forms = {form: right for form, right in context.profile.joined_forms.items()
+                 if all(part in present for part in form.split())}
+        if not forms:
             return
         pattern = _forms_pattern(tuple(sorted(forms)))
         for base, match in text_of.matches(pattern):
