@@ -126,6 +126,30 @@ class Dictionary:
             bits = self._bits[form] = int.from_bytes(value, "little") if value else 0
         return bits
 
+    def bits_among(self, words: set[str]) -> dict[str, int]:
+        """`bits` of those of many words the dictionary lists (one pass over
+        the table: corrections try about sixty candidates a letter)."""
+        keys = {word: word.replace("’", "'").encode("utf-8", "surrogatepass") for word in words}
+        found = self._table.found(set(keys.values()))
+        return {word: int.from_bytes(found[key], "little") for word, key in keys.items() if key in found}
+
+    def prefetch(self, words: set[str]) -> set[str]:
+        """Look up many words at once for later `bits` calls; returns those
+        accepted as written."""
+        missing = {word for word in words if word not in self._bits}
+        found = self.bits_among(missing)
+        for word in missing:
+            self._bits[word] = found.get(word, 0)
+        return {word for word in words if self._bits[word] & (WORD | FORBIDDEN) == WORD}
+
+    def words_among(self, words: set[str]) -> list[str]:
+        """Those of `words` the dictionary accepts as written (compounds aside)."""
+        return [word for word, bits in self.bits_among(words).items() if bits & (WORD | FORBIDDEN) == WORD]
+
+    def parts_among(self, words: set[str]) -> set[str]:
+        """Those of `words` that can close a compound (see `is_part`)."""
+        return {word for word, bits in self.bits_among(words).items() if bits & (STEM | NOUN)}
+
     def is_noun(self, word: str) -> bool:
         """A noun stem: a word that can open a compound ("ruimte" in "ruimtebeleid")."""
         return bool(self.bits(word) & NOUN)

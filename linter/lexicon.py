@@ -15,6 +15,7 @@ import os
 import struct
 import zlib
 from pathlib import Path
+from typing import Iterable
 
 _MAGIC = b"QLX1"
 _HEADER = struct.Struct("<4sI")
@@ -69,3 +70,23 @@ class Table:
                 length = _VALUE_HEAD.unpack_from(data, start)[0]
                 return data[start + 2:start + 2 + length]
             index = (index + 1) & mask
+
+    def found(self, keys: Iterable[bytes]) -> dict[bytes, bytes]:
+        """The values of those keys the table holds: `get` for many keys at
+        once, without a call per key (corrections try a thousand)."""
+        data, slots, mask, crc32 = self._map, self._slots, self._mask, zlib.crc32
+        values = {}
+        for key in keys:
+            index = crc32(key) & mask
+            size = len(key)
+            while True:
+                offset = slots[index]
+                if not offset:
+                    break
+                if data[offset] == size and data[offset + 1:offset + 1 + size] == key:
+                    start = offset + 1 + size
+                    length = data[start] | data[start + 1] << 8
+                    values[key] = data[start + 2:start + 2 + length]
+                    break
+                index = (index + 1) & mask
+        return values

@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from qalint.affixes import NOUN, STEM
 from qalint.dictionary import DictionaryUnavailable, dictionary, fold_accents, save_all
 from qalint.rule import Context, Finding, Fix, Rule
 from qalint.tokens import Word, prose
@@ -56,6 +57,14 @@ class _Speller:
                 or (len(word) >= _LONG_WORD and self._known_compound(word.lower()))
             )
         return verdict
+
+    def prefetch(self, words) -> None:
+        """Look up a document's words (and their lower case) in one pass over
+        each dictionary: most are known in the first."""
+        wanted = set(words)
+        wanted |= {word.lower() for word in wanted}
+        for dictionary in self.dictionaries:
+            wanted -= dictionary.prefetch(wanted)
 
     def _known_compound(self, lower: str) -> bool:
         """A long compound of a noun, a linking sound and a known word, which
@@ -140,40 +149,51 @@ class _Speller:
         is_part = self.primary.is_part
         heads = [cut for cut in range(3, len(lower) - 2) if self._head(lower[:cut], True)]
         for cut in heads:  # the rest is misspelt
-            head = lower[:cut]
-            for edited in _edits(lower[cut:]):
-                for link in _LINKS:
-                    if edited.startswith(link) and len(edited) - len(link) >= _MIN_PART and is_part(edited[len(link):]):
-                        found.append(head + edited)
-                        break
+            pairs = [(edited, edited[len(link):]) for edited in set(_edits(lower[cut:])) for link in _LINKS
+                     if edited.startswith(link) and len(edited) - len(link) >= _MIN_PART]
+            parts = self.primary.parts_among({tail for _, tail in pairs})
+            found += [lower[:cut] + edited for edited in dict.fromkeys(e for e, tail in pairs if tail in parts)]
         for cut in range(3, len(lower) - 2):  # the first part is misspelt
             head, rest = lower[:cut], lower[cut:]
             if not any(rest.startswith(link) and len(rest) - len(link) >= _MIN_PART and is_part(rest[len(link):])
                        for link in _LINKS):
                 continue
+            edited = {h for h in _edits(head) if len(h) >= _MIN_PART}
+            accepted = self._simple_heads(edited)
+            # A first part that is a compound keeps its own first or second part.
+            long = [h for h in edited - accepted if len(h) >= 8]
             firsts = [lower[:c] for c in heads if c <= cut - 3]
-            seconds = [head[c:] for c in range(3, cut - 2) if self._linked_part(head[c:], c)]
-            for h in _edits(head):
-                if len(h) < _MIN_PART:
-                    continue
-                if self._head(h, True) or len(h) >= 8 and (
-                    any(h.startswith(first) and self._linked_part(h[len(first):], len(first)) for first in firsts)
-                    or any(h.endswith(second) and self._head(h[:len(h) - len(second)], True) for second in seconds)
-                ):
-                    found.append(h + rest)
+            accepted |= self._linked_parts([(h, len(first), h[len(first):]) for h in long for first in firsts
+                                            if h.startswith(first)])
+            seconds = self._linked_parts([(head[c:], c, head[c:]) for c in range(3, cut - 2)])
+            openings = {h: h[:len(h) - len(second)] for h in long for second in seconds if h.endswith(second)}
+            valid = self._simple_heads(set(openings.values()))
+            accepted |= {h for h, opening in openings.items() if opening in valid}
+            found += [h + rest for h in sorted(accepted)]
         return found
 
-    def _linked_part(self, rest: str, head_length: int) -> bool:
-        """Whether `rest` is a linking sound and a word that can close a
-        compound after a first part of `head_length` letters."""
-        shortest = 3 if head_length >= 6 else _MIN_PART
-        for link in _LINKS:
-            tail = rest[len(link):]
-            if rest.startswith(link) and len(tail) >= shortest and (
-                self.primary.is_noun(tail) or (len(tail) > _MIN_PART and self.primary.is_part(tail))
-            ):
-                return True
-        return False
+    def _simple_heads(self, candidates: set[str]) -> set[str]:
+        """Those of `candidates` that `_head(candidate, simple=True)` accepts,
+        looked up together."""
+        plurals = {c[:-k] for c in candidates if c.endswith("en") and len(c) >= 5 for k in (2, 3)}
+        nouns = {w for w, bits in self.primary.bits_among(candidates | plurals).items() if bits & NOUN}
+        return {
+            c for c in candidates
+            if (len(c) >= _MIN_PART if c in nouns else
+                c in self.prefixes or (c.endswith("en") and len(c) >= 5 and (c[:-2] in nouns or c[:-3] in nouns)))
+        }
+
+    def _linked_parts(self, triples: list[tuple[str, int, str]]) -> set[str]:
+        """The candidates of (candidate, length of its first part, rest) whose
+        rest is a linking sound and a word that can close a compound after
+        that first part, looked up together."""
+        options = [(candidate, rest[len(link):], 3 if first >= 6 else _MIN_PART)
+                   for candidate, first, rest in triples for link in _LINKS if rest.startswith(link)]
+        bits = self.primary.bits_among({tail for _, tail, _ in options})
+        return {
+            candidate for candidate, tail, shortest in options
+            if len(tail) >= shortest and (bits.get(tail, 0) & NOUN or (len(tail) > _MIN_PART and bits.get(tail, 0) & (STEM | NOUN)))
+        }
 
     def replacements(self, word: str) -> list[str]:
         """Known words one of the dictionary's REP replacements away ("ei" -> "ij")."""
@@ -189,8 +209,11 @@ class _Speller:
         # Short candidates may also be compounds; long Dutch ones would be
         # found by the compound corrections below.
         ask = len(lower) <= _ASK_FOR_SHORT or not self.primary.splits_compounds
-        quick = self.primary.known_quickly
-        found = [c for c in _edits(lower) if c != lower and (quick(c) or (ask and self.primary.known(c)))]
+        candidates = set(_edits(lower))
+        candidates.discard(lower)
+        found = self.primary.words_among(candidates)
+        if ask:
+            found += [c for c in candidates.difference(found) if self.primary.known(c)]
         if self.primary.splits_compounds:
             found += self._compound_corrections(lower)
         return [_match_case(word, c) for c in dict.fromkeys(found)]
@@ -345,6 +368,7 @@ def _analysis(context: Context):
     if not counts or spelling_language(context) is None:
         return cache[key]
     speller = _speller(context)
+    speller.prefetch(counts)
     joined_forms = context.profile.joined_forms
     unknown = {
         text for text in counts
@@ -357,6 +381,10 @@ def _analysis(context: Context):
     lower_counts: Counter = Counter()
     for text, count in counts.items():
         lower_counts[text.lower()] += count
+    frequent: dict[str, list[str]] = {}
+    for text, count in lower_counts.items():
+        if count >= 2:
+            frequent.setdefault(text[:1], []).append(text)
     names: Counter | None = None  # capitalised words in mid-sentence, counted when a name needs them
     in_citation = _citation_offsets(context)
     corrections: dict[str, list[str]] = {}
@@ -381,7 +409,9 @@ def _analysis(context: Context):
         if _elliptical_or_abbreviated(speller, word, doc.text):
             continue
         if text not in corrections:
-            corrections[text] = speller.remembered("corrections", text, lambda: _ranked(speller, text, lower_counts))
+            corrections[text] = speller.remembered(
+                "corrections", text, lambda: _ranked(speller, text, lower_counts, frequent)
+            )
         close = any(_distance(c.lower(), text.lower(), 1) <= 1 and speller.known(c) for c in corrections[text])
         if lower_counts[text.lower()] >= TERM_OF_ART_COUNT and not close:
             continue  # a term of art: used consistently, no known word close to it
@@ -421,15 +451,15 @@ def _joined_with_next(speller: _Speller, word: Word, text: str) -> str | None:
     return joined if speller.known(joined) or speller.compound(joined) else None
 
 
-def _ranked(speller: _Speller, text: str, counts: Counter) -> list[str]:
-    """Up to three corrections: closest first, then most used in the document."""
+def _ranked(speller: _Speller, text: str, counts: Counter, frequent: dict[str, list[str]]) -> list[str]:
+    """Up to three corrections: closest first, then most used in the document
+    (`frequent`: its words used twice or more, by first letter)."""
     lower = text.lower()
     replaced = speller.replacements(text)
     candidates = set(speller.corrections(text)) | set(replaced)
     candidates |= {
-        _match_case(text, w) for w, n in counts.items()
-        if n >= 2 and abs(len(w) - len(lower)) <= 2 and w[:1] == lower[:1] and w != lower
-        and _distance(w, lower) <= 2 and speller.known(w)
+        _match_case(text, w) for w in frequent.get(lower[:1], ())
+        if abs(len(w) - len(lower)) <= 2 and w != lower and _distance(w, lower) <= 2 and speller.known(w)
     }
     def plausibility(candidate: str) -> int:
         # Known words first, then compounds of a plain noun and a known word.
