@@ -129,9 +129,12 @@ class Dictionary:
     def bits_among(self, words: set[str]) -> dict[str, int]:
         """`bits` of those of many words the dictionary lists (one pass over
         the table: corrections try about sixty candidates a letter)."""
-        keys = {word: word.replace("’", "'").encode("utf-8", "surrogatepass") for word in words}
-        found = self._table.found(set(keys.values()))
-        return {word: int.from_bytes(found[key], "little") for word, key in keys.items() if key in found}
+        if "’" in "".join(words):
+            keys = {word: word.replace("’", "'").encode("utf-8", "surrogatepass") for word in words}
+            found = self._table.found(set(keys.values()))
+            return {word: int.from_bytes(found[key], "little") for word, key in keys.items() if key in found}
+        found = self._table.found([word.encode("utf-8", "surrogatepass") for word in words])
+        return {key.decode("utf-8", "surrogatepass"): int.from_bytes(value, "little") for key, value in found.items()}
 
     def prefetch(self, words: set[str]) -> set[str]:
         """Look up many words at once for later `bits` calls; returns those

@@ -78,12 +78,12 @@ class Table:
         values = {}
         for key in keys:
             index = crc32(key) & mask
-            size = len(key)
             while True:
                 offset = slots[index]
                 if not offset:
                     break
-                if data[offset] == size and data[offset + 1:offset + 1 + size] == key:
+                size = data[offset]
+                if data[offset + 1:offset + 1 + size] == key:
                     start = offset + 1 + size
                     length = data[start] | data[start + 1] << 8
                     values[key] = data[start + 2:start + 2 + length]

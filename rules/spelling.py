@@ -24,8 +24,6 @@ TERM_OF_ART_COUNT = 3
 _ALPHABET = "ernitsaoldgkupmchbvjwfzyxëïéèöêü"
 # Words this long are tried as compounds of known words before Hunspell.
 _LONG_WORD = 12
-# Words up to this length may ask Hunspell about each candidate correction.
-_ASK_FOR_SHORT = 8
 # Two vowels that would read as one sound when a compound is closed.
 _VOWEL_CLASHES = {"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe", "oi", "oo", "ou", "ui", "uu"}
 
@@ -62,9 +60,10 @@ class _Speller:
         """Look up a document's words (and their lower case) in one pass over
         each dictionary: most are known in the first."""
         wanted = set(words)
-        wanted |= {word.lower() for word in wanted}
+        wanted |= {word.lower() for word in wanted if not word.islower()}
         for dictionary in self.dictionaries:
-            wanted -= dictionary.prefetch(wanted)
+            accepted = dictionary.prefetch(wanted)
+            wanted = {word for word in wanted - accepted if word.lower() not in accepted}
 
     def _known_compound(self, lower: str) -> bool:
         """A long compound of a noun, a linking sound and a known word, which
@@ -158,15 +157,16 @@ class _Speller:
             if not any(rest.startswith(link) and len(rest) - len(link) >= _MIN_PART and is_part(rest[len(link):])
                        for link in _LINKS):
                 continue
-            edited = {h for h in _edits(head) if len(h) >= _MIN_PART}
-            accepted = self._simple_heads(edited)
-            # A first part that is a compound keeps its own first or second part.
-            long = [h for h in edited - accepted if len(h) >= 8]
+            accepted = self._simple_heads({h for h in _edits(head) if len(h) >= _MIN_PART})
+            # A first part that is a compound keeps one of its own parts: the
+            # edit falls in its second part, after a known first one ...
             firsts = [lower[:c] for c in heads if c <= cut - 3]
-            accepted |= self._linked_parts([(h, len(first), h[len(first):]) for h in long for first in firsts
-                                            if h.startswith(first)])
+            accepted |= self._linked_parts([(first + e, len(first), e) for first in firsts
+                                            for e in _edits(head[len(first):]) if len(first) + len(e) >= 8])
+            # ... or in its first part, before a known second one.
             seconds = self._linked_parts([(head[c:], c, head[c:]) for c in range(3, cut - 2)])
-            openings = {h: h[:len(h) - len(second)] for h in long for second in seconds if h.endswith(second)}
+            openings = {e + second: e for second in seconds for e in _edits(head[:len(head) - len(second)])
+                        if len(e) + len(second) >= 8}
             valid = self._simple_heads(set(openings.values()))
             accepted |= {h for h, opening in openings.items() if opening in valid}
             found += [h + rest for h in sorted(accepted)]
@@ -198,22 +198,21 @@ class _Speller:
     def replacements(self, word: str) -> list[str]:
         """Known words one of the dictionary's REP replacements away ("ei" -> "ij")."""
         lower = word.lower()
-        found = [c for c in _replacements(lower, self.primary.replacements) if c != lower and self.primary.known(c)]
-        return [_match_case(word, c) for c in dict.fromkeys(found)]
+        candidates = set(_replacements(lower, self.primary.replacements))
+        candidates.discard(lower)
+        found = set(self.primary.words_among(candidates))
+        # A compound the dictionary accepts only through its compounding flags.
+        found |= {c for c in candidates - found if len(c) >= _LONG_WORD and self.primary.known(c)}
+        return [_match_case(word, c) for c in sorted(found)]
 
     def corrections(self, word: str) -> list[str]:
         """Known words one edit away; in a compound, the edit may fall in the
         first part ("unanimitieit|s|beginsel") or in the rest
         ("geweld|dsmiddelen")."""
         lower = word.lower()
-        # Short candidates may also be compounds; long Dutch ones would be
-        # found by the compound corrections below.
-        ask = len(lower) <= _ASK_FOR_SHORT or not self.primary.splits_compounds
         candidates = set(_edits(lower))
         candidates.discard(lower)
         found = self.primary.words_among(candidates)
-        if ask:
-            found += [c for c in candidates.difference(found) if self.primary.known(c)]
         if self.primary.splits_compounds:
             found += self._compound_corrections(lower)
         return [_match_case(word, c) for c in dict.fromkeys(found)]
@@ -302,6 +301,14 @@ def _distance(a: str, b: str, limit: int = 2) -> int:
     """Damerau-Levenshtein distance, cut off above `limit`."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    # What both share at the start and the end costs nothing: compare the rest.
+    start, shorter = 0, min(len(a), len(b))
+    while start < shorter and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < shorter - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    a, b = a[start:len(a) - end], b[start:len(b) - end]
     previous2 = None
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
