@@ -189,7 +189,7 @@ def expand(aff: Path, dic: Path) -> dict[str, int]:
         if affixes.forbidden in flags:
             bits |= FORBIDDEN
         elif affixes.only_in_compound in flags:
-            bits |= COMPOUND_PART
+            bits = (bits | COMPOUND_PART) & ~END  # a linking element never closes a compound
         else:
             bits |= WORD
         if affixes.keepcase in flags:
@@ -229,20 +229,23 @@ def expand(aff: Path, dic: Path) -> dict[str, int]:
         noun = NOUN if affixes.flag_type == "long" and any(f[:1] in _NOUN_FLAG_PREFIXES for f in flag_list) else 0
         own = compound_bits(flags)
         add(word, flags, STEM | noun | own)
-        # An affixed form keeps the stem's place in a compound only at the
-        # edge its affix is on, unless the affix permits more.
         stem_flags = {f for f in (affixes.keepcase, affixes.forbidden) if f in flags}
         for form, continuation, cross in suffixed(word, flags, 0):
-            after = own if permit in continuation else own & END
-            add(form, continuation | stem_flags, compound_bits(continuation) | after)
+            add(form, continuation | stem_flags, _place(own, compound_bits(continuation), permit in continuation, END))
             if cross:
                 for both, prefix_continuation in prefixed(form, flags | continuation, True):
                     edges = (BEGIN if permit in continuation else 0) | (END if permit in prefix_continuation else 0)
                     add(both, continuation | prefix_continuation | stem_flags,
-                        compound_bits(continuation | prefix_continuation) | (own & edges))
+                        _place(own & edges, compound_bits(continuation | prefix_continuation), False, 0))
         for form, continuation in prefixed(word, flags, False):
-            before = own if permit in continuation else own & BEGIN
-            add(form, continuation | stem_flags, compound_bits(continuation) | before)
+            add(form, continuation | stem_flags, _place(own, compound_bits(continuation), permit in continuation, BEGIN))
             for both, suffix_continuation, _ in suffixed(form, continuation, 1):
                 add(both, continuation | suffix_continuation | stem_flags, compound_bits(continuation | suffix_continuation))
     return forms
+
+
+def _place(stem: int, affix: int, permitted: bool, edge: int) -> int:
+    """Where an affixed form may stand in a compound: where its affix says,
+    and where its stem may, at the edge the affix is on only unless the
+    affix permits more."""
+    return affix | (stem if permitted else stem & edge)

@@ -39,7 +39,7 @@ CLASHES = {
 }
 # Hunspell's limit on the parts of one compound word.
 _MAX_PARTS = 4
-CACHE_VERSION = "11"
+CACHE_VERSION = "12"
 _ACCENTS = b"\x01"  # table keys of the accent index
 _REPLACEMENTS = b"\x02"  # the table key of the REP list
 _PATTERNS = b"\x03"  # the table key of the compound patterns
@@ -64,11 +64,13 @@ class Dictionary:
     """One Hunspell dictionary, read from its compiled table, with remembered
     conclusions about words."""
 
-    def __init__(self, language: str) -> None:
-        package, stem, self.splits_compounds = SOURCES[language]
+    def __init__(self, language: str, folder: Path, stem: str, splits_compounds: bool = False) -> None:
+        """The dictionary `stem`.aff/.dic in `folder`, for `language` (whose
+        compound rules apply)."""
         self.language = language
-        self.folder = _data_folder(package)
+        self.folder = folder
         self.stem = stem
+        self.splits_compounds = splits_compounds
         self.clashes = CLASHES.get(language, frozenset())
         dic = self.folder / f"{stem}.dic"
         if not dic.is_file():
@@ -336,7 +338,8 @@ _DICTIONARIES: dict[str, Dictionary] = {}
 def dictionary(language: str) -> Dictionary:
     """The dictionary of a language, loaded once per process."""
     if language not in _DICTIONARIES:
-        _DICTIONARIES[language] = Dictionary(language)
+        package, stem, splits_compounds = SOURCES[language]
+        _DICTIONARIES[language] = Dictionary(language, _data_folder(package), stem, splits_compounds)
     return _DICTIONARIES[language]
 
 

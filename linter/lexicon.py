@@ -3,9 +3,9 @@ memory-mapped, not loaded. Opening one costs a fraction of a millisecond
 whatever its size, where reading 400,000 Dutch forms into a Python dict
 costs a sixth of a second; a lookup costs about a microsecond.
 
-File layout (little-endian): b"QLX1", the slot count (a power of two), then
+File layout (little-endian): b"QLX2", the slot count (a power of two), then
 one 4-byte offset per slot (0 = empty), then the entries, each a key length
-(1 byte), the key (UTF-8), a value length (2 bytes) and the value.
+(1 byte), the key (UTF-8), a value length (4 bytes) and the value.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ import zlib
 from pathlib import Path
 from typing import Iterable
 
-_MAGIC = b"QLX1"
+_MAGIC = b"QLX2"
 _HEADER = struct.Struct("<4sI")
 _ENTRY_HEAD = struct.Struct("<B")
-_VALUE_HEAD = struct.Struct("<H")
+_VALUE_HEAD = struct.Struct("<I")
 
 
 def write_table(path: Path, entries: dict[bytes, bytes]) -> None:
@@ -68,7 +68,7 @@ class Table:
             if data[offset] == size and data[offset + 1:offset + 1 + size] == key:
                 start = offset + 1 + size
                 length = _VALUE_HEAD.unpack_from(data, start)[0]
-                return data[start + 2:start + 2 + length]
+                return data[start + 4:start + 4 + length]
             index = (index + 1) & mask
 
     def found(self, keys: Iterable[bytes]) -> dict[bytes, bytes]:
@@ -85,8 +85,8 @@ class Table:
                 size = data[offset]
                 if data[offset + 1:offset + 1 + size] == key:
                     start = offset + 1 + size
-                    length = data[start] | data[start + 1] << 8
-                    values[key] = data[start + 2:start + 2 + length]
+                    length = _VALUE_HEAD.unpack_from(data, start)[0]
+                    values[key] = data[start + 4:start + 4 + length]
                     break
                 index = (index + 1) & mask
         return values
