@@ -141,18 +141,22 @@ class _Speller:
 
     def _compound_corrections(self, lower: str) -> list[str]:
         """Corrections of a compound with one edit in its rest (after a known
-        first part) or in its first part (before a known rest). A first part
-        that is a compound itself keeps one of its own parts unchanged, so
-        each candidate costs a few lookups, not a new split."""
+        first part) or in its first part (before a known rest). The longest
+        known part that leads to a correction is used: the typo lies in what
+        it leaves unexplained. A first part that is a compound itself keeps
+        one of its own parts unchanged, so each candidate costs a few
+        lookups, not a new split."""
         found = []
         is_part = self.primary.is_part
         heads = [cut for cut in range(3, len(lower) - 2) if self._head(lower[:cut], True)]
-        for cut in heads:  # the rest is misspelt
+        for cut in reversed(heads):  # the rest is misspelt: after the longest known first part that helps
             pairs = [(edited, edited[len(link):]) for edited in set(_edits(lower[cut:])) for link in _LINKS
                      if edited.startswith(link) and len(edited) - len(link) >= _MIN_PART]
             parts = self.primary.parts_among({tail for _, tail in pairs})
             found += [lower[:cut] + edited for edited in dict.fromkeys(e for e, tail in pairs if tail in parts)]
-        for cut in range(3, len(lower) - 2):  # the first part is misspelt
+            if found:
+                break
+        for cut in range(3, len(lower) - 2):  # the first part is misspelt: before the longest known rest that helps
             head, rest = lower[:cut], lower[cut:]
             if not any(rest.startswith(link) and len(rest) - len(link) >= _MIN_PART and is_part(rest[len(link):])
                        for link in _LINKS):
@@ -169,7 +173,9 @@ class _Speller:
                         if len(e) + len(second) >= 8}
             valid = self._simple_heads(set(openings.values()))
             accepted |= {h for h, opening in openings.items() if opening in valid}
-            found += [h + rest for h in sorted(accepted)]
+            if accepted:
+                found += [h + rest for h in sorted(accepted)]
+                break
         return found
 
     def _simple_heads(self, candidates: set[str]) -> set[str]:
