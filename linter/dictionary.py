@@ -170,10 +170,16 @@ class Dictionary:
         return value.decode("utf-8").split("|") if value else []
 
     @cached_property
-    def replacements(self) -> list[tuple[str, str]]:
-        """The dictionary's REP table: common misspellings and their fixes."""
+    def replacements(self) -> list[tuple[str, str, bool, bool]]:
+        """The dictionary's REP table: common misspellings and their fixes, as
+        (letters, replacement, only at the start, only at the end)."""
         value = self._table.get(_REPLACEMENTS) or b""
-        return [tuple(line.split("\t")) for line in value.decode("utf-8").split("\n") if "\t" in line]
+        table = []
+        for line in value.decode("utf-8").split("\n"):
+            source, _, target = line.partition("\t")
+            if source:
+                table.append((source.strip("^$"), target, source.startswith("^"), source.endswith("$")))
+        return table
 
     @cached_property
     def _compounding(self) -> bool:

@@ -253,18 +253,19 @@ def _edits(word: str):
             yield left + letter + right
 
 
-def _replacements(word: str, replacements: list[tuple[str, str]]):
-    """The dictionary's REP corrections ("ei" -> "ij", "^" and "$" anchor)."""
-    for source, target in replacements:
-        start_anchor, end_anchor = source.startswith("^"), source.endswith("$")
-        plain = source.strip("^$")
-        if start_anchor and end_anchor:
+def _replacements(word: str, replacements: list[tuple[str, str, bool, bool]]):
+    """The dictionary's REP corrections ("ei" -> "ij"), some only at the start
+    or the end of a word."""
+    for plain, target, at_start, at_end in replacements:
+        if plain not in word:
+            continue
+        if at_start and at_end:
             if word == plain:
                 yield target
-        elif start_anchor:
+        elif at_start:
             if word.startswith(plain):
                 yield target + word[len(plain):]
-        elif end_anchor:
+        elif at_end:
             if word.endswith(plain):
                 yield word[: len(word) - len(plain)] + target
         else:
