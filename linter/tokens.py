@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterator, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 from .blocks import HEADING, PARAGRAPH, TABLE, block_span
 from .document import Document
@@ -53,6 +53,7 @@ class Prose:
         self.segments: list[tuple[int, str]] = []  # (offset of the block, masked text)
         self._counts: Counter | None = None
         self._segment_words: list[frozenset[str]] = []  # the words of each segment, with the counts
+        self._repeats: set[int] = set()  # segments where a word follows one of the same letters
         for block in structure.blocks:
             if block.kind not in (PARAGRAPH, HEADING, TABLE):
                 continue
@@ -67,10 +68,12 @@ class Prose:
         if self._counts is None:
             self._counts = Counter()
             self._segment_words = []
-            for _, masked in self.segments:
+            for index, (_, masked) in enumerate(self.segments):
                 words = WORD.findall(masked)
                 self._counts.update(words)
                 self._segment_words.append(frozenset(words))
+                if any(len(a) == len(b) and a.lower() == b.lower() for a, b in zip(words, words[1:])):
+                    self._repeats.add(index)
         return self._counts
 
     def occurrences(self, words: set[str]) -> list[Word]:
@@ -85,11 +88,24 @@ class Prose:
             found += [self._word(base, masked, match) for match in WORD.finditer(masked) if match.group() in words]
         return found
 
-    def matches(self, pattern: re.Pattern) -> Iterator[tuple[int, re.Match]]:
-        """(offset of the block, match) for a pattern run over the masked prose."""
-        for base, masked in self.segments:
+    def matches(self, pattern: re.Pattern, blocks: Iterable[int] | None = None) -> Iterator[tuple[int, re.Match]]:
+        """(offset of the block, match) for a pattern run over the masked prose,
+        or over those of its blocks given by index."""
+        for index in sorted(blocks) if blocks is not None else range(len(self.segments)):
+            base, masked = self.segments[index]
             for match in pattern.finditer(masked):
                 yield base, match
+
+    def blocks_with(self, words: set[str]) -> list[int]:
+        """The blocks that hold one of these words (as written)."""
+        self.counts()
+        return [index for index, present in enumerate(self._segment_words) if not present.isdisjoint(words)]
+
+    def blocks_with_repeats(self) -> set[int]:
+        """The blocks where a word follows a word of the same letters (a
+        doubled word can be nowhere else)."""
+        self.counts()
+        return self._repeats
 
     @staticmethod
     def _word(base: int, masked: str, match) -> Word:

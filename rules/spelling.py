@@ -640,7 +640,8 @@ class DoubledWord(Rule):
         if spelling_language(context) is None:
             return  # other languages have other grammatical doubles ("die die")
         allowed = {w.lower() for w in context.profile.allowed_doubles}
-        for base, match in prose(context.document, context.structure).matches(_DOUBLED):
+        text_of = prose(context.document, context.structure)
+        for base, match in text_of.matches(_DOUBLED, text_of.blocks_with_repeats()):
             first, second = match.group(1), match.group(3)
             if first.lower() in allowed:
                 continue
@@ -682,13 +683,16 @@ class JoinedForm(Rule):
     def check(self, context: Context) -> Iterable[Finding]:
         text_of = prose(context.document, context.structure)
         present = {word.lower() for word in text_of.counts()}
-        # Only the forms whose every word the document holds are looked for.
+        # Only the forms whose every word the document holds are looked for,
+        # in the blocks that hold their first word.
         forms = {form: right for form, right in context.profile.joined_forms.items()
                  if all(part in present for part in form.split())}
         if not forms:
             return
+        firsts = {form.split()[0] for form in forms}
+        blocks = text_of.blocks_with({word for word in text_of.counts() if word.lower() in firsts})
         pattern = _forms_pattern(tuple(sorted(forms)))
-        for base, match in text_of.matches(pattern):
+        for base, match in text_of.matches(pattern, blocks):
             written = match.group()
             right = _match_case(written, forms[" ".join(written.lower().split())])
             start, end = base + match.start(), base + match.end()
