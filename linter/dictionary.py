@@ -138,15 +138,6 @@ class Dictionary:
         found = self._table.found([word.encode("utf-8", "surrogatepass") for word in words])
         return {key.decode("utf-8", "surrogatepass"): int.from_bytes(value, "little") for key, value in found.items()}
 
-    def prefetch(self, words: set[str]) -> set[str]:
-        """Look up many words at once for later `bits` calls; returns those
-        accepted as written."""
-        missing = {word for word in words if word not in self._bits}
-        found = self.bits_among(missing)
-        for word in missing:
-            self._bits[word] = found.get(word, 0)
-        return {word for word in words if self._bits[word] & (WORD | FORBIDDEN) == WORD}
-
     def words_among(self, words: set[str]) -> list[str]:
         """Those of `words` the dictionary accepts as written (compounds aside)."""
         return [word for word, bits in self.bits_among(words).items() if bits & (WORD | FORBIDDEN) == WORD]
@@ -186,10 +177,16 @@ class Dictionary:
         return self._table.get(_COMPOUNDING) is not None
 
     @cached_property
-    def compound_patterns(self) -> tuple[tuple[str, str], ...]:
-        """Letters that may not meet where compound parts join ("en" + "loos")."""
+    def compound_patterns(self) -> dict[str, list[tuple[str, str]]]:
+        """Letters that may not meet where compound parts join ("en" + "loos"),
+        as (end of the first part, start of the next), by that start's first letter."""
         value = self._table.get(_PATTERNS) or b""
-        return tuple(tuple(line.split("\t")) for line in value.decode("utf-8").split("\n") if "\t" in line)
+        patterns: dict[str, list[tuple[str, str]]] = {}
+        for line in value.decode("utf-8").split("\n"):
+            end, _, begin = line.partition("\t")
+            if end and begin:
+                patterns.setdefault(begin[0], []).append((end, begin))
+        return patterns
 
     # -- Hunspell's verdict ------------------------------------------------------
     def known_quickly(self, word: str) -> bool:
@@ -245,7 +242,8 @@ class Dictionary:
     def _refused_join(self, word: str, cut: int) -> bool:
         if word[cut - 1] + word[cut] in self.clashes:
             return True
-        return any(word.startswith(begin, cut) and word.endswith(end, 0, cut) for end, begin in self.compound_patterns)
+        return any(word.startswith(begin, cut) and word.endswith(end, 0, cut)
+                   for end, begin in self.compound_patterns.get(word[cut], ()))
 
     # -- what was learnt, kept on disk ------------------------------------------
     def recall(self, kind: str, word: str) -> str | None:

@@ -56,15 +56,6 @@ class _Speller:
             )
         return verdict
 
-    def prefetch(self, words) -> None:
-        """Look up a document's words (and their lower case) in one pass over
-        each dictionary: most are known in the first."""
-        wanted = set(words)
-        wanted |= {word.lower() for word in wanted if not word.islower()}
-        for dictionary in self.dictionaries:
-            accepted = dictionary.prefetch(wanted)
-            wanted = {word for word in wanted - accepted if word.lower() not in accepted}
-
     def _known_compound(self, lower: str) -> bool:
         """A long compound of a noun, a linking sound and a known word, which
         the dictionary's own compounding flags may not cover."""
@@ -382,7 +373,6 @@ def _analysis(context: Context):
     if not counts or spelling_language(context) is None:
         return cache[key]
     speller = _speller(context)
-    speller.prefetch(counts)
     joined_forms = context.profile.joined_forms
     unknown = {
         text for text in counts
