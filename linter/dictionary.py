@@ -75,8 +75,7 @@ class Dictionary:
         dic = self.folder / f"{stem}.dic"
         if not dic.is_file():
             raise DictionaryUnavailable(f"no {stem} dictionary in {self.folder}")
-        stat = dic.stat()
-        self.fingerprint = hashlib.sha1(f"{CACHE_VERSION}:{dic}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+        self.fingerprint = _fingerprint(dic, folder / f"{stem}.aff")
         # Everything learnt about words, by kind ("corrections", "compound", ...),
         # kept across runs in the cache folder.
         self._memo: dict[tuple[str, str], str] | None = None
@@ -317,6 +316,21 @@ def fold_accents(text: str) -> str:
     import unicodedata
 
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def _fingerprint(dic: Path, aff: Path) -> str:
+    """What the compiled table depends on: the dictionary's content (its affix
+    file, the size and opening of its word list) and qalint's format. Not its
+    path, so every virtual environment with the same dictionary shares one
+    compiled table."""
+    digest = hashlib.sha1(CACHE_VERSION.encode())
+    try:
+        digest.update(aff.read_bytes())
+        with open(dic, "rb") as handle:
+            digest.update(f"{dic.stat().st_size}".encode() + handle.read(65536))
+    except OSError as error:
+        raise DictionaryUnavailable(f"cannot read {dic.stem}: {error}") from None
+    return digest.hexdigest()[:16]
 
 
 def _replacement_pairs(aff: Path) -> list[tuple[str, str]]:
