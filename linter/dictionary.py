@@ -21,6 +21,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .affixes import BEGIN, END, FORBIDDEN, KEEPCASE, MIDDLE, NOUN, STEM, WORD, expand, read_affix_file
+from . import __version__
 from .cachedir import cache_folder
 from .lexicon import Table, write_table
 
@@ -39,7 +40,11 @@ CLASHES = {
 }
 # Hunspell's limit on the parts of one compound word.
 _MAX_PARTS = 4
+# The format of the compiled tables (a new one compiles the dictionaries again) ...
 CACHE_VERSION = "12"
+# ... and of what the spelling rules learnt about words: corrections and
+# compound splits depend on the rules, so a new qalint forgets them.
+LEARNT_VERSION = f"{__version__}-1"
 _ACCENTS = b"\x01"  # table keys of the accent index
 _REPLACEMENTS = b"\x02"  # the table key of the REP list
 _PATTERNS = b"\x03"  # the table key of the compound patterns
@@ -260,7 +265,7 @@ class Dictionary:
     # -- the cache on disk ---------------------------------------------------
     def _cache_file(self) -> Path | None:
         folder = cache_folder()
-        return folder / f"words-{self.stem}-{self.fingerprint}.txt" if folder else None
+        return folder / f"words-{self.stem}-{self.fingerprint}-{LEARNT_VERSION}.txt" if folder else None
 
     def _load_memo(self) -> dict[tuple[str, str], str]:
         memo: dict[tuple[str, str], str] = {}

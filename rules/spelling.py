@@ -103,10 +103,12 @@ class _Speller:
             if not self._head(head, quick or depth > 0):
                 continue
             rest = lower[cut:]
-            # A three-letter tail ("postennet") only after a long head.
+            # A three-letter tail ("postennet") only after a long head; a
+            # linking -n- only after an -e ("gedachte|n|gang", not "combi|n|natie").
             tails = [
                 (link, rest[len(link):]) for link in _LINKS
                 if rest.startswith(link) and len(rest) - len(link) >= (3 if len(head) >= 6 else _MIN_PART)
+                and (link != "n" or head.endswith("e"))
             ]
             for link, tail in tails:  # a known tail first ("geweld|s|middelen", not "geweld|smid|delen")
                 if is_noun(tail) or (len(tail) > _MIN_PART and is_known(tail)):
