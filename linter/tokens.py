@@ -6,6 +6,7 @@ check of a long report to a few regular-expression passes."""
 
 from __future__ import annotations
 
+import operator
 import re
 from collections import Counter
 from typing import Iterable, Iterator, NamedTuple
@@ -72,7 +73,8 @@ class Prose:
                 words = WORD.findall(masked)
                 self._counts.update(words)
                 self._segment_words.append(frozenset(words))
-                if any(len(a) == len(b) and a.lower() == b.lower() for a, b in zip(words, words[1:])):
+                lowered = list(map(str.lower, words))
+                if any(map(operator.eq, lowered, lowered[1:])):
                     self._repeats.add(index)
         return self._counts
 
