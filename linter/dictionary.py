@@ -91,19 +91,28 @@ class Dictionary:
     # -- the compiled table ------------------------------------------------------
     @cached_property
     def _table(self) -> Table:
-        folder = cache_folder() or Path(tempfile.gettempdir())
-        path = folder / f"lexicon-{self.stem}-{self.fingerprint}.bin"
-        try:
-            return Table(path)
-        except (OSError, ValueError):
-            pass
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            _remove_stale(folder, f"lexicon-{self.stem}-", path.name)
-            write_table(path, self._compile())
-            return Table(path)
-        except OSError as error:
-            raise DictionaryUnavailable(f"cannot write the compiled {self.stem} dictionary to {folder}: {error}") from None
+        """The compiled table from the cache folder, compiled there first if
+        need be; a cache folder that cannot be written falls back to the
+        temporary folder."""
+        folders = [folder for folder in (cache_folder(), Path(tempfile.gettempdir())) if folder is not None]
+        name = f"lexicon-{self.stem}-{self.fingerprint}.bin"
+        for folder in folders:
+            try:
+                return Table(folder / name)
+            except (OSError, ValueError):
+                pass
+        entries = None
+        problems = []
+        for folder in folders:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                _remove_stale(folder, f"lexicon-{self.stem}-", name)
+                entries = entries or self._compile()
+                write_table(folder / name, entries)
+                return Table(folder / name)
+            except OSError as error:
+                problems.append(f"{folder}: {error.strerror or error}")
+        raise DictionaryUnavailable(f"cannot write the compiled {self.stem} dictionary ({'; '.join(problems)})")
 
     def _compile(self) -> dict[bytes, bytes]:
         aff, dic = self.folder / f"{self.stem}.aff", self.folder / f"{self.stem}.dic"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -115,9 +116,24 @@ def test_the_table_is_compiled_once_and_rebuilt_when_damaged(small: Dictionary, 
     assert Table(compiled).get(b"boom") is not None
 
 
-def test_without_a_cache_folder_the_table_goes_to_a_temporary_one(small: Dictionary, monkeypatch):
+def test_without_a_cache_folder_the_table_goes_to_the_temporary_folder(small: Dictionary, monkeypatch, tmp_path):
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     monkeypatch.setenv("QALINT_CACHE_DIR", "")
     assert Dictionary("xx", small.folder, "xx_XX").known("onhuis")
+    assert list(temporary.glob("lexicon-xx_XX-*"))
+
+
+def test_a_cache_folder_that_cannot_be_written_falls_back_to_the_temporary_folder(small: Dictionary, monkeypatch, tmp_path):
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("QALINT_CACHE_DIR", str(blocked / "cache"))
+    assert Dictionary("xx", small.folder, "xx_XX").known("lampjen")
+    assert list(temporary.glob("lexicon-xx_XX-*"))
 
 
 def test_table_round_trip(tmp_path: Path):
