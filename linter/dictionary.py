@@ -91,28 +91,51 @@ class Dictionary:
     # -- the compiled table ------------------------------------------------------
     @cached_property
     def _table(self) -> Table:
-        """The compiled table from the cache folder, compiled there first if
-        need be; a cache folder that cannot be written falls back to the
-        temporary folder."""
-        folders = [folder for folder in (cache_folder(), Path(tempfile.gettempdir())) if folder is not None]
-        name = f"lexicon-{self.stem}-{self.fingerprint}.bin"
-        for folder in folders:
+        return self._compiled_table() or self._compile_table()
+
+    def _folders(self) -> list[Path]:
+        # A cache folder that cannot be written falls back to the temporary one.
+        return [folder for folder in (cache_folder(), Path(tempfile.gettempdir())) if folder is not None]
+
+    def _compiled_table(self) -> Table | None:
+        """The table compiled by an earlier run, if there is one."""
+        for folder in self._folders():
             try:
-                return Table(folder / name)
+                return Table(folder / self._table_name)
             except (OSError, ValueError):
                 pass
+        return None
+
+    def _compile_table(self) -> Table:
         entries = None
         problems = []
-        for folder in folders:
+        for folder in self._folders():
             try:
                 folder.mkdir(parents=True, exist_ok=True)
-                _remove_stale(folder, f"lexicon-{self.stem}-", name)
+                _remove_stale(folder, f"lexicon-{self.stem}-", self._table_name)
                 entries = entries or self._compile()
-                write_table(folder / name, entries)
-                return Table(folder / name)
+                write_table(folder / self._table_name, entries)
+                return Table(folder / self._table_name)
             except OSError as error:
                 problems.append(f"{folder}: {error.strerror or error}")
         raise DictionaryUnavailable(f"cannot write the compiled {self.stem} dictionary ({'; '.join(problems)})")
+
+    @property
+    def _table_name(self) -> str:
+        return f"lexicon-{self.stem}-{self.fingerprint}.bin"
+
+    def open(self) -> None:
+        """Open the table, compiling it first if no earlier run did."""
+        self._table  # noqa: B018 (the cached property does the work)
+
+    def is_compiled(self) -> bool:
+        """Whether a run can open this dictionary's table without compiling it."""
+        if "_table" not in self.__dict__:
+            table = self._compiled_table()
+            if table is None:
+                return False
+            self.__dict__["_table"] = table
+        return True
 
     def _compile(self) -> dict[bytes, bytes]:
         aff, dic = self.folder / f"{self.stem}.aff", self.folder / f"{self.stem}.dic"
@@ -362,6 +385,25 @@ def _replacement_pairs(aff: Path) -> list[tuple[str, str]]:
             if source.strip("^$") and source != target:
                 pairs.append((source, target))
     return pairs
+
+
+def prepare(dictionaries: list[Dictionary]) -> None:
+    """Compile the tables that a run needs and no earlier run left, side by
+    side where the machine can: the first run on a machine compiles Dutch in
+    this process and English in a forked one. Otherwise each is compiled on
+    first use."""
+    missing = [d for d in dictionaries if not d.is_compiled()]
+    if len(missing) < 2 or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+        return
+    child = os.fork()
+    if child == 0:  # compile the others, then leave without running this process's exit handlers
+        try:
+            for other in missing[1:]:
+                other.open()
+        finally:
+            os._exit(0)
+    missing[0].open()
+    os.waitpid(child, 0)
 
 
 _DICTIONARIES: dict[str, Dictionary] = {}

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterable
 
 from qalint.affixes import NOUN, STEM
-from qalint.dictionary import DictionaryUnavailable, dictionary, fold_accents, save_all
+from qalint.dictionary import DictionaryUnavailable, dictionary, fold_accents, prepare, save_all
 from qalint.rule import Context, Finding, Fix, Rule
 from qalint.tokens import Word, prose
 
@@ -37,6 +37,7 @@ class _Speller:
         others = ["en", "en-gb"] if self.primary.language != "en" else ["en-gb"]
         self.english = [dictionary(name) for name in others]
         self.dictionaries = [self.primary, *self.english]
+        prepare(self.dictionaries)
         self._known: dict[str, bool] = {}
         self.project_words = _project_words(context)
         self.prefixes = frozenset(context.profile.compound_prefixes)

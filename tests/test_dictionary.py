@@ -193,3 +193,15 @@ def test_the_compiled_dictionary_rejects_the_typos_hunspell_rejects(hunspell_nl)
         typos.add(word[:i] + rng.choice("aeiounrstldgk") + word[i + 1:])
     differences = [t for t in sorted(typos) if nl.known(t) != bool(hunspell_nl.spell(t))]
     assert len(differences) <= 10, differences
+
+
+def test_missing_tables_are_compiled_side_by_side(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("QALINT_CACHE_DIR", str(tmp_path / "cache"))
+    small = []
+    for stem in ("xx_XX", "yy_YY"):
+        (tmp_path / f"{stem}.aff").write_text(AFF, encoding="utf-8")
+        (tmp_path / f"{stem}.dic").write_text(DIC.replace("dvd/Kc", f"{stem}/Kc"), encoding="utf-8")
+        small.append(Dictionary("xx", tmp_path, stem))
+    dictionaries.prepare(small)
+    assert sorted(p.name.split("-")[1] for p in (tmp_path / "cache").glob("lexicon-*")) == ["xx_XX", "yy_YY"]
+    assert small[0].known("xx_XX") and small[1].known("yy_YY") and not small[1].known("xx_XX")
