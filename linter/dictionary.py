@@ -17,6 +17,7 @@ import hashlib
 import os
 import tempfile
 import threading
+import time
 from functools import cached_property
 from pathlib import Path
 
@@ -38,6 +39,8 @@ SOURCES = {
 CLASHES = {
     "nl": frozenset({"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe", "oi", "oo", "ou", "ui", "uu"}),
 }
+# Cache files of other versions unused this long are removed.
+_STALE_AFTER = 30 * 24 * 3600
 # Hunspell's limit on the parts of one compound word.
 _MAX_PARTS = 4
 # The format of the compiled tables (a new one compiles the dictionaries again) ...
@@ -101,9 +104,11 @@ class Dictionary:
         """The table compiled by an earlier run, if there is one."""
         for folder in self._folders():
             try:
-                return Table(folder / self._table_name)
+                table = Table(folder / self._table_name)
             except (OSError, ValueError):
-                pass
+                continue
+            _touch(folder / self._table_name)
+            return table
         return None
 
     def _compile_table(self) -> Table:
@@ -336,13 +341,24 @@ class Dictionary:
 
 
 def _remove_stale(folder: Path, prefix: str, current: str) -> None:
-    """Caches of older dictionaries or older qalint versions go."""
+    """Caches of other dictionaries or qalint versions go once no run has
+    used them for a month (another virtual environment may still use an
+    older qalint: deleting its table at once would have each compile it anew)."""
+    unused_since = time.time() - _STALE_AFTER
     try:
         for old in folder.glob(f"{prefix}*"):
-            if old.name != current:
+            if old.name != current and old.stat().st_mtime < unused_since:
                 old.unlink()
     except OSError:
         pass
+
+
+def _touch(path: Path) -> None:
+    """Mark a cache file as used (see `_remove_stale`)."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass  # a read-only cache folder
 
 
 def _plain(text: str) -> bool:

@@ -3,9 +3,11 @@ case and compounding rules, and agreement with Hunspell itself."""
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -205,3 +207,20 @@ def test_missing_tables_are_compiled_side_by_side(tmp_path: Path, monkeypatch):
     dictionaries.prepare(small)
     assert sorted(p.name.split("-")[1] for p in (tmp_path / "cache").glob("lexicon-*")) == ["xx_XX", "yy_YY"]
     assert small[0].known("xx_XX") and small[1].known("yy_YY") and not small[1].known("xx_XX")
+
+
+def test_tables_of_other_versions_go_once_unused_for_a_month(tmp_path: Path, monkeypatch):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    monkeypatch.setenv("QALINT_CACHE_DIR", str(cache))
+    (tmp_path / "xx_XX.aff").write_text(AFF, encoding="utf-8")
+    (tmp_path / "xx_XX.dic").write_text(DIC, encoding="utf-8")
+    old, recent = cache / "lexicon-xx_XX-0ld.bin", cache / "lexicon-xx_XX-recent.bin"
+    old.write_bytes(b"")
+    recent.write_bytes(b"")
+    month_ago = time.time() - 31 * 24 * 3600
+    os.utime(old, (month_ago, month_ago))
+    assert Dictionary("xx", tmp_path, "xx_XX").known("boom")
+    assert sorted(p.name for p in cache.glob("lexicon-xx_XX-*")) == sorted(
+        ["lexicon-xx_XX-recent.bin", Dictionary("xx", tmp_path, "xx_XX")._table_name]
+    )
