@@ -20,6 +20,10 @@ _MIN_PART = 4
 # An unknown word the document uses this often is a term of art unless a
 # dictionary word is one edit away (then it is a typo made consistently).
 TERM_OF_ART_COUNT = 3
+# Corrections are looked for in this many distinct unknown words of a
+# document, in order; later ones are reported without suggestions, so that a
+# badly converted document full of debris is still checked in a second.
+SUGGESTION_BUDGET = 200
 # Letters tried when generating corrections (Hunspell's TRY order for Dutch).
 _ALPHABET = "ernitsaoldgkupmchbvjwfzyxëïéèöêü"
 # Words this long are tried as compounds of known words before Hunspell.
@@ -418,7 +422,7 @@ def _analysis(context: Context):
         if text not in corrections:
             corrections[text] = speller.remembered(
                 "corrections", text, lambda: _ranked(speller, text, lower_counts, frequent)
-            )
+            ) if len(corrections) < SUGGESTION_BUDGET else []
         close = any(_distance(c.lower(), text.lower(), 1) <= 1 and speller.known(c) for c in corrections[text])
         if lower_counts[text.lower()] >= TERM_OF_ART_COUNT and not close:
             continue  # a term of art: used consistently, no known word close to it
@@ -550,7 +554,7 @@ class Misspelling(Rule):
     and every word is tried in English before it is reported. A word used three or
     more times is a term of art unless a dictionary word is one edit away.
     Up to three suggestions: the closest known words and the document's own
-    vocabulary.
+    vocabulary (for the first 200 distinct unknown words of a document).
 
     ## Why it matters
     Typos in a published answer are the first thing readers quote. A spelling

@@ -225,3 +225,15 @@ def test_language_is_guessed_per_document():
     assert guess_language("Het kabinet heeft de vragen van de leden beantwoord.") == "nl"
     assert guess_language("The Secretary of State has answered the questions of the member.") == "en"
     assert guess_language("Die Bundesregierung hat die Frage der Abgeordneten beantwortet.") == "de"
+
+
+def test_suggestions_stop_after_the_budget_of_unknown_words(monkeypatch):
+    from qalint.rules import spelling
+
+    monkeypatch.setattr(spelling, "SUGGESTION_BUDGET", 1)
+    text = "De strafvervolgning begon. Daarna kwam de vervolgtrajecot.\n"
+    findings = lint(text, "doc.md", select=["QA401"])
+    assert [(f.message, where(f)) for f in findings] == [
+        ("unknown word 'strafvervolgning'; did you mean strafvervolging?", span(text, 1, "De [[strafvervolgning]] begon")),
+        ("unknown word 'vervolgtrajecot'", span(text, 1, "de [[vervolgtrajecot]].")),
+    ]
