@@ -101,6 +101,15 @@ def test_lookups_follow_hunspells_rules_of_case_forbidding_and_compounding(small
     }
 
 
+def test_the_small_dictionary_answers_as_libhunspell_does(small: Dictionary):
+    hunspell = pytest.importorskip("hunspell")
+    reference = hunspell.Hunspell("xx_XX", hunspell_data_dir=str(small.folder))
+    words = ["boom", "Boom", "BOOM", "bOOm", "boomen", "lamp", "lampen", "lampe", "lampje", "lampjen",
+             "huis", "huisen", "onhuis", "onhuisen", "koe", "koen", "koes", "vaas", "Vaas", "dvd", "Dvd",
+             "DVD", "koesboom", "lampboom", "boomlamp", "boomenlamp", "koeboom", "boomkoe", "lampkoen"]
+    assert {w: small.known(w) for w in words} == {w: bool(reference.spell(w)) for w in words}
+
+
 def test_the_table_is_compiled_once_and_rebuilt_when_damaged(small: Dictionary, monkeypatch):
     assert small.known("boom")
     [compiled] = Path(dictionaries.cache_folder()).glob("lexicon-xx_XX-*")
