@@ -191,9 +191,7 @@ def test_the_compiled_dutch_dictionary_answers_as_hunspell_does(hunspell_nl):
 
 
 def test_the_compiled_dictionary_rejects_the_typos_hunspell_rejects(hunspell_nl):
-    """Random one-letter typos of those words: Hunspell and qalint disagree
-    on almost none (affix rules qalint leaves out: a handful of compounds
-    whose parts carry CHECKCOMPOUNDPATTERN flags)."""
+    """2,000 random one-letter typos of those words."""
     nl = dictionary("nl")
     rng = random.Random(4)
     words = [w for w in _vocabulary() if len(w) > 3 and w.islower()]
@@ -203,7 +201,7 @@ def test_the_compiled_dictionary_rejects_the_typos_hunspell_rejects(hunspell_nl)
         i = rng.randrange(len(word))
         typos.add(word[:i] + rng.choice("aeiounrstldgk") + word[i + 1:])
     differences = [t for t in sorted(typos) if nl.known(t) != bool(hunspell_nl.spell(t))]
-    assert len(differences) <= 10, differences
+    assert differences == []
 
 
 def test_missing_tables_are_compiled_side_by_side(tmp_path: Path, monkeypatch):
