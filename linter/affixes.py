@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator, NamedTuple
 
 # What a form may do, as bits of one byte.
 WORD = 1  # accepted on its own
@@ -31,11 +31,10 @@ END = 256  # may close one (COMPOUNDEND)
 _NOUN_FLAG_PREFIXES = ("C", "Z", "Y")
 
 
-@dataclass
-class _Affix:
+class _Affix(NamedTuple):
     strip: str
     add: str
-    condition: re.Pattern | None
+    matches: Callable[[str], object] | None  # the condition (None: any word)
     continuation: frozenset[str]
 
 
@@ -82,11 +81,11 @@ def _encoding(path: Path) -> str:
     return "utf-8"
 
 
-def _condition(text: str, prefix: bool) -> re.Pattern | None:
+def _condition(text: str, prefix: bool) -> Callable[[str], object] | None:
     if text in (".", ""):
         return None
     try:
-        return re.compile(("^" + text) if prefix else (text + "$"))
+        return re.compile(("^" + text) if prefix else (text + "$")).search
     except re.error:
         return None
 
@@ -158,20 +157,6 @@ def _split_entry(entry: str) -> tuple[str, str]:
         index = slash + 1
 
 
-def _apply(affix: _Affix, word: str, prefix: bool) -> str | None:
-    if prefix:
-        if (affix.strip and not word.startswith(affix.strip)) or (
-            affix.condition is not None and not affix.condition.search(word)
-        ):
-            return None
-        return affix.add + word[len(affix.strip):]
-    if (affix.strip and not word.endswith(affix.strip)) or (
-        affix.condition is not None and not affix.condition.search(word)
-    ):
-        return None
-    return word[: len(word) - len(affix.strip)] + affix.add
-
-
 def expand(aff: Path, dic: Path) -> dict[str, int]:
     """Every form of the dictionary with its bits (see the constants above)."""
     affixes = read_affix_file(aff)
@@ -204,24 +189,24 @@ def expand(aff: Path, dic: Path) -> dict[str, int]:
             affix_class = classes.get(flag)
             if affix_class is None or affix_class.prefix:
                 continue
-            for rule in affix_class.rules:
-                form = _apply(rule, word, False)
-                if form is None:
+            for strip, add, matches, rule_continuation in affix_class.rules:
+                if (strip and not word.endswith(strip)) or (matches is not None and matches(word) is None):
                     continue
-                yield form, rule.continuation, affix_class.cross_product
-                if depth == 0 and rule.continuation:
-                    for outer, continuation, cross in suffixed(form, rule.continuation, 1):
-                        yield outer, continuation | rule.continuation, cross and affix_class.cross_product
+                form = (word[: len(word) - len(strip)] if strip else word) + add
+                yield form, rule_continuation, affix_class.cross_product
+                if depth == 0 and rule_continuation:
+                    for outer, continuation, cross in suffixed(form, rule_continuation, 1):
+                        yield outer, continuation | rule_continuation, cross and affix_class.cross_product
 
     def prefixed(word: str, flags, cross_only: bool) -> Iterator[tuple[str, frozenset[str]]]:
         for flag in flags:
             affix_class = classes.get(flag)
             if affix_class is None or not affix_class.prefix or (cross_only and not affix_class.cross_product):
                 continue
-            for rule in affix_class.rules:
-                form = _apply(rule, word, True)
-                if form is not None:
-                    yield form, rule.continuation
+            for strip, add, matches, continuation in affix_class.rules:
+                if (strip and not word.startswith(strip)) or (matches is not None and matches(word) is None):
+                    continue
+                yield add + word[len(strip):], continuation
 
     permit = affixes.permit
     for word, flag_list in _entries(dic, affixes):
