@@ -147,9 +147,8 @@ class Dictionary:
         forms = expand(aff, dic)
         entries = {form.encode("utf-8"): bits.to_bytes(2, "little") for form, bits in forms.items()}
         accents: dict[str, list[str]] = {}
-        for form, bits in sorted(forms.items()):
-            if bits & STEM and not form.isascii():
-                accents.setdefault(fold_accents(form), []).append(form)
+        for form in sorted(form for form, bits in forms.items() if bits & STEM and not form.isascii()):
+            accents.setdefault(fold_accents(form), []).append(form)
         for folded, stems in accents.items():
             entries[_ACCENTS + folded.encode("utf-8")] = "|".join(stems).encode("utf-8")
         pairs = "\n".join(f"{source}\t{target}" for source, target in _replacement_pairs(aff))
