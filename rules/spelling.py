@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from qalint.affixes import NOUN, STEM
 from qalint.dictionary import DictionaryUnavailable, dictionary, fold_accents, prepare, save_all
@@ -26,10 +26,9 @@ TERM_OF_ART_COUNT = 3
 SUGGESTION_BUDGET = 200
 # Letters tried when generating corrections (Hunspell's TRY order for Dutch).
 _ALPHABET = "ernitsaoldgkupmchbvjwfzyxëïéèöêü"
-# Words this long are tried as compounds of known words before Hunspell.
+# Words this long may be compounds that the dictionary's own compounding
+# flags do not cover; shorter ones are split only once found unknown.
 _LONG_WORD = 12
-# Two vowels that would read as one sound when a compound is closed.
-_VOWEL_CLASHES = {"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe", "oi", "oo", "ou", "ui", "uu"}
 
 
 class _Speller:
@@ -68,13 +67,13 @@ class _Speller:
             return False
         parts = self.split(lower, quick=True)
         # A vowel clash is left for QA402 to report.
-        return parts is not None and not (not parts[1] and parts[0][-1] + parts[2][0] in _VOWEL_CLASHES)
+        return parts is not None and not (not parts[1] and parts[0][-1] + parts[2][0] in self.primary.clashes)
 
     def compound(self, word: str, quick: bool = False) -> bool:
         """Whether `word` is a Dutch compound the dictionary lacks: a noun, a
         linking sound and a known word or another such compound
-        ("ruimte|beleid", "splijtstof|stop|verdrag"). `quick` asks Hunspell
-        nothing new."""
+        ("ruimte|beleid", "splijtstof|stop|verdrag"). `quick` looks parts up
+        as whole words only, without the dictionary's compounding."""
         if self.primary.language != "nl":
             return False
         lower = word.lower()
@@ -125,17 +124,18 @@ class _Speller:
         return None
 
     def _head(self, head: str, simple: bool) -> bool:
-        """Whether `head` can open a compound: a noun (also in its plural,
-        "pokken|vaccins"), a prefix-like word of the profile ("tussen",
-        "dwars"), or, unless `simple`, a compound itself."""
-        is_noun = self.primary.is_noun
+        """Whether `head` can open a compound (see `_opens`) or, unless
+        `simple`, is a compound itself."""
+        return self._opens(head, self.primary.is_noun) or (
+            not simple and len(head) >= 8 and self.split(head, True, 1) is not None
+        )
+
+    def _opens(self, head: str, is_noun: Callable[[str], bool]) -> bool:
+        """A noun (also in its plural, "pokken|vaccins") or a prefix-like word
+        of the profile ("tussen", "dwars")."""
         if is_noun(head):
             return len(head) >= _MIN_PART
-        if head in self.prefixes:
-            return True
-        if head[-2:] == "en" and len(head) >= 5 and (is_noun(head[:-2]) or is_noun(head[:-3])):
-            return True
-        return not simple and len(head) >= 8 and self.split(head, True, 1) is not None
+        return head in self.prefixes or (head[-2:] == "en" and len(head) >= 5 and (is_noun(head[:-2]) or is_noun(head[:-3])))
 
     def _compound_corrections(self, lower: str) -> list[str]:
         """Corrections of a compound with one edit in its rest (after a known
@@ -181,11 +181,7 @@ class _Speller:
         looked up together."""
         plurals = {c[:-k] for c in candidates if c.endswith("en") and len(c) >= 5 for k in (2, 3)}
         nouns = {w for w, bits in self.primary.bits_among(candidates | plurals).items() if bits & NOUN}
-        return {
-            c for c in candidates
-            if (len(c) >= _MIN_PART if c in nouns else
-                c in self.prefixes or (c.endswith("en") and len(c) >= 5 and (c[:-2] in nouns or c[:-3] in nouns)))
-        }
+        return {c for c in candidates if self._opens(c, nouns.__contains__)}
 
     def _linked_parts(self, triples: list[tuple[str, int, str]]) -> set[str]:
         """The candidates of (candidate, length of its first part, rest) whose
@@ -603,8 +599,10 @@ class MissingCompoundHyphen(Rule):
     fix_safety = "safe"
 
     def check(self, context: Context) -> Iterable[Finding]:
-        for word, (head, link, tail) in closed_compounds(context):
-            if link or head[-1] + tail[0] not in _VOWEL_CLASHES:
+        compounds = closed_compounds(context)
+        clashes = _speller(context).primary.clashes if compounds else frozenset()
+        for word, (head, link, tail) in compounds:
+            if link or head[-1] + tail[0] not in clashes:
                 continue
             text = word.text
             fixed = text[: len(head)] + "-" + text[len(head):]
