@@ -59,6 +59,7 @@ class AffixFile:
     permit: str | None = None  # COMPOUNDPERMITFLAG: an affix that may stand inside a compound
     conversions: list[tuple[str, str]] = field(default_factory=list)  # OCONV
     compound_patterns: list[tuple[str, str]] = field(default_factory=list)  # letters that may not meet
+    replacements: list[tuple[str, str]] = field(default_factory=list)  # REP: common misspellings, fixed
 
     def flags(self, text: str) -> list[str]:
         if self.flag_type == "long":
@@ -115,6 +116,8 @@ def read_affix_file(path: Path) -> AffixFile:
             affixes.permit = parts[1]
         elif key == "CHECKCOMPOUNDPATTERN" and len(parts) >= 3 and "/" not in parts[1] + parts[2]:
             affixes.compound_patterns.append((parts[1], parts[2]))
+        elif key == "REP" and len(parts) >= 3 and "_" not in parts[2]:
+            affixes.replacements.append((parts[1], parts[2]))
         elif key == "OCONV" and len(parts) == 3:
             affixes.conversions.append((parts[1], parts[2]))
         elif key in ("PFX", "SFX") and len(parts) >= 4:
@@ -157,9 +160,9 @@ def _split_entry(entry: str) -> tuple[str, str]:
         index = slash + 1
 
 
-def expand(aff: Path, dic: Path) -> dict[str, int]:
-    """Every form of the dictionary with its bits (see the constants above)."""
-    affixes = read_affix_file(aff)
+def expand(affixes: AffixFile, dic: Path) -> dict[str, int]:
+    """Every form of the word list `dic` under the rules of `affixes`, with
+    its bits (see the constants above)."""
     classes = affixes.classes
     compound_flags = affixes.compound_flags
     forms: dict[str, int] = {}

@@ -143,17 +143,19 @@ class Dictionary:
         return True
 
     def _compile(self) -> dict[bytes, bytes]:
-        aff, dic = self.folder / f"{self.stem}.aff", self.folder / f"{self.stem}.dic"
-        forms = expand(aff, dic)
+        affixes = read_affix_file(self.folder / f"{self.stem}.aff")
+        forms = expand(affixes, self.folder / f"{self.stem}.dic")
         entries = {form.encode("utf-8"): bits.to_bytes(2, "little") for form, bits in forms.items()}
         accents: dict[str, list[str]] = {}
         for form in sorted(form for form, bits in forms.items() if bits & STEM and not form.isascii()):
             accents.setdefault(fold_accents(form), []).append(form)
         for folded, stems in accents.items():
             entries[_ACCENTS + folded.encode("utf-8")] = "|".join(stems).encode("utf-8")
-        pairs = "\n".join(f"{source}\t{target}" for source, target in _replacement_pairs(aff))
-        entries[_REPLACEMENTS] = pairs.encode("utf-8")
-        affixes = read_affix_file(aff)
+        # REP pairs in the dictionary's output spelling ("ĳ" -> "ij").
+        pairs = {(affixes.convert(source), affixes.convert(target)) for source, target in affixes.replacements}
+        entries[_REPLACEMENTS] = "\n".join(
+            f"{source}\t{target}" for source, target in sorted(pairs) if source.strip("^$") and source != target
+        ).encode("utf-8")
         patterns = "\n".join(f"{affixes.convert(end)}\t{affixes.convert(begin)}" for end, begin in affixes.compound_patterns)
         entries[_PATTERNS] = patterns.encode("utf-8")
         if affixes.compound_flags:
@@ -383,23 +385,6 @@ def _fingerprint(dic: Path, aff: Path) -> str:
     except OSError as error:
         raise DictionaryUnavailable(f"cannot read {dic.stem}: {error}") from None
     return digest.hexdigest()[:16]
-
-
-def _replacement_pairs(aff: Path) -> list[tuple[str, str]]:
-    """REP lines of the affix file, in the dictionary's output spelling."""
-    affixes = read_affix_file(aff)
-    pairs = []
-    try:
-        lines = aff.read_text(encoding=affixes.encoding, errors="replace").splitlines()
-    except OSError:
-        return pairs
-    for line in lines:
-        parts = line.split()
-        if len(parts) >= 3 and parts[0] == "REP" and "_" not in parts[2]:
-            source, target = affixes.convert(parts[1]), affixes.convert(parts[2])
-            if source.strip("^$") and source != target:
-                pairs.append((source, target))
-    return pairs
 
 
 def prepare(dictionaries: list[Dictionary]) -> None:
