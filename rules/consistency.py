@@ -11,6 +11,8 @@ from qalint.rule import Context, Finding, Fix, Rule
 from qalint.structure import Marker
 from qalint.textutil import plain_text, word_count
 
+from .spelling import extraction_repairs
+
 # A marker or heading line: heading hashes, emphasis, the text, closing emphasis.
 _MARKER_LINE = re.compile(
     r"^(?P<lead>\ufeff?[ \t]{0,3})(?P<hashes>#{1,6}[ \t]+)?(?P<open>\*\*|__|\*|_)?"
@@ -237,6 +239,7 @@ class TermVariant(Rule):
                 if previous_key is not None and gap == " " and previous_key + key in terms:
                     places[previous_key + key][f"{previous_word} {word}"].append((previous_start, position))
                 previous_key, previous_word, previous_start = key, word, token_start
+        repaired = extraction_repairs(context)
         for key in sorted(places):
             forms = places[key]
             if len(forms) < 2:
@@ -251,6 +254,8 @@ class TermVariant(Rule):
                 if form == majority:
                     continue
                 for start, end in occurrences:
+                    if any(r.start < end and start < r.end for r in repaired):
+                        continue  # hyphenation residue or words run together: QA508's, QA511's
                     original = doc.text[start:end]
                     replacement = _match_case(original, majority)
                     fix = Fix(f"write {replacement}", (context.edit(start, end, replacement),), safe=False)

@@ -9,6 +9,10 @@ from qalint.blocks import HEADING, PARAGRAPH, block_span
 from qalint.rule import Context, Finding, Fix, Rule
 from qalint.textutil import ends_sentence, plain_text, starts_lowercase, word_count
 
+from .extraction import repair_finding
+from .spelling import extraction_repairs
+from .wordbreaks import HYPHENATION
+
 class SplitParagraph(Rule):
     """## What it does
     Reports a paragraph cut in two by a page break during conversion: it ends
@@ -145,17 +149,23 @@ _CONJUNCTIONS = {"en", "of", "tot", "noch", "and", "or", "to", "nor"}
 class LineEndHyphenation(Rule):
     """## What it does
     Reports a word split by a hyphen at a line end inside a paragraph
-    (`all-` / `out`, `veilig-` / `heid`), left by hard-wrapped conversion.
+    (`all-` / `out`, `veilig-` / `heid`), left by hard-wrapped conversion,
+    and such a hyphen left inside a line once the extraction joined the
+    lines (`internatio-naal` where `internationaal` is a word and a part is
+    not).
 
     ## Why it matters
     The split word is not found by search and is read as two words by any
-    pipeline. Whether the hyphen belongs to the word (`all-out`) or only to
-    the line break (`veiligheid`) is for a person to decide: no fix.
+    pipeline. At a line end, whether the hyphen belongs to the word
+    (`all-out`) or only to the line break (`veiligheid`) is for a person to
+    decide: no fix. Inside a line the fix joins the word; it is safe when
+    the first part is no word (`internatio`), unsafe otherwise.
 
     ## Example
     ```
     een veilig-
     heidsstrategie
+    in overeenstemming met internatio-nale verdragen   ->   internationale
     ```
     """
 
@@ -163,6 +173,7 @@ class LineEndHyphenation(Rule):
     name = "line-end-hyphenation"
     category = "consistency"
     severity = "warning"
+    fix_safety = "safe"
 
     def check(self, context: Context) -> Iterable[Finding]:
         doc = context.document
@@ -175,6 +186,9 @@ class LineEndHyphenation(Rule):
                 if following and following.islower() and following not in _CONJUNCTIONS:
                     word_start = re.search(r"[^\W\d_]+$", doc.text[start:match.start()]).start() + start
                     yield context.finding(word_start, match.start() + 1, "word split by a hyphen at a line end")
+        for repair in extraction_repairs(context):
+            if repair.kind == HYPHENATION:
+                yield repair_finding(context, repair, f"hyphenation left inside a line: {repair.fixed!r}")
 
 
 RULES = [SplitParagraph, ConversionDebris, LineEndHyphenation]

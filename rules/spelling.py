@@ -10,9 +10,15 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from qalint.affixes import NOUN, STEM
+from qalint.blocks import PARAGRAPH, block_span
 from qalint.dictionary import DictionaryUnavailable, dictionary, fold_accents, prepare, save_all
 from qalint.rule import Context, Finding, Fix, Rule
 from qalint.tokens import Word, prose
+from qalint.wordsplit import FUNCTION_WORDS
+
+from .wordbreaks import (
+    HYPHENATED, INVISIBLE, Repair, find_repairs, known_part_residue, splitter_for, truncated_ends,
+)
 
 # Dutch linking sounds between the parts of a compound: "ruimte|beleid", "bedrijf|s|leven".
 _LINKS = ("", "s", "e", "en", "n")
@@ -44,6 +50,7 @@ class _Speller:
         self._known: dict[str, bool] = {}
         self.project_words = _project_words(context)
         self.prefixes = frozenset(context.profile.compound_prefixes)
+        self.function_words = FUNCTION_WORDS.get(self.primary.language, frozenset())
         self._compounds: dict[str, bool] = {}
         self._splits: dict[tuple[str, bool, int], tuple[str, str, str] | None] = {}
 
@@ -68,6 +75,20 @@ class _Speller:
         parts = self.split(lower, quick=True)
         # A vowel clash is left for QA402 to report.
         return parts is not None and not (not parts[1] and parts[0][-1] + parts[2][0] in self.primary.clashes)
+
+    def plain(self, word: str) -> bool:
+        """A form a dictionary or the project lists, not a compound worked out."""
+        return word in self.project_words or any(d.known_quickly(word) for d in self.dictionaries)
+
+    def one_edit_away(self, word: str) -> bool:
+        """Whether a dictionary word is one letter from `word`."""
+        return bool(self.primary.words_among(set(_edits(word.lower())) - {word.lower()}))
+
+    def modifier(self, word: str) -> bool:
+        """An inflected Dutch adjective ("passende"): it stands before a
+        word but no compound opens with it."""
+        return (self.primary.language == "nl" and len(word) >= 5 and word.endswith("e")
+                and self.primary.known_quickly(word) and not self.primary.is_noun(word))
 
     def compound(self, word: str, quick: bool = False) -> bool:
         """Whether `word` is a Dutch compound the dictionary lacks: a noun, a
@@ -102,6 +123,9 @@ class _Speller:
     def _split(self, lower: str, quick: bool, depth: int) -> tuple[str, str, str] | None:
         is_noun = self.primary.is_noun
         is_known = self.primary.is_part if quick else self.primary.known
+        short = self._short_head(lower)
+        if short:
+            return short
         for cut in range(len(lower) - 3, 2, -1):  # longest head first
             head = lower[:cut]
             if not self._head(head, quick or depth > 0):
@@ -121,6 +145,16 @@ class _Speller:
                 for link, tail in tails:
                     if self.split(tail, quick, 1):
                         return head, link, tail
+        return None
+
+    def _short_head(self, lower: str) -> tuple[str, str, str] | None:
+        """"bus|vloot", "net|congestie": a three-letter noun (not a function
+        word: "kan|beïnvloeden" is two words) before a noun of five letters
+        or more."""
+        head, tail = lower[:3], lower[3:]
+        if len(tail) >= 5 and head not in self.function_words and self.primary.is_noun(head) \
+                and self.primary.is_noun(tail):
+            return head, "", tail
         return None
 
     def _head(self, head: str, simple: bool) -> bool:
@@ -355,6 +389,35 @@ def unknown_words(context: Context) -> list[tuple[Word, list[str]]]:
     return _analysis(context)[0]
 
 
+def extraction_repairs(context: Context) -> list[Repair]:
+    """Words the extraction ran together, broke at a line end or left
+    hyphenated, with their repairs (the conversion rules report them)."""
+    return _analysis(context)[2]
+
+
+def truncated_words(context: Context) -> list[tuple[int, int, str]]:
+    """(start, end, "question"|"answer"|"document") of the last word of a
+    question, answer or document that stops mid-word."""
+    return _analysis(context)[3]
+
+
+def _part_ends(context: Context) -> list[tuple[int, int, str]]:
+    """The spans of the last block of each question, answer and of the document."""
+    doc, structure = context.document, context.structure
+    blocks = structure.blocks
+    spans = {}
+    parts = [(what, indexes) for item in structure.items
+             for what, indexes in (("question", item.question_blocks), ("answer", item.answer_blocks))]
+    parts += [("question", unanswered.blocks) for unanswered in structure.unanswered]
+    for what, indexes in parts:
+        if indexes:
+            spans[block_span(doc, blocks[indexes[-1]])] = what
+    paragraphs = [b for b in blocks if b.kind == PARAGRAPH]
+    if paragraphs:
+        spans.setdefault(block_span(doc, paragraphs[-1]), "document")
+    return [(start, end, what) for (start, end), what in spans.items()]
+
+
 def closed_compounds(context: Context) -> list[tuple[Word, tuple[str, str, str]]]:
     """Words the dictionary lacks that are compounds, with their parts."""
     return _analysis(context)[1]
@@ -372,7 +435,9 @@ def _analysis(context: Context):
     counts = text_of.counts()
     found: list[tuple[Word, list[str]]] = []
     compounds: list[tuple[Word, tuple[str, str, str]]] = []
-    cache[key] = (found, compounds)
+    repairs: list[Repair] = []
+    truncated: list[tuple[int, int, str]] = []
+    cache[key] = (found, compounds, repairs, truncated)
     if not counts or spelling_language(context) is None:
         return cache[key]
     speller = _speller(context)
@@ -382,9 +447,11 @@ def _analysis(context: Context):
         if not (
             len(text) < 2 or _acronym_or_camel_case(text) or len(set(text.lower())) == 1  # "xxxx" (QA204)
             or text.lower() in joined_forms  # QA404's
-            or speller.known(text)
+            or speller.known(INVISIBLE.sub("", text))
         )
     }
+    # "deSecretaris", "LibischeKustwacht": may be words run together.
+    camel = {text for text in counts if not text.isupper() and _lower_then_capital(text)}
     lower_counts: Counter = Counter()
     for text, count in counts.items():
         lower_counts[text.lower()] += count
@@ -394,11 +461,26 @@ def _analysis(context: Context):
             frequent.setdefault(text[:1], []).append(text)
     names: Counter | None = None  # capitalised words in mid-sentence, counted when a name needs them
     in_citation = _citation_offsets(context)
+    candidates = [word for word in text_of.occurrences(unknown | camel)
+                  if not (word.start in in_citation or _split_at_line_end(word, doc.text)  # QA502's, QA508's
+                          or _in_identifier_or_domain(word, doc.text))]
+    splitter = splitter_for(doc.text, speller, speller.primary.language)
+    found_repairs, hints = find_repairs(doc.text, candidates, speller, splitter, _is_name, lambda w: counts[w] > 0)
+    repairs += found_repairs
+    repaired = {start for repair in repairs for start in repair.words}
+    for base, match in text_of.matches(HYPHENATED):
+        residue = known_part_residue(base, match, speller, repaired)
+        if residue is not None:
+            repairs.append(residue)
+    repairs.sort(key=lambda r: r.start)
+    truncated += truncated_ends(doc.text, _part_ends(context), lambda w: not w.islower() or speller.known(w))
+    claimed = {start for repair in repairs for start in repair.words} | {start for start, _, _ in truncated}
     corrections: dict[str, list[str]] = {}
-    for word in text_of.occurrences(unknown):
+    for word in candidates:
         text = word.text
-        if word.start in in_citation or _split_at_line_end(word, doc.text):  # QA502's, QA508's
+        if word.start in claimed or text in camel:
             continue
+        text = INVISIBLE.sub("", text)
         if _is_name(word):
             if names is None:  # capitalised words that are not just common words opening a sentence
                 names = Counter({
@@ -413,7 +495,7 @@ def _analysis(context: Context):
         if parts is not None:
             compounds.append((word, parts))
             continue
-        if _elliptical_or_abbreviated(speller, word, doc.text):
+        if _elliptical_or_abbreviated(speller, word, doc.text) or _capital_without_accent(speller, word):
             continue
         if text not in corrections:
             corrections[text] = speller.remembered(
@@ -425,9 +507,40 @@ def _analysis(context: Context):
         if word.sentence_start and text[0].isupper() and not close:
             continue  # a name opening a sentence, unless a known word is one edit away
         joined = _joined_with_next(speller, word, doc.text)
-        found.append((word, ([joined] if joined else []) + corrections[text][: 3 - bool(joined)]))
+        broken = hints.get(word.start) or splitter.word_break(text)
+        found.append((word, _suggestions(text, [joined] if joined else [], broken, corrections[text], speller.plain)))
     save_all()
     return cache[key]
+
+
+# What follows a word in a domain name: "Rijksoverheid.nl", "juisteplek.nl".
+_DOMAIN = re.compile(r"\.(?:nl|com|org|net|eu|int|gov|be|de|uk|fr|info|edu|io)(?![\w.-])", re.I)
+
+
+def _lower_then_capital(text: str) -> bool:
+    return any(a.islower() and b.isupper() for a, b in zip(text, text[1:]))
+
+
+def _in_identifier_or_domain(word: Word, text: str) -> bool:
+    """"ah-tk-20242025-594", "kv-tk-2024Z18659": a word in a hyphenated
+    chunk with digits is an identifier; "Telegraaf.nl" a domain name."""
+    chunk = text[word.chunk_start:word.chunk_end]
+    if any(c.isdigit() for c in chunk):
+        return True
+    if _DOMAIN.match(text, word.end):
+        return True
+    return text[word.start - 1:word.start] == "." and word.start >= 2 and text[word.start - 2].isalpha() \
+        and _DOMAIN.match(text, word.start - 1) is not None
+
+
+def _suggestions(text: str, joined: list[str], broken: str | None, corrections: list[str],
+                 plain: Callable[[str], bool]) -> list[str]:
+    """Up to three suggestions: the word joined with the next one, then a
+    word break ("kabinet ziet") unless a dictionary word is one letter away."""
+    if broken:
+        close = [c for c in corrections if _distance(c.lower(), text.lower(), 1) <= 1 and plain(c.lower())]
+        corrections = close + [broken] + [c for c in corrections if c not in close]
+    return (joined + corrections)[:3]
 
 
 def _split_at_line_end(word: Word, text: str) -> bool:
@@ -520,6 +633,15 @@ def _elliptical_or_abbreviated(speller: _Speller, word: Word, text: str) -> bool
     if following[:1] == ".":
         return speller.known(word.text + ".")
     return False
+
+
+def _capital_without_accent(speller: _Speller, word: Word) -> bool:
+    """"Eén" opening a sentence: "één" with its capital written without
+    the accent, as Dutch does."""
+    lower = word.text.lower()
+    return word.sentence_start and any(
+        known[1:] == lower[1:] and fold_accents(known[0]) == lower[0] for known in speller.accented(lower)
+    )
 
 
 def _inflection_of(a: str, b: str) -> bool:

@@ -1,0 +1,200 @@
+"""Splitting words that a PDF or Word extraction ran together ("vanhet",
+"kunnenworden", "deSecretaris") into the words they were.
+
+A token is split only into words a dictionary knows, and a split is called
+plausible only with evidence: one of its parts is a frequent function word of
+the language ("van", "het", "de", "u"), or the document writes the same words
+apart elsewhere. A split is unambiguous when it is the only plausible one. The
+splitter knows nothing about a particular document beyond what it is given:
+the dictionary lookups and the document's own word pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+# The most frequent function words (articles, prepositions, pronouns,
+# conjunctions, auxiliaries) per language: language data, the only words the
+# splitter trusts without the document's support.
+FUNCTION_WORDS = {
+    "nl": frozenset("""
+        de het een en of in op van te voor met aan bij door om over uit naar tot als dat die dit deze
+        er is zijn was waren wordt worden werd werden kan kunnen kon konden zal zullen zou zouden moet
+        moeten heeft hebben had hadden niet ook nog wel al maar dan want zo nee ja nu u ik we wij ze zij
+        hij hun haar mijn ons onze uw wat wie waar hoe welke welk geen meer minder zich tussen onder
+        tegen sinds zonder na per binnen dus echter reeds mag mogen wil willen gaat gaan doen doet hier
+        daar waarin waarbij waarop waarvan daarbij daarin daarmee daarvan daarom daarnaast hierin
+        hiervan hierover hiermee omdat indien zoals zeer erg veel weinig alleen slechts steeds vaak
+        altijd nooit even alle andere elke ieder iedere enkele vanuit zie ga mocht mochten bijvoorbeeld
+        ten ter mee hoeveel
+    """.split()),
+    "en": frozenset("""
+        the a an and or of in on at to for with by from as is are was were be been it its this that
+        these those not no we you they he she his her their our can will would should may must has have
+        had do does which who what when where how than then there here all any more such only also
+        into about over after before very
+    """.split()),
+}
+# Single letters that are words on their own ("u" in Dutch, "a" in English).
+_SINGLE = {"nl": frozenset({"u"}), "en": frozenset({"a"})}
+# Parts this short must be function words: "tk" is no "t k".
+_SHORT_PART = 2
+_MAX_LENGTH = 60
+_APOSTROPHES = re.compile("['’]")
+
+
+@dataclass(frozen=True)
+class Split:
+    """The words a token splits into, as written (case kept), with whether
+    the split is the only plausible one and its alternatives."""
+
+    parts: tuple[str, ...]
+    unambiguous: bool
+    alternatives: tuple[tuple[str, ...], ...] = ()
+    # Two function words ("in|het") or the document's own use: no typo reads so.
+    strong: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.parts)
+
+
+class Splitter:
+    """Splits tokens for one document."""
+
+    def __init__(
+        self,
+        language: str,
+        known: Callable[[str], bool],
+        plain: Callable[[str], bool],
+        used: Callable[[tuple[str, ...]], int],
+        modifier: Callable[[str], bool] = lambda word: False,
+    ) -> None:
+        """`known(word)`: whether a dictionary (or the project) accepts the
+        lower-case word, also as a compound; `plain(word)`: whether a
+        dictionary lists it as it is; `used(words)`: how often the document
+        writes these words (one, or several apart); `modifier(word)`: whether
+        the language's grammar puts the word before another but never at the
+        start of a compound (an inflected adjective: "passende|oplossing")."""
+        own = FUNCTION_WORDS.get(language, frozenset())
+        # English function words of three letters or more also serve in
+        # another language's document ("ofthe"); shorter ones would split
+        # too many native words ("d|at").
+        english = {w for w in FUNCTION_WORDS["en"] if len(w) >= 3} if language != "en" else set()
+        self.function_words = own | english
+        self.single = _SINGLE.get(language, frozenset())
+        self._known = known
+        self._plain = plain
+        self._used = used
+        self._modifier = modifier
+        self._joined = 0  # how often the document writes the token being split
+
+    def split(self, token: str, name: bool = False) -> Split | None:
+        """The plausible split of `token`, or None. A `name` (capitalised in
+        mid-sentence) splits only into a word the document uses and a
+        function word after it ("Shellin": "Shell in")."""
+        if not 3 <= len(token) <= _MAX_LENGTH or not _APOSTROPHES.sub("", token).isalpha():
+            return None
+        lower = token.lower()
+        self._joined = self._used((lower,))
+        found = self._plausible(self._splits(lower, 2))
+        if not found and not self._splits(lower, 2, any_words=True):
+            # Three words only where no two do ("welzijn|brede" is no
+            # "wel|zijn|brede"): two function words and a word of four
+            # letters or more ("van|het|kabinet", not "aan|klaar|ten").
+            found = [parts for parts in self._splits(lower, 3)
+                     if all(p in self.function_words for p in parts[:2])
+                     and len(parts[2]) >= 4 and parts[2] not in self.function_words]
+        if name:
+            found = [p for p in found if len(p) == 2 and p[1] in self.function_words and self._used(p[:1])]
+        if not found:
+            return None
+        ranked = sorted(found, key=self._rank)
+        best = ranked[0]
+        tied = [parts for parts in ranked[1:] if self._evidence(parts) == self._evidence(best)]
+        alternatives = tuple(_cased(token, parts) for parts in ranked[1:])
+        strong = self._apart(best) or self._function_words(best) >= 2
+        return Split(_cased(token, best), not tied, alternatives, strong)
+
+    def camel_split(self, token: str) -> Split | None:
+        """"deSecretaris", "hetRIEC": a lower-case function word glued to a
+        capitalised word; "LibischeKustwacht" when the document writes the
+        two apart more often."""
+        cut = next((i for i in range(1, len(token)) if token[i].isupper() and token[i - 1].islower()), None)
+        if cut is None:
+            return None
+        left, right = token[:cut], token[cut:]
+        if left.lower() in self.function_words and left.islower():
+            return Split((left, right), True, strong=True)
+        if self._used((left.lower(), right.lower())) > self._used((token.lower(),)):
+            return Split((left, right), False, strong=True)
+        return None
+
+    def _splits(self, lower: str, count: int, any_words: bool = False) -> list[tuple[str, ...]]:
+        """Every way to cut `lower` into `count` parts that are all words;
+        a compound worked out (not a dictionary form the document uses) only
+        as the last part: "het|beoordelingskader", not "grotehervorming|en".
+        With `any_words`, also the parts that are words only as compounds."""
+        if count == 1:
+            return [(lower,)] if self._part(lower) else []
+        found = []
+        for cut in range(1, len(lower)):
+            head = lower[:cut]
+            if self._part(head) and (any_words or self._firm(head)):
+                found += [(head, *rest) for rest in self._splits(lower[cut:], count - 1, any_words)]
+        return found
+
+    def _part(self, part: str) -> bool:
+        if len(part) == 1:
+            return part in self.single
+        if len(part) <= _SHORT_PART:
+            return part in self.function_words
+        return part in self.function_words or self._known(part)
+
+    def _firm(self, part: str) -> bool:
+        return part in self.function_words or self._plain(part) or self._used((part,)) > 0
+
+    def _plausible(self, splits: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+        """Splits with evidence: a function word among two parts, two among
+        three (one is too easy: "bos|de|gradatie"), or the document writing
+        the words apart more often than together."""
+        needed = len(splits[0]) - 1 if splits else 0
+        return [parts for parts in splits if self._function_words(parts) >= needed or self._apart(parts)
+                or (len(parts) == 2 and self._modifier(parts[0]) and self._firm(parts[1]))]
+
+    def _function_words(self, parts: tuple[str, ...]) -> int:
+        return sum(p in self.function_words for p in parts)
+
+    def _apart(self, parts: tuple[str, ...]) -> bool:
+        return self._used(parts) > self._joined
+
+    def _evidence(self, parts: tuple[str, ...]) -> tuple[bool, int]:
+        return (self._apart(parts), self._function_words(parts))
+
+    def word_break(self, token: str) -> str | None:
+        """Two dictionary words of four letters or more that the token may
+        have been, without evidence ("kabinetziet": "kabinet ziet"): a
+        suggestion, not a finding."""
+        lower = token.lower()
+        breaks = [parts for parts in self._splits(lower, 2)
+                  if all(len(p) >= 4 and self._plain(p) for p in parts)]
+        return " ".join(_cased(token, min(breaks, key=self._rank))) if breaks else None
+
+    def _rank(self, parts: tuple[str, ...]) -> tuple:
+        # The document's own evidence first, then function words, then
+        # dictionary forms before compounds worked out, then the words the
+        # document uses most ("kans|om", not "kan|som").
+        used = min((self._used((p,)) for p in parts if p not in self.function_words), default=0)
+        return (not self._apart(parts), -self._function_words(parts),
+                sum(not self._plain(p) for p in parts), -used, -len(parts[-1]), parts)
+
+
+def _cased(token: str, parts: tuple[str, ...]) -> tuple[str, ...]:
+    """The parts as the token writes them."""
+    out, position = [], 0
+    for part in parts:
+        out.append(token[position:position + len(part)])
+        position += len(part)
+    return tuple(out)

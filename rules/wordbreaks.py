@@ -1,0 +1,241 @@
+"""Words that a PDF or Word extraction broke or glued, found among the words
+the spelling check does not know: words run together ("vanhet"), words
+broken at a line end without a hyphen ("verplich" / "tingen") and hyphenation
+left inside a line ("internatio-naal"). The spelling rules leave these to the
+conversion rules, which report each once with its repair."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Callable, Iterable
+
+from qalint.textutil import ends_sentence
+from qalint.tokens import Word
+from qalint.wordsplit import Splitter
+
+RUN_TOGETHER = "run-together"
+LINE_BREAK = "line-break"
+HYPHENATION = "hyphenation"
+
+# Soft hyphens and zero-width characters: invisible, left inside words by conversion.
+INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LINE_GAP = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+# Run-together words with strong evidence that make a document an extraction.
+_EXTRACTION_EVIDENCE = 3
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One broken or glued word: the span it covers, the text to write
+    instead and whether writing it is safe."""
+
+    kind: str
+    start: int
+    end: int
+    written: str
+    fixed: str
+    safe: bool
+    alternatives: tuple[str, ...] = ()
+    words: tuple[int, ...] = ()  # starts of the words it accounts for
+
+
+def splitter_for(text: str, speller, language: str) -> Splitter:
+    """A word splitter for the document `text`. `speller` answers
+    `known(word)`, `plain(word)` (a dictionary form, not a compound worked
+    out) and `modifier(word)` (see `Splitter`)."""
+    return Splitter(language, speller.known, speller.plain, _Phrases(text).count, speller.modifier)
+
+
+def find_repairs(
+    text: str, words: Iterable[Word], speller, splitter: Splitter, is_name: Callable[[Word], bool],
+    standalone: Callable[[str], bool],
+) -> tuple[list[Repair], dict[int, str]]:
+    """The repairs among `words` (unknown words and CamelCase tokens, in
+    document order) of the document `text`; `speller` also answers
+    `compound(word)` and `one_edit_away(word)` (a dictionary word is), and `standalone(word)` tells whether the document uses
+    a word on its own. Also the splits left to the spelling check as
+    suggestions, by the start of their word."""
+    found: list[Repair] = []
+    claimed: set[int] = set()
+    weak: list[tuple[Repair, bool]] = []  # run-together readings a typo could also explain
+    for word in words:
+        if word.start in claimed:
+            continue
+        repair = _hyphenation(text, word, speller) or _line_break(text, word, speller)
+        if repair is None:
+            repair, strong = _run_together(word, speller, splitter, is_name, standalone)
+            if repair is not None and not strong:
+                weak.append((repair, speller.one_edit_away(_clean(word.text))))
+                continue
+        if repair is not None:
+            found.append(repair)
+            claimed.update(repair.words)
+    # A document whose extraction ran words together elsewhere has its
+    # words run together here too ("te|bieden", not "gebieden"); in a clean
+    # one, a word one letter from a dictionary word is a typo ("miniter").
+    extraction = sum(r.kind == RUN_TOGETHER for r in found) >= _EXTRACTION_EVIDENCE
+    hints = {}
+    for repair, typo_like in weak:
+        if typo_like and not extraction:
+            hints[repair.start] = repair.fixed  # a suggestion for the spelling check
+            continue
+        found.append(replace(repair, safe=repair.safe and not typo_like) if typo_like else repair)
+    return sorted(found, key=lambda r: r.start), hints
+
+
+def _hyphenation(text: str, word: Word, speller) -> Repair | None:
+    """"internatio-naal": a hyphen inside a line where the joined word is
+    known and a part is not; safe when the first part is no word."""
+    pair = _neighbour(text, word, "-", "-")
+    if pair is None:
+        return None
+    (left, left_start), (right, right_end) = pair
+    joined = left + right
+    if _camel(left) or _camel(right) or _clash(speller, left, right) or not speller.known(_clean(joined).lower()):
+        return None  # "GroenLinks-fractie", "zee-egel": the hyphen belongs there
+    safe = not speller.known(_clean(left).lower()) and speller.plain(_clean(joined).lower())
+    return Repair(HYPHENATION, left_start, right_end, text[left_start:right_end], joined, safe,
+                  words=(left_start, right_end - len(right)))
+
+
+def _line_break(text: str, word: Word, speller) -> Repair | None:
+    """"verplich" / "tingen": a word broken at a line end without a hyphen;
+    safe when neither half is a word."""
+    pair = _neighbour(text, word, _LINE_GAP, _LINE_GAP)
+    if pair is None:
+        return None
+    (left, left_start), (right, right_end) = pair
+    joined = _clean(left + right).lower()
+    if not speller.known(joined):
+        return None
+    halves_unknown = not speller.known(_clean(left).lower()) and not speller.known(_clean(right).lower())
+    return Repair(LINE_BREAK, left_start, right_end, text[left_start:right_end], left + right,
+                  halves_unknown and speller.plain(joined), words=(left_start, right_end - len(right)))
+
+
+def _run_together(word: Word, speller, splitter: Splitter, is_name, standalone) -> tuple[Repair | None, bool]:
+    """"vanhet", "deSecretaris": words the extraction ran together. A
+    compound the dictionary or the compound rules accept is never split."""
+    token = _clean(word.text)
+    camel = any(c.isupper() for c in token[1:])
+    if camel:
+        split = splitter.camel_split(token)
+    elif speller.compound(token):
+        return None, False
+    else:
+        split = splitter.split(token, name=is_name(word))
+    if split is None:
+        return None, False
+    parts = [p.lower() for p in split.parts]
+    if camel:
+        right = split.parts[1]
+        safe = split.unambiguous and (speller.known(right) or speller.known(right.lower()) or standalone(right))
+    else:
+        function_words = [p in splitter.function_words for p in parts]
+        safe = (split.unambiguous and len(parts) == 2 and any(function_words) and not is_name(word)
+                and all(f or speller.plain(p) or i == len(parts) - 1
+                        for i, (p, f) in enumerate(zip(parts, function_words))))
+    alternatives = tuple(" ".join(parts) for parts in split.alternatives)
+    return Repair(RUN_TOGETHER, word.start, word.end, word.text, split.text, safe, alternatives,
+                  (word.start,)), split.strong
+
+
+def _neighbour(text: str, word: Word, after, before):
+    """((left word, its start), (right word, its end)) when `word` meets
+    another across the separator (a character or a pattern), or None."""
+    def separated(position: int, pattern) -> int | None:
+        if isinstance(pattern, str):
+            return position + 1 if text.startswith(pattern, position) else None
+        match = pattern.match(text, position)
+        return match.end() if match else None
+
+    following = separated(word.end, after)
+    if following is not None:
+        match = _LETTERS.match(text, following)
+        if match and not _glued(text, match.end()):
+            return (word.text, word.start), (match.group(), match.end())
+    # The word after the separator: find the one before it.
+    head = text[max(0, word.start - 80):word.start]
+    match = re.search(r"([^\W\d_]+)" + (re.escape(before) if isinstance(before, str) else before.pattern) + r"$", head)
+    if match and not _glued(text, word.start - len(head) + match.start() - 1):
+        left_start = word.start - len(head) + match.start(1)
+        return (match.group(1), left_start), (word.text, word.end)
+    return None
+
+
+def _glued(text: str, position: int) -> bool:
+    """Whether the neighbour runs on into a hyphen or digits ("COVID-19-uitbraak")."""
+    if position < 0 or position >= len(text):
+        return False
+    return text[position] == "-" or text[position].isdigit()
+
+
+def _camel(word: str) -> bool:
+    return word[1:] != word[1:].lower()
+
+
+def _clash(speller, left: str, right: str) -> bool:
+    """"zij-instroom": vowels that meet where a hyphen is required."""
+    return (left[-1:] + right[:1]).lower() in speller.primary.clashes
+
+
+def _clean(word: str) -> str:
+    return INVISIBLE.sub("", word)
+
+
+class _Phrases:
+    """The document's words with everything else as single spaces, to count
+    how often it writes given words (apart: "volledige vergoeding")."""
+
+    def __init__(self, text: str) -> None:
+        self._text: str | None = None
+        self._source = text
+
+    def count(self, parts: tuple[str, ...]) -> int:
+        if self._text is None:
+            self._text = " " + _NOT_LETTERS.sub(" ", self._source.lower()) + " "
+        return self._text.count(f" {' '.join(parts).lower()} ")
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)[*_\s]*$")
+
+
+def truncated_ends(text: str, spans: Iterable[tuple[int, int, str]], known: Callable[[str], bool]) -> list[tuple[int, int, str]]:
+    """(start, end, what) of the last word of each span (a question, an
+    answer, the document) that stops mid-word: no closing punctuation and
+    a last word no dictionary knows ("... de Turkse terri")."""
+    found = []
+    for start, end, what in spans:
+        body = text[start:end]
+        if ends_sentence(body):
+            continue
+        match = _LAST_WORD.search(body)
+        if match and len(match.group(1)) >= 2 and not known(_clean(match.group(1))):
+            found.append((start + match.start(1), start + match.end(1), what))
+    return found
+
+
+# Two words joined by a hyphen inside a line, not part of a longer chain.
+HYPHENATED = re.compile(r"(?<![\w'’-])([^\W\d_]{2,})-([^\W\d_]{2,})(?![\w'’-])")
+
+
+def known_part_residue(base: int, match: re.Match, speller, claimed: set[int]) -> Repair | None:
+    """"onder-steunen", "Neder-land": a hyphen between two words where the
+    joined word is a dictionary word that is no compound cut there (unlike
+    "klimaat-verandering"). Unsafe: the writer may have meant the hyphen."""
+    start = base + match.start()
+    if start in claimed:
+        return None
+    left, right = match.group(1), match.group(2)
+    joined = (left + right).lower()
+    if _camel(left) or right[:1].isupper() or _clash(speller, left, right) \
+            or not speller.primary.known_quickly(joined):
+        return None
+    parts = speller.split(joined)
+    if parts is not None and len(parts[0]) + len(parts[1]) == len(left):
+        return None
+    return Repair(HYPHENATION, start, base + match.end(), match.group(), left + right, False,
+                  words=(start, base + match.start(2)))
