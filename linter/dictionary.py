@@ -47,7 +47,7 @@ _MAX_PARTS = 4
 CACHE_VERSION = "12"
 # ... and of what the spelling rules learnt about words: corrections and
 # compound splits depend on the rules, so a new qalint forgets them.
-LEARNT_VERSION = f"{__version__}-1"
+LEARNT_VERSION = f"{__version__}-2"
 _ACCENTS = b"\x01"  # table keys of the accent index
 _REPLACEMENTS = b"\x02"  # the table key of the REP list
 _PATTERNS = b"\x03"  # the table key of the compound patterns

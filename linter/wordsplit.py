@@ -28,7 +28,7 @@ FUNCTION_WORDS = {
         daar waarin waarbij waarop waarvan daarbij daarin daarmee daarvan daarom daarnaast hierin
         hiervan hierover hiermee omdat indien zoals zeer erg veel weinig alleen slechts steeds vaak
         altijd nooit even alle andere elke ieder iedere enkele vanuit zie ga mocht mochten bijvoorbeeld
-        ten ter mee hoeveel
+        ten ter mee toe hoeveel
     """.split()),
     "en": frozenset("""
         the a an and or of in on at to for with by from as is are was were be been it its this that
@@ -151,7 +151,10 @@ class Splitter:
             return part in self.single
         if len(part) <= _SHORT_PART:
             return part in self.function_words
-        return part in self.function_words or self._known(part)
+        if part in self.function_words:
+            return True
+        # A word of three letters only if the document uses it ("de|top", not "Nu|tri").
+        return self._known(part) and (len(part) > _SHORT_PART + 1 or self._used((part,)) > 0)
 
     def _firm(self, part: str) -> bool:
         return part in self.function_words or self._plain(part) or self._used((part,)) > 0

@@ -11,7 +11,7 @@ from qalint.textutil import ends_sentence, plain_text, starts_lowercase, word_co
 
 from .extraction import repair_finding
 from .spelling import extraction_repairs
-from .wordbreaks import HYPHENATION
+from .wordbreaks import CONJUNCTIONS, HYPHENATION
 
 class SplitParagraph(Rule):
     """## What it does
@@ -142,8 +142,6 @@ class ConversionDebris(Rule):
 
 
 _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_]{2})-[ \t]*(?:\r\n|\r|\n)[ \t]*(?=([^\W\d_]{2,})?)")
-# After "buitenland-" a line may go on with "en veiligheidsbeleid": a shared compound part.
-_CONJUNCTIONS = {"en", "of", "tot", "noch", "and", "or", "to", "nor"}
 
 
 class LineEndHyphenation(Rule):
@@ -183,7 +181,7 @@ class LineEndHyphenation(Rule):
             start, end = block_span(doc, block)
             for match in _LINE_END_HYPHEN.finditer(doc.text, start, end):
                 following = match.group(1)
-                if following and following.islower() and following not in _CONJUNCTIONS:
+                if following and following.islower() and following not in CONJUNCTIONS:
                     word_start = re.search(r"[^\W\d_]+$", doc.text[start:match.start()]).start() + start
                     yield context.finding(word_start, match.start() + 1, "word split by a hyphen at a line end")
         for repair in extraction_repairs(context):

@@ -16,6 +16,7 @@ from qalint.rule import Context, Finding, Fix, Rule
 from qalint.tokens import Word, prose
 from qalint.wordsplit import FUNCTION_WORDS
 
+from .names import capitalised_and_lower, written_as_names
 from .wordbreaks import (
     HYPHENATED, INVISIBLE, Repair, find_repairs, known_part_residue, splitter_for, truncated_ends,
 )
@@ -446,6 +447,7 @@ def _analysis(context: Context):
         text for text in counts
         if not (
             len(text) < 2 or _acronym_or_camel_case(text) or len(set(text.lower())) == 1  # "xxxx" (QA204)
+            or (len(text) >= 3 and not _VOWELS.search(fold_accents(text)))  # "pxq", "kwh": symbols, units
             or text.lower() in joined_forms  # QA404's
             or speller.known(INVISIBLE.sub("", text))
         )
@@ -475,10 +477,12 @@ def _analysis(context: Context):
     repairs.sort(key=lambda r: r.start)
     truncated += truncated_ends(doc.text, _part_ends(context), lambda w: not w.islower() or speller.known(w))
     claimed = {start for repair in repairs for start in repair.words} | {start for start, _, _ in truncated}
+    in_code, in_titles = written_as_names(context)
+    used_as_words = capitalised_and_lower(candidates)
     corrections: dict[str, list[str]] = {}
     for word in candidates:
         text = word.text
-        if word.start in claimed or text in camel:
+        if word.start in claimed or text in camel or text.lower() in in_code:
             continue
         text = INVISIBLE.sub("", text)
         if _is_name(word):
@@ -502,8 +506,13 @@ def _analysis(context: Context):
                 "corrections", text, lambda: _ranked(speller, text, lower_counts, frequent)
             ) if len(corrections) < SUGGESTION_BUDGET else []
         close = any(_distance(c.lower(), text.lower(), 1) <= 1 and speller.known(c) for c in corrections[text])
-        if lower_counts[text.lower()] >= TERM_OF_ART_COUNT and not close:
-            continue  # a term of art: used consistently, no known word close to it
+        # A term of art: used often, in a heading or both capitalised and in
+        # lower case; one such sign unless a known word is one letter away
+        # ("strafvervolgning" x3), two whatever it resembles ("backend").
+        signs = (lower_counts[text.lower()] >= TERM_OF_ART_COUNT) + (text.lower() in in_titles) \
+            + (text.lower() in used_as_words)
+        if signs >= 2 or (signs and not close):
+            continue
         if word.sentence_start and text[0].isupper() and not close:
             continue  # a name opening a sentence, unless a known word is one edit away
         joined = _joined_with_next(speller, word, doc.text)
@@ -515,6 +524,9 @@ def _analysis(context: Context):
 
 # What follows a word in a domain name: "Rijksoverheid.nl", "juisteplek.nl".
 _DOMAIN = re.compile(r"\.(?:nl|com|org|net|eu|int|gov|be|de|uk|fr|info|edu|io)(?![\w.-])", re.I)
+
+
+_VOWELS = re.compile("[aeiouy]", re.I)
 
 
 def _lower_then_capital(text: str) -> bool:
@@ -535,11 +547,11 @@ def _in_identifier_or_domain(word: Word, text: str) -> bool:
 
 def _suggestions(text: str, joined: list[str], broken: str | None, corrections: list[str],
                  plain: Callable[[str], bool]) -> list[str]:
-    """Up to three suggestions: the word joined with the next one, then a
-    word break ("kabinet ziet") unless a dictionary word is one letter away."""
-    if broken:
-        close = [c for c in corrections if _distance(c.lower(), text.lower(), 1) <= 1 and plain(c.lower())]
-        corrections = close + [broken] + [c for c in corrections if c not in close]
+    """Up to three suggestions: the word joined with the next one, the
+    dictionary words, a word break ("kabinet ziet"), then compounds."""
+    if broken:  # before the first correction that is no dictionary word but a compound worked out
+        cut = next((i for i, c in enumerate(corrections) if not plain(c.lower())), len(corrections))
+        corrections = corrections[:cut] + [broken] + corrections[cut:]
     return (joined + corrections)[:3]
 
 

@@ -23,6 +23,8 @@ INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LINE_GAP = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
+# After "buitenland-" a text may go on with "en veiligheidsbeleid": a shared compound part.
+CONJUNCTIONS = frozenset({"en", "of", "tot", "noch", "and", "or", "to", "nor"})
 # Run-together words with strong evidence that make a document an extraction.
 _EXTRACTION_EVIDENCE = 3
 
@@ -94,7 +96,8 @@ def _hyphenation(text: str, word: Word, speller) -> Repair | None:
         return None
     (left, left_start), (right, right_end) = pair
     joined = left + right
-    if _camel(left) or _camel(right) or _clash(speller, left, right) or not speller.known(_clean(joined).lower()):
+    if right.lower() in CONJUNCTIONS or _camel(left) or _camel(right) or _clash(speller, left, right) \
+            or not speller.known(_clean(joined).lower()):
         return None  # "GroenLinks-fractie", "zee-egel": the hyphen belongs there
     safe = not speller.known(_clean(left).lower()) and speller.plain(_clean(joined).lower())
     return Repair(HYPHENATION, left_start, right_end, text[left_start:right_end], joined, safe,
@@ -231,6 +234,8 @@ def known_part_residue(base: int, match: re.Match, speller, claimed: set[int]) -
         return None
     left, right = match.group(1), match.group(2)
     joined = (left + right).lower()
+    if right.lower() in CONJUNCTIONS:
+        return None  # "domein-en": "domein- en", a shared compound part that lost its space
     if _camel(left) or right[:1].isupper() or _clash(speller, left, right) \
             or not speller.primary.known_quickly(joined):
         return None
