@@ -580,7 +580,7 @@ def _joined_with_next(speller: _Speller, word: Word, text: str) -> str | None:
     if following is None or word.end != word.chunk_end:
         return None
     joined = word.text + following.group(1).lower()
-    return joined if speller.known(joined) or speller.compound(joined) else None
+    return joined if speller.known(joined) else None
 
 
 def _ranked(speller: _Speller, text: str, counts: Counter, frequent: dict[str, list[str]]) -> list[str]:
@@ -606,8 +606,11 @@ def _ranked(speller: _Speller, text: str, counts: Counter, frequent: dict[str, l
     def distance(candidate: str) -> int:
         return 1 if candidate in replaced else _distance(candidate.lower(), lower, 3)
 
-    # The dictionary's list of common misspellings breaks ties.
-    return sorted(candidates, key=lambda c: (distance(c), c not in replaced, plausibility(c), -counts[c.lower()], c))[:3]
+    # Among equally close words, one the document uses, then one from the
+    # dictionary's list of common misspellings.
+    candidates.discard(text)
+    return sorted(candidates, key=lambda c: (distance(c), not counts[c.lower()], c not in replaced, plausibility(c),
+                                             -counts[c.lower()], c))[:3]
 
 
 def _name_suggestion(speller: _Speller, word: Word, names: Counter) -> str | None:
