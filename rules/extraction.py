@@ -21,7 +21,19 @@ def repair_finding(context: Context, repair: Repair, message: str) -> Finding:
     return context.finding(repair.start, repair.end, message, suggestions, fix)
 
 
-class RunTogetherWords(Rule):
+class _RepairRule(Rule):
+    """Reports the repairs of one kind the spelling analysis found."""
+
+    kind = ""
+    message = ""  # with {written} and {fixed}
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        for repair in extraction_repairs(context):
+            if repair.kind == self.kind:
+                yield repair_finding(context, repair, self.message.format(written=repair.written, fixed=repair.fixed))
+
+
+class RunTogetherWords(_RepairRule):
     """## What it does
     Reports a token that is no word but two (or three) words run together
     by the extraction (`vanhet`, `kunnenworden`, `deSecretaris`), with the
@@ -48,14 +60,11 @@ class RunTogetherWords(Rule):
     category = "consistency"
     severity = "warning"
     fix_safety = "safe"
-
-    def check(self, context: Context) -> Iterable[Finding]:
-        for repair in extraction_repairs(context):
-            if repair.kind == RUN_TOGETHER:
-                yield repair_finding(context, repair, f"words run together: {repair.written!r} is {repair.fixed!r}")
+    kind = RUN_TOGETHER
+    message = "words run together: {written!r} is {fixed!r}"
 
 
-class LineEndBreak(Rule):
+class LineEndBreak(_RepairRule):
     """## What it does
     Reports a word broken at a line end without a hyphen (`verplich` /
     `tingen`) where the joined word is a dictionary word; the fix joins the
@@ -77,11 +86,8 @@ class LineEndBreak(Rule):
     category = "consistency"
     severity = "warning"
     fix_safety = "safe"
-
-    def check(self, context: Context) -> Iterable[Finding]:
-        for repair in extraction_repairs(context):
-            if repair.kind == LINE_BREAK:
-                yield repair_finding(context, repair, f"word broken at a line end: {repair.fixed!r}")
+    kind = LINE_BREAK
+    message = "word broken at a line end: {fixed!r}"
 
 
 class TruncatedText(Rule):
