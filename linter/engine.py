@@ -38,6 +38,10 @@ class Overrides:
     profile: str | None = None
     config_file: Path | None = None
     isolated: bool = False
+    exclude: list[str] | None = None  # replaces the configured exclude patterns
+    extend_exclude: list[str] = field(default_factory=list)
+    force_exclude: bool = False  # exclusions apply to files named on the command line too
+    respect_gitignore: bool = True  # skip what .gitignore and .ignore files ignore
 
 
 @dataclass

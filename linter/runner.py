@@ -6,12 +6,17 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 from .config import ConfigError
 from .document import Document
 from .engine import FileResult, Linter
 from .fixes import FixError, apply_fixes, unified_diff, write_atomically
+from .pathfilter import PathFilter
 from .reading import ReadError, decode, read_document
+
+if TYPE_CHECKING:
+    from .resultcache import ResultCache
 
 STDIN = "-"
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt")
@@ -47,7 +52,10 @@ def discover(paths: list[str], linter: Linter, stdin_filename: str | None) -> tu
     errors: list[str] = []
     warnings: list[str] = []
     seen: set[Path] = set()
+    skip = PathFilter(linter.overrides)
     for raw in paths:
+        if linter.overrides.force_exclude and _force_excluded(raw, stdin_filename, linter, skip):
+            continue
         if raw == STDIN:
             name = stdin_filename or "<stdin>"
             targets.append(Target(Path(stdin_filename or "stdin.md"), name, stdin=True))
@@ -55,7 +63,7 @@ def discover(paths: list[str], linter: Linter, stdin_filename: str | None) -> tu
         path = Path(raw)
         if path.is_dir():
             before = len(errors)
-            found = sorted(_walk(path, linter, errors))
+            found = sorted(_walk(path, linter, errors, skip))
             if not found and len(errors) == before:
                 warnings.append(f"{raw}: no documents (*.md, *.markdown, *.txt) found")
             for item in found:
@@ -71,7 +79,19 @@ def discover(paths: list[str], linter: Linter, stdin_filename: str | None) -> tu
     return targets, errors, warnings
 
 
-def _walk(root: Path, linter: Linter, errors: list[str]):
+def _force_excluded(raw: str, stdin_filename: str | None, linter: Linter, skip: PathFilter) -> bool:
+    """`--force-exclude`: a path named on the command line (or the name given
+    to standard input) that the exclusions cover is skipped."""
+    if raw == STDIN and not stdin_filename:
+        return False
+    path = Path(stdin_filename if raw == STDIN else raw)
+    try:
+        return skip.skipped_file(path, linter.config_for(path))
+    except ConfigError:
+        return False  # reported when the file is checked
+
+
+def _walk(root: Path, linter: Linter, errors: list[str], skip: PathFilter):
     for directory, subdirectories, files in os.walk(root):
         folder = Path(directory)
         try:
@@ -81,16 +101,14 @@ def _walk(root: Path, linter: Linter, errors: list[str]):
             subdirectories[:] = []
             continue
         subdirectories[:] = sorted(
-            d for d in subdirectories if not config.is_excluded(folder / d)
+            d for d in subdirectories if not skip.skipped_entry(folder, d, True, config)
         )
         for name in files:
-            if name.lower().endswith(DOCUMENT_SUFFIXES):
-                candidate = folder / name
-                if not config.is_excluded(candidate):
-                    yield candidate
+            if name.lower().endswith(DOCUMENT_SUFFIXES) and not skip.skipped_entry(folder, name, False, config):
+                yield folder / name
 
 
-def check_target(target: Target, linter: Linter, mode: FixMode = FixMode()) -> FileResult:
+def check_target(target: Target, linter: Linter, mode: FixMode = FixMode(), cache: "ResultCache | None" = None) -> FileResult:
     try:
         config = linter.config_for(target.path)
         if target.stdin:
@@ -99,7 +117,7 @@ def check_target(target: Target, linter: Linter, mode: FixMode = FixMode()) -> F
         else:
             data = None
             doc = read_document(target.path, target.display, config.encoding, config.max_file_size)
-        result = linter.check(doc, target.path)
+        result = cache.check(linter, doc, target.path) if cache is not None else linter.check(doc, target.path)
         if mode.active and not result.errors:
             result = _fix(target, linter, mode, doc, result, data)
         return result
@@ -134,7 +152,7 @@ def _fix(target: Target, linter: Linter, mode: FixMode, doc: Document, result: F
     return result
 
 
-_worker: tuple[Linter, FixMode] | None = None
+_worker: tuple[Linter, FixMode, "ResultCache | None"] | None = None
 
 
 def _check_in_worker(target: Target) -> FileResult:
@@ -142,18 +160,29 @@ def _check_in_worker(target: Target) -> FileResult:
     return check_target(target, *_worker)
 
 
-def run(targets: list[Target], linter: Linter, jobs: int, mode: FixMode = FixMode()) -> list[FileResult]:
+def run(
+    targets: list[Target], linter: Linter, jobs: int, mode: FixMode = FixMode(),
+    cache: "ResultCache | None" = None, progress: Callable[[], None] = lambda: None,
+) -> list[FileResult]:
+    """Check the targets (in parallel when many), in their order; `progress`
+    is called once per file checked."""
     files = [t for t in targets if not t.stdin]
+    results: list[FileResult] = []
     if jobs > 1 and len(files) >= PARALLEL_THRESHOLD and sys.platform != "win32":
         import concurrent.futures
         import multiprocessing
 
         global _worker
-        _worker = (linter, mode)  # inherited by the forked workers
+        _worker = (linter, mode, cache)  # inherited by the forked workers
         context = multiprocessing.get_context("fork")
         with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context) as pool:
-            results = list(pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (jobs * 4))))
-        results += [check_target(t, linter, mode) for t in targets if t.stdin]
+            for result in pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (jobs * 4))):
+                results.append(result)
+                progress()
+        stdin = [t for t in targets if t.stdin]
     else:
-        results = [check_target(t, linter, mode) for t in targets]
+        stdin = targets
+    for target in stdin:
+        results.append(check_target(target, linter, mode, cache))
+        progress()
     return results

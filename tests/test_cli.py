@@ -16,15 +16,15 @@ def test_text_output_has_location_code_source_and_caret(capsys, gap_file):
     code, out, err = run(capsys, "check", gap_file)
     assert code == 1
     lines = out.splitlines()
-    assert lines[0] == f"{gap_file}:7:7: QA101 question number skipped: expected 2, found 3"
+    assert lines[0] == f"{gap_file}:7:7: QA101 error: question number skipped: expected 2, found 3"
     assert lines[2] == " 7 | Vraag 3"
     assert lines[3] == "   |       ^"
-    assert lines[-1] == "Found 1 finding (1 error) in 1 file."
+    assert lines[-2:] == ["Found 1 finding (1 error) in 1 file.", "No fixes with --fix (1 with --unsafe-fixes)."]
 
 
 def test_quiet_prints_only_finding_lines(capsys, gap_file):
     code, out, err = run(capsys, "check", "--quiet", gap_file)
-    assert out == f"{gap_file}:7:7: QA101 question number skipped: expected 2, found 3\n"
+    assert out == f"{gap_file}:7:7: QA101 error: question number skipped: expected 2, found 3\n"
 
 
 def test_clean_file_exits_zero(capsys):
@@ -72,7 +72,14 @@ def test_github_annotations(capsys, gap_file):
 
 def test_statistics(capsys):
     code, out, _ = run(capsys, "check", "--statistics", DEFECTS)
-    assert "    1  QA101  numbering-gap" in out.splitlines()
+    lines = out.splitlines()
+    # count, code, the highest severity, [*] all fixable / [-] some / [ ] none (by --fix alone), name
+    assert "    1  QA101  error    [ ]  numbering-gap" in lines
+    assert "    1  QA403  warning  [*]  doubled-word" in lines
+    assert "    1  QA503  info     [ ]  term-variant" in lines
+    assert lines[-1] == "[*] 6 fixable with --fix (1 more with --unsafe-fixes)."
+    code, out, _ = run(capsys, "check", "--statistics", "--unsafe-fixes", DEFECTS)
+    assert "    1  QA503  info     [*]  term-variant" in out.splitlines()
 
 
 def test_select_ignore_and_exit_zero(capsys, gap_file):

@@ -156,8 +156,8 @@ def test_marker_markup_from_configuration(capsys, tmp_path):
     (tmp_path / "qalint.toml").write_text('marker-markup = "#### **…**"\n')
     code, out, err = run_cli(capsys, "check", "--quiet", doc)
     assert out.splitlines() == [
-        f"{doc}:5:1: QA501 answer marker written as **…**, most are #### **…**",
-        f"{doc}:11:1: QA501 answer marker written as **…**, most are #### **…**",
+        f"{doc}:5:1: QA501 [*] warning: answer marker written as **…**, most are #### **…**",
+        f"{doc}:11:1: QA501 [*] warning: answer marker written as **…**, most are #### **…**",
     ]
     (tmp_path / "qalint.toml").write_text('marker-markup = "<b>…</b>"\n')
     code, out, err = run_cli(capsys, "check", "--quiet", doc)

@@ -42,4 +42,4 @@ def test_try_repo_accepts_a_clean_file_and_refuses_a_defective_one(tmp_path):
     defective = subprocess.run(pre_commit, cwd=repo, env=env, capture_output=True, text=True)
     assert defective.returncode == 1, defective.stdout + defective.stderr
     assert "Failed" in defective.stdout
-    assert "vragen.md:7:7: QA101 question number skipped: expected 2, found 3" in defective.stdout
+    assert "vragen.md:7:7: QA101 error: question number skipped: expected 2, found 3" in defective.stdout

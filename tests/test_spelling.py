@@ -181,7 +181,7 @@ def test_custom_words_from_config_and_word_list(capsys, tmp_path):
     doc.write_text("Het kabinet noemt de qalintregeling en de zqrwetgeving.\n")
     code, out, err = run_cli(capsys, "check", "--quiet", "--select", "spelling", doc)
     assert [line.split(": ", 1)[1] for line in out.splitlines()] == [
-        "QA401 unknown word 'qalintregeling'", "QA401 unknown word 'zqrwetgeving'",
+        "QA401 warning: unknown word 'qalintregeling'", "QA401 warning: unknown word 'zqrwetgeving'",
     ]
     (tmp_path / "qalint.toml").write_text('words = ["qalintregeling"]\n')
     (tmp_path / ".qalint-words.txt").write_text("# project terms\nzqrwetgeving  # from the 2024 act\n")
@@ -208,7 +208,7 @@ def test_language_setting_switches_the_dictionary(capsys, tmp_path):
     doc.write_text("The goverment replied.\n")
     (tmp_path / "qalint.toml").write_text('language = "en"\nselect = ["spelling"]\n')
     code, out, err = run_cli(capsys, "check", "--quiet", doc)
-    assert out == f"{doc}:1:5: QA401 unknown word 'goverment'; did you mean government?\n"
+    assert out == f"{doc}:1:5: QA401 warning: unknown word 'goverment'; did you mean government?\n"
 
 
 def test_documents_in_other_languages_are_not_spell_checked():
