@@ -194,27 +194,36 @@ class Linter:
         findings = [f for f in findings if f.code not in ignored]
         directives = suppressions.parse_directives(doc)
         findings = suppressions.apply(findings, directives)
-        if "QA001" in selection.codes and "QA001" not in ignored:
-            findings.extend(self._unused_suppressions(context, directives))
+        findings.extend(self._suppression_findings(context, directives, selection.codes - ignored))
         for finding in findings:
             finding.severity = selection.severity.get(finding.code, finding.severity)
         result.findings = sorted(findings, key=Finding.sort_key)
         return result
 
-    def _unused_suppressions(self, context: Context, directives) -> list[Finding]:
-        rule = self.registry.rules["QA001"]
+    def _suppression_findings(self, context: Context, directives, codes: set[str]) -> list[Finding]:
+        """QA001 for a suppression that suppresses nothing or names an unknown
+        rule; QA002 for a directive qalint does not know (`disable-nextline`)."""
         known = set(self.registry.rules) | set(self.registry.rule_by_name())
         found = []
         for directive in directives:
-            unknown = sorted((directive.codes or set()) - known)
-            if unknown:
-                message = f"suppression names unknown rule {', '.join(unknown)}"
-            elif not directive.used:
-                what = ", ".join(sorted(directive.codes)) if directive.codes else "any rule"
-                message = f"suppression of {what} suppresses nothing"
+            if not directive.known:
+                code = "QA002"
+                close = directive.suggestion()
+                message = f"unknown suppression directive {directive.kind!r}" + (
+                    f"; did you mean {close!r}?" if close else f" (known: {', '.join(suppressions.KINDS)})"
+                )
             else:
-                continue
-            found.append(context.finding(directive.start, directive.end, message, rule=rule))
+                code = "QA001"
+                unknown = sorted((directive.codes or set()) - known)
+                if unknown:
+                    message = f"suppression names unknown rule {', '.join(unknown)}"
+                elif not directive.used:
+                    what = ", ".join(sorted(directive.codes)) if directive.codes else "any rule"
+                    message = f"suppression of {what} suppresses nothing"
+                else:
+                    continue
+            if code in codes:
+                found.append(context.finding(directive.start, directive.end, message, rule=self.registry.rules[code]))
         return found
 
 

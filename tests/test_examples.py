@@ -49,6 +49,7 @@ def test_defective_example_reports_every_seeded_defect_and_nothing_else():
         ("QA506", span(text, 115, "op [[de]]")),  # "... op de" / "posten in Europa"
         ("QA312", span(text, 123, "<sup>[[2]]</sup>")),
         ("QA313", span(text, 127, "<sup>[[3]]</sup>")),
+        ("QA002", span(text, 129, "<!-- qalint: disable-nextline=QA313 -->")),  # disable-next-line, misspelt
     ]
     found = [(f.code, where(f)) for f in lint(text, str(DEFECTS))]
     assert found == expected
