@@ -74,7 +74,8 @@ def _source(finding, width: int | None, paint: Painter) -> list[str]:
     span = (finding.end_column - finding.column) if finding.end_line == finding.line else len(source) - start
     span = max(1, min(span, len(source) - start))
     if width is not None:
-        source, start, span, cut_left, cut_right = _fit(source, start, span, width - len(number) - 4 - 2)
+        source, start, span, fit_left, cut_right = _fit(source, start, span, width - len(number) - 4 - 2)
+        cut_left = cut_left or fit_left
     else:
         cut_right = False
     shown = ("…" if cut_left else "") + source + ("…" if cut_right else "")
@@ -95,7 +96,8 @@ def _fit(source: str, start: int, span: int, cells: int) -> tuple[str, int, int,
     if display_width(source) <= cells:
         return source, start, span, False, False
     begin = start
-    room = max(1, cells // 3)  # context kept before the span
+    # Context before the span: a third of the width, more when the line ends soon after it.
+    room = max(1, cells // 3, cells - display_width(source[start:]))
     used = 0
     while begin > 0 and used + char_width(source[begin - 1]) <= room:
         begin -= 1
