@@ -85,34 +85,67 @@ class MarkerStyle(Rule):
                 parsed.append((line_index, marker, found[0], found[1]))
         if len(parsed) < 2:
             return
-        styles = Counter(style for _, _, style, _ in parsed)
-        configured = context.settings.get("marker-markup")
-        if configured and kind != "section heading":
-            wanted = _markup(configured.replace("…", "x"))
-            if wanted is not None:
-                styles = Counter({wanted[0]: len(parsed) + 1})  # the configured form wins
-        labels = Counter(
-            m.label for _, m, _, _ in parsed if m is not None and m.label and context.profile.fixed_wording
-        )
-        dominant_style = max(styles, key=lambda s: (styles[s], -_first(parsed, s)))
-        dominant_label = max(labels, key=lambda l: (labels[l], -_first_label(parsed, l))) if labels else None
+        dominant_style, style_reason = _dominant_style(context, kind, parsed)
+        dominant_label, label_reason, well_formed = _dominant_label(context, parsed)
         for line_index, marker, style, match in parsed:
             problems = []
             core = match.group("core")
             if style != dominant_style:
-                problems.append(f"written as {_show(style)}, most are {_show(dominant_style)}")
+                problems.append(f"written as {_show(style)}, {style_reason} {_show(dominant_style)}")
             if marker is not None and dominant_label and marker.label and marker.label != dominant_label:
                 if marker.label in " ".join(core.split()):
                     core = " ".join(core.split()).replace(marker.label, dominant_label)
-                problems.append(f"worded {marker.label!r}, most are {dominant_label!r}")
+                reason = "most are" if marker.label in well_formed else label_reason
+                problems.append(f"worded {marker.label!r}, {reason} {dominant_label!r}")
             if not problems:
                 continue
             base = doc.line_starts[line_index]
             start, end = base + match.end("lead"), base + match.start("trail")
-            level, emphasis = dominant_style
+            level, emphasis = dominant_style if (dominant_style[0] or not style[0]) else style
             replacement = ("#" * level + " " if level else "") + emphasis + core + emphasis
+            # A heading stays a heading: never rewritten as a paragraph.
             fix = Fix(f"rewrite as {replacement}", (context.edit(start, end, replacement),), safe=True)
-            yield context.finding(start, end, f"{kind} {'; '.join(problems)}", [replacement], fix)
+            suggestions = [replacement]
+            if replacement == doc.text[start:end]:
+                fix, suggestions = None, []
+            yield context.finding(start, end, f"{kind} {'; '.join(problems)}", suggestions, fix)
+
+
+def _dominant_style(context: Context, kind: str, parsed) -> tuple[tuple[int, str], str]:
+    """The markup every marker of the group should have, and why: the
+    configured one; else, where some are headings, the most used heading
+    form (turning headings into paragraphs would flatten the outline);
+    else the most used form."""
+    configured = context.settings.get("marker-markup")
+    if configured and kind != "section heading":
+        wanted = _markup(configured.replace("…", "x"))
+        if wanted is not None:
+            return wanted[0], "the configured form is"
+    styles = Counter(style for _, _, style, _ in parsed)
+    headings = Counter({style: n for style, n in styles.items() if style[0]})
+    if headings and len(headings) < len(styles):
+        styles, reason = headings, "most headings are"
+    else:
+        reason = "most are"
+    return max(styles, key=lambda s: (styles[s], -_first(parsed, s))), reason
+
+
+def _dominant_label(context: Context, parsed) -> tuple[str | None, str, set[str]]:
+    """The wording every marker should have (the most used of the
+    well-formed wordings the profile names, else the most used), why, and
+    the well-formed wordings found."""
+    if not context.profile.fixed_wording:
+        return None, "", set()
+    labels = Counter(m.label for _, m, _, _ in parsed if m is not None and m.label)
+    if not labels:
+        return None, "", set()
+    pattern = context.profile.marker_wording_regex
+    well_formed = Counter({l: n for l, n in labels.items() if pattern is not None and pattern.fullmatch(l)})
+    if well_formed and len(well_formed) < len(labels):
+        labels, reason = well_formed, "the well-formed wording is"
+    else:
+        reason = "most are"
+    return max(labels, key=lambda l: (labels[l], -_first_label(parsed, l))), reason, set(well_formed)
 
 
 def _first(parsed, style) -> int:
