@@ -17,7 +17,7 @@ from .structure import count_marker_matches
 
 WORDS_FILE = ".qalint-words.txt"
 # Words that mark a language: frequent, and rare in the other languages listed.
-_FUNCTION_WORDS = {
+FUNCTION_WORDS = {
     "nl": ("de", "het", "een", "van", "niet", "wordt", "zijn", "voor", "naar", "ook", "deze", "bij"),
     "en": ("the", "of", "and", "not", "that", "are", "will", "with", "for", "this", "which", "has"),
     "de": ("der", "die", "und", "ist", "nicht", "mit", "für", "auf", "den", "dem", "eine", "wird"),
@@ -230,7 +230,7 @@ class Linter:
 def guess_language(text: str) -> str:
     """The language whose function words the text uses most ("nl" when unsure)."""
     counts = Counter(word.lower() for word in _WORDS.findall(text[:20000]))
-    scores = {language: sum(counts[w] for w in words) for language, words in _FUNCTION_WORDS.items()}
+    scores = {language: sum(counts[w] for w in words) for language, words in FUNCTION_WORDS.items()}
     best = max(scores, key=lambda language: (scores[language], language == "nl"))
     return best if scores[best] else "nl"
 

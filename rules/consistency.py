@@ -270,28 +270,26 @@ class TermVariant(Rule):
                 if previous_key is not None and gap == " " and previous_key + key in terms:
                     places[previous_key + key][f"{previous_word} {word}"].append((previous_start, position))
                 previous_key, previous_word, previous_start = key, word, token_start
+        judge = _FormJudge(context)
         for key in sorted(places):
             forms = places[key]
-            if len(forms) < 2:
+            if len(forms) < 2 or judge.joins_a_function_word(terms[key]):
                 continue
-            counts = {form: len(where) for form, where in forms.items()}
-            majority, top = max(counts.items(), key=lambda item: (item[1], "-" in item[0]))
-            if list(counts.values()).count(top) > 1:
-                continue  # no majority to follow
-            first_start, first_end = forms[majority][0]
-            shown = doc.text[first_start:first_end]
-            for form, occurrences in forms.items():
-                if form == majority:
-                    continue
-                for start, end in occurrences:
+            written = {form: Counter(doc.text[a:b] for a, b in where).most_common(1)[0][0] for form, where in forms.items()}
+            ranked = sorted(forms, key=lambda form: judge.rank(written[form], len(forms[form])), reverse=True)
+            best = ranked[0]
+            if not judge.is_word(written[best]) or judge.rank(written[best], len(forms[best])) == judge.rank(
+                    written[ranked[1]], len(forms[ranked[1]])):
+                continue  # no well-formed form, or nothing to choose between them
+            reason = judge.reason(written[best], len(forms[best]), [(written[f], len(forms[f])) for f in ranked[1:]])
+            for form in ranked[1:]:
+                for start, end in forms[form]:
                     original = doc.text[start:end]
-                    replacement = _match_case(original, majority)
+                    replacement = _match_case(original, written[best])
                     fix = Fix(f"write {replacement}", (context.edit(start, end, replacement),), safe=False)
                     yield context.finding(
-                        start, end,
-                        f"{original!r} is also written {shown!r} ({top} times)", [replacement], fix,
+                        start, end, f"{original!r} is also written {written[best]!r} ({reason})", [replacement], fix,
                     )
-
 
     def _linking_s_variants(self, context: Context, spans) -> Iterable[Finding]:
         """`Halfjaarrapportage` beside `Halfjaarsrapportage`: when the
@@ -342,16 +340,74 @@ _LONG_WORD = re.compile(r"(?<![\w-])[^\W\d_]{9,}(?![\w-])")
 
 
 def _match_case(original: str, form: str) -> str:
-    """`form` with the capitals of `original` where the letters line up."""
-    letters = iter(ch for ch in original if ch.isalpha())
-    result = []
-    for ch in form:
-        if ch.isalpha():
-            source = next(letters, ch)
-            result.append(ch.upper() if source.isupper() else ch)
-        else:
-            result.append(ch)
-    return "".join(result)
+    """`form` as written, with the case of `original`'s first letter (a
+    sentence may start with it) or all in capitals like `original`: never a
+    mix of the two spellings (`Non-ProliferatieVerdrag`)."""
+    if len(original) > 1 and original.isupper():
+        return form.upper()
+    head = form.split("-", 1)[0].split(" ", 1)[0]
+    if len(head) > 1 and head.isupper():  # an acronym keeps its capitals
+        return form
+    first = original[:1]
+    return (form[:1].upper() if first.isupper() else form[:1].lower()) + form[1:]
+
+
+_TERM_PART = re.compile(r"[^\s-]+")
+
+
+class _FormJudge:
+    """Which way of writing a term to follow: a form of words, then (in
+    Dutch) a compound not written apart, then the dictionary's spelling,
+    then the majority."""
+
+    def __init__(self, context: Context) -> None:
+        from qalint.engine import FUNCTION_WORDS
+
+        self.language = "en" if context.profile.language == "en" else "nl"
+        self.function_words = set(FUNCTION_WORDS.get(self.language, ()))
+        self._known = None
+        try:
+            from qalint.dictionary import dictionary
+
+            self._known = dictionary(self.language).known
+        except Exception:  # DictionaryUnavailable: the majority decides
+            pass
+
+    def joins_a_function_word(self, parts: list[str]) -> bool:
+        """`commissie-Van` beside `commissie van` is a name, not a variant."""
+        return any(part in self.function_words for part in parts)
+
+    def _part_known(self, part: str) -> bool:
+        # Only a capital that can start a sentence or a title is lowered: "deCentraal" is no "decentraal".
+        capitalised = part[1:] == part[1:].lower() or part.isupper()
+        return bool(self._known and (self._known(part) or capitalised and self._known(part.lower())))
+
+    def is_word(self, written: str) -> bool:
+        """Every part a dictionary word, an acronym, a name or a lower-case
+        word: no capital inside a part the dictionary lacks (`deCentraal`)."""
+        for part in _TERM_PART.findall(written):
+            if self._part_known(part) or not any(c.islower() for c in part):
+                continue
+            if any(c.isupper() for c in part[1:]):
+                return False
+        return True
+
+    def rank(self, written: str, count: int) -> tuple:
+        in_dictionary = self._known is not None and all(self._part_known(p) for p in _TERM_PART.findall(written))
+        # Apart: a space inside a compound, not one before "van" (`Secretaris-Generaal van`).
+        pieces = written.lower().split(" ")
+        apart = self.language == "nl" and len(pieces) > 1 and not self.function_words & set(pieces)
+        return (self.is_word(written), not apart, in_dictionary, count)
+
+    def reason(self, written: str, count: int, others: list[tuple[str, int]]) -> str:
+        if all(count > n for _, n in others):
+            return f"{count} times"
+        mine = self.rank(written, count)
+        for index, why in ((0, "the other form is not a word"), (1, "a Dutch compound is not written apart"),
+                           (2, "the dictionary's spelling")):
+            if any(mine[index] != self.rank(w, n)[index] for w, n in others):
+                return why
+        return f"{count} times"
 
 
 class DuplicateQuestion(Rule):
