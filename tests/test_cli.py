@@ -177,3 +177,22 @@ def test_readme_rule_table_matches_the_rules():
     documented = {code: (name, category, severity, fix or None) for code, name, category, severity, fix in rows}
     actual = {r.code: (r.name, r.category, r.severity, r.fix_safety) for r in registry().rules.values()}
     assert documented == actual
+
+
+def test_report_schema_accepts_fields_added_within_1_x(capsys, gap_file):
+    """A reader validating against the 1.0 schema must not break when 1.x adds a field."""
+    code, out, _ = run(capsys, "check", "--format", "json", "--unsafe-fixes", gap_file)
+    report = json.loads(out)
+    schema = json.loads(run(capsys, "schema")[1])
+    report["added_later"] = 1
+    report["tool"]["build"] = "x"
+    report["summary"]["fixable"] = 1
+    report["findings"][0]["url"] = "https://example.org/QA101"
+    report["findings"][0]["fix"]["isolation"] = "file"
+    report["findings"][0]["fix"]["edits"][0]["kind"] = "replace"
+    jsonschema.validate(report, schema)
+    report["findings"][0]["line"] = 0  # what is listed still holds
+    import pytest
+
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(report, schema)

@@ -198,6 +198,19 @@ def test_add_unknown_words(capsys, tmp_path):
     assert run_cli(capsys, "check", "--quiet", doc)[:2] == (0, "")
 
 
+def test_add_unknown_words_skips_likely_typos_unless_forced(capsys, tmp_path):
+    doc = tmp_path / "doc.md"
+    # "strafvervolgning" is one letter from "strafvervolging": a typo, not a project word.
+    doc.write_text("Het kabinet noemt de qalintregeling en de strafvervolgning.\n")
+    (tmp_path / "qalint.toml").write_text("select = ['spelling']\n")
+    words = tmp_path / ".qalint-words.txt"
+    code, out, err = run_cli(capsys, "check", "--add-unknown-words", doc)
+    assert words.read_text().splitlines()[1:] == ["qalintregeling"]
+    assert "skipped 1 likely typo with a close suggestion (strafvervolgning); fix them, or add them with --force" in err
+    code, out, err = run_cli(capsys, "check", "--add-unknown-words", "--force", doc)
+    assert words.read_text().splitlines()[1:] == ["qalintregeling", "strafvervolgning"]
+
+
 def test_english_document():
     text = "# Questions\n\nQ1: Has the goverment replied?\nA1: Yes, the government has replied.\n"
     assert found(text, "faq.md") == [("QA401", span(text, 3, "goverment"))]
