@@ -201,9 +201,15 @@ def _plugin_profiles(profiles: list, builtin_raw: list[dict[str, Any]], known: d
             problem = f"profile {profile['name']!r}: the name is already used"
         if problem is not None:
             raise ProfileError(problem)
-    names = tuple(profile["name"] for profile in profiles)
-    built = build_profiles(builtin_raw + profiles, names)
-    return {name: built[name] for name in names if name in built}
+    built: dict[str, Profile] = {}
+    for name in (profile["name"] for profile in profiles):
+        try:
+            built.update({k: v for k, v in build_profiles(builtin_raw + profiles, (name,)).items() if k == name})
+        except ProfileError:
+            raise
+        except Exception as error:  # a pattern error of the `regex` module is no ValueError
+            raise ProfileError(f"profile {name!r}: {_one_line(error)}") from None
+    return built
 
 
 def _profile_problem(profile: Any) -> str | None:
