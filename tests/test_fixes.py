@@ -209,3 +209,17 @@ def test_fix_on_standard_input_prints_the_fixed_text(capsys, monkeypatch):
     code, out, err = run_cli(capsys, "check", "--isolated", "--fix", "-")
     assert out == "Zie Kamerstuk 33 694, nr. 1.\n"
     assert "Fixed 1 finding." in err
+
+
+def test_invalid_fixes_are_never_applied():
+    text = "abcdef"
+    overlapping = Finding("x", 0, 1, 1, 1, 1, 1, "QA999", "x", "consistency", "warning", "m",
+                          fix=Fix("f", (Edit(0, 4, ""), Edit(1, 6, ""))))
+    past_the_end = _finding(6, 9, "tail")
+    backwards = _finding(4, 2, "X")
+    outcome = apply_fixes(text, [overlapping, past_the_end, backwards, _finding(0, 1, "A")])
+    assert (outcome.text, len(outcome.applied)) == ("Abcdef", 1)
+
+
+def test_a_fix_that_changes_nothing_does_not_count():
+    assert apply_fixes("abc", [_finding(0, 1, "a")]).applied == []
