@@ -52,6 +52,9 @@ _CORE_PROPERTIES: dict[str, Any] = {
 }
 
 
+CORE_KEYS = frozenset(_CORE_PROPERTIES)
+
+
 class ConfigError(Exception):
     """A configuration problem, as one line for the user."""
 

@@ -61,7 +61,8 @@ class FileResult:
     fixed: int = 0  # findings fixed (with --fix or --diff)
     diff: str = ""  # with --diff
     output: bytes | None = None  # fixed standard input, in its own encoding
-    pending: tuple[bytes, bytes] | None = None  # with --fix: the bytes read and the fixed bytes to write
+    # With --fix: the bytes read, the fixed bytes to write, the findings before fixing.
+    pending: tuple[bytes, bytes, list[Finding]] | None = None
 
 
 class Linter:

@@ -20,6 +20,7 @@ import pluggy
 
 from . import hookspecs
 from .cachedir import cache_folder
+from .config import CORE_KEYS
 from .profiles import (
     ANSWER_AFTER_QUESTION, ITEM, QUESTION_AND_ANSWER, Profile, ProfileError, build_profiles,
     builtin_profile_files, read_profile_file,
@@ -186,7 +187,9 @@ def _collect(manager: pluggy.PluginManager, registry: Registry) -> None:
         problem = next((
             f"setting {key!r} is not a JSON Schema object" for key, spec in schema.items()
             if not isinstance(key, str) or not isinstance(spec, dict)
-        ), None) or next((f"setting {key!r} is already defined" for key in schema if key in registry.settings_schema), None)
+        ), None) or next((
+            f"setting {key!r} is already defined" for key in schema if key in registry.settings_schema or key in CORE_KEYS
+        ), None)
         if problem is not None:
             registry.warnings.append(f"plugin {plugin_name!r}: {problem}; its settings skipped")
             continue

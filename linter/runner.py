@@ -105,7 +105,7 @@ def check_target(target: Target, linter: Linter, mode: FixMode = FixMode()) -> F
         if mode.active:
             result = _fix(target, linter, mode, doc, result, data or b"")
         return result
-    except (ReadError, ConfigError, FixError) as error:
+    except (ReadError, ConfigError) as error:
         return FileResult(target.display, errors=[str(error)])
     except RecursionError:
         return FileResult(target.display, errors=[f"{target.display}: document too deeply nested, skipped"])
@@ -113,6 +113,7 @@ def check_target(target: Target, linter: Linter, mode: FixMode = FixMode()) -> F
 
 def _fix(target: Target, linter: Linter, mode: FixMode, doc: Document, result: FileResult, data: bytes) -> FileResult:
     """Apply fixes pass by pass, then diff, or keep the bytes to write."""
+    unfixed = result
     original = doc.text
     text = original
     fixed = 0
@@ -130,27 +131,29 @@ def _fix(target: Target, linter: Linter, mode: FixMode, doc: Document, result: F
         try:
             fixed_data = text.encode(doc.encoding)
         except UnicodeEncodeError as error:
-            raise FixError(
+            unfixed.errors.append(
                 f"{target.display}: the fixes add {text[error.start]!r}, which {doc.encoding} cannot encode; "
                 "fixes not written"
-            ) from None
+            )
+            return unfixed
         if target.stdin:
             result.output = fixed_data
         else:
-            result.pending = (data, fixed_data)
+            result.pending = (data, fixed_data, unfixed.findings)
     return result
 
 
 def write_fixes(target: Target, result: FileResult) -> FileResult:
-    """Write the fixed file a check left pending."""
+    """Write the fixed file a check left pending; when it cannot be written,
+    the findings reported are those of the file as it stays."""
     if result.pending is not None:
-        original, fixed_data = result.pending
+        original, fixed_data, unfixed_findings = result.pending
         result.pending = None
         try:
             write_fixed(target.path, original, fixed_data)
         except FixError as error:
             result.errors.append(str(error))
-            result.fixed = 0
+            result.findings, result.fixed = unfixed_findings, 0
     return result
 
 

@@ -151,6 +151,26 @@ class BadSchema:
         return ["max-words"]
 
 
+class TakesACoreSetting:
+    @staticmethod
+    @hookimpl
+    def qalint_config_schema():
+        return {"select": {"type": "integer"}}
+
+
+def _ellipsis_fix(self, context):
+    start = context.document.text.find("...")
+    if start >= 0:
+        yield context.finding(start, start + 3, "three dots", fix=Fix("ellipsis", (context.edit(start, start + 3, "…"),)))
+
+
+class AddsAnEllipsis:
+    @staticmethod
+    @hookimpl
+    def qalint_rules():
+        return [_rule("QA957", "adds-ellipsis", _ellipsis_fix)]
+
+
 class CatastrophicPattern:
     @staticmethod
     @hookimpl

@@ -10,7 +10,7 @@ from qalint.plugins import load_registry
 
 def test_hooks_returning_the_wrong_things_are_reported_by_plugin_name(capsys, monkeypatch, gap_file):
     use_plugins(monkeypatch, "ReturnsAnInt", "ReturnsNonRules", "ExitsWhileLoading", "BadRegexProfile",
-                "BadKeyProfile", "StringInsteadOfList", "BadSchema")
+                "BadKeyProfile", "StringInsteadOfList", "BadSchema", "TakesACoreSetting")
     code, out, err = run_cli(capsys, "check", "--isolated", "--quiet", gap_file)
     warnings = sorted(err.splitlines())
     bad_regex = warnings.pop(1)  # the pattern error, in the words of the `regex` module
@@ -26,6 +26,7 @@ def test_hooks_returning_the_wrong_things_are_reported_by_plugin_name(capsys, mo
         "rule skipped",
         "qalint: warning: plugin 'StringInsteadOfList': profile 'bad-type': item_markers must be a list of "
         "strings; its profiles skipped",
+        "qalint: warning: plugin 'TakesACoreSetting': setting 'select' is already defined; its settings skipped",
     ]
     # The built-in rules still run.
     assert (code, out) == (1, f"{gap_file}:7:7: QA101 question number skipped: expected 2, found 3\n")
