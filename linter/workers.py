@@ -25,6 +25,7 @@ Item = TypeVar("Item")
 Value = TypeVar("Value")
 
 _PHASE_BYTES = 96
+_PR_SET_PDEATHSIG = 1  # prctl option, from <linux/prctl.h>
 # Waiting on the pipes wakes up at least this often to look at the clocks.
 _POLL_SECONDS = 0.5
 
@@ -66,6 +67,17 @@ def untimed() -> Iterator[None]:
         shared.paused_since.value = 0.0
 
 
+def _end_with_parent(parent: int) -> None:
+    """Have the kernel stop this worker when its parent ends, even killed
+    (Linux: a worker stuck in a pattern would never see its pipe close)."""
+    try:
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux
+        pass
+    if os.getppid() != parent:  # the parent ended before that took effect
+        os._exit(1)
+
+
 def _serve(connection: Any, shared: _Shared, job: Callable[[Any], Any]) -> None:
     global _shared
     _shared = shared
@@ -91,10 +103,12 @@ class _Worker:
     def __init__(self, job: Callable[[Any], Any]) -> None:
         self.shared = _Shared()
         self.connection, child = multiprocessing.Pipe()
+        parent = os.getpid()
         self.pid = os.fork()
         if self.pid == 0:  # the worker: serve, then leave without running the parent's exit handlers
             status = 1
             try:
+                _end_with_parent(parent)
                 for end in _parent_ends | {self.connection}:
                     end.close()
                 _serve(child, self.shared, job)
