@@ -92,6 +92,8 @@ def _check_arguments(check: argparse.ArgumentParser) -> None:
                        help="print the settings that apply to the first file, and stop")
     check.add_argument("--no-cache", action="store_true", help="check every file again; do not read or write the result cache")
     check.add_argument("--cache-dir", help="folder of the result cache (default: the qalint cache folder)")
+    check.add_argument("--timeout", type=float, metavar="SECONDS",
+                       help="stop checking a document after this many seconds (default: `timeout`, 10)")
 
 
 def _codes(value: str) -> list[str]:
@@ -189,7 +191,7 @@ def _check(args) -> int:
         severity=severity, profile=args.profile,
         config_file=Path(args.config) if args.config else None, isolated=args.isolated,
         exclude=args.exclude, extend_exclude=args.extend_exclude, force_exclude=args.force_exclude,
-        respect_gitignore=args.respect_gitignore,
+        respect_gitignore=args.respect_gitignore, timeout=args.timeout,
     )
     linter = Linter(registry, overrides)
     paths = args.paths or ["."]
@@ -225,7 +227,9 @@ def _check(args) -> int:
         print(f"Would fix {fixable} finding{'s' if fixable != 1 else ''}.", file=sys.stderr)
         return EXIT_ERROR if report.all_errors else (EXIT_FINDINGS if fixable else EXIT_OK)
     if stdin_output:
-        sys.stdout.write(stdin_output[0])
+        sys.stdout.flush()
+        sys.stdout.buffer.write(stdin_output[0])  # in the input's own encoding
+        sys.stdout.flush()
     if args.add_unknown_words:
         from .wordlist import add_unknown_words
 

@@ -98,7 +98,7 @@ def test_one_line_per_distinct_configuration_error(capsys, tmp_path):
 def test_no_all_checks_passed_when_a_file_had_an_error(capsys, tmp_path):
     code, out, err = run(capsys, "check", tmp_path / "nonexistent.md")
     assert code == 2 and "All checks passed" not in out
-    assert out == "No findings in 0 files, but 1 error (see standard error).\n"
+    assert out == "No findings, but 1 error: not every file was checked.\n"
 
 
 def test_quiet_on_a_closed_pipe():

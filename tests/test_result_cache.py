@@ -8,20 +8,37 @@ import pytest
 from conftest import GAP_DOC, run_cli as run
 
 
+class Checked:
+    """The documents the engine really checked, in order (kept in a file:
+    documents are checked in worker processes)."""
+
+    def __init__(self, log):
+        self.log = log
+
+    def __len__(self):
+        return len(self.paths())
+
+    def __eq__(self, other):
+        return self.paths() == other
+
+    def paths(self):
+        return self.log.read_text().splitlines() if self.log.exists() else []
+
+
 @pytest.fixture
-def checks(monkeypatch):
-    """The paths the engine really checked, in order."""
+def checks(monkeypatch, tmp_path):
     from qalint.engine import Linter
 
-    checked: list[str] = []
+    log = tmp_path / "checked.log"
     original = Linter.check
 
     def counting(self, doc, path=None):
-        checked.append(doc.path)
+        with open(log, "a") as handle:
+            handle.write(doc.path + "\n")
         return original(self, doc, path)
 
     monkeypatch.setattr(Linter, "check", counting)
-    return checked
+    return Checked(log)
 
 
 def test_unchanged_files_are_read_from_the_cache(capsys, tmp_path, checks):

@@ -118,7 +118,7 @@ def _summary(report: Report) -> str:
     errors = len(report.all_errors)
     if not findings:
         if errors:
-            return f"No findings in {files}, but {_plural(errors, 'error')} (see standard error)."
+            return f"No findings, but {_plural(errors, 'error')}: not every file was checked."
         return f"All checks passed ({files})."
     counts = Counter(f.severity for f in findings)
     parts = ", ".join(f"{counts[level]} {level}" for level in SEVERITIES if counts[level])
