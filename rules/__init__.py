@@ -8,11 +8,12 @@ from qalint.hookspecs import hookimpl
 @hookimpl
 def qalint_rules() -> list[type]:
     from . import (
-        consistency, conversion, dates, extraction, footnotes, missing, numbering, references, spelling, suppressions,
+        consistency, conversion, dates, extraction, footnotes, missing, numbering, references, spelling,
+        suppressions, terms,
     )
 
-    families = (numbering, missing, references, footnotes, spelling, consistency, dates, conversion, extraction,
-                suppressions)
+    families = (numbering, missing, references, footnotes, spelling, consistency, terms, dates, conversion,
+                extraction, suppressions)
     return [rule for family in families for rule in family.RULES]
 
 

@@ -5,7 +5,6 @@ fixtures/kamervragen/expected-findings.tsv with its repair and a verdict."""
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 
 from conftest import FIXTURES, lint, run_cli, span, where
@@ -57,7 +56,7 @@ def test_fix_splits_the_safe_run_together_words_and_changes_nothing_else(capsys,
     name = "45-antwoord-antwoord-op-vragen-van-het-lid-koekkoek.txt"
     original = (KAMERVRAGEN / name).read_text(encoding="utf-8")
     copy = tmp_path / name
-    shutil.copy(KAMERVRAGEN / name, copy)
+    copy.write_text(original, encoding="utf-8")
     run_cli(capsys, "check", "--isolated", "--select", "QA511", "--fix", copy)
     # The expected text: the safe splits of the hand-checked list, applied by hand.
     lines = original.split("\n")
@@ -150,5 +149,5 @@ def test_names_and_terms_of_art_in_a_technical_faq():
 def test_text_output_names_the_rule_that_dominates_a_file(capsys):
     path = KAMERVRAGEN / "45-antwoord-antwoord-op-vragen-van-het-lid-koekkoek.txt"
     _, out, _ = run_cli(capsys, "check", "--isolated", path)
-    assert f"{path}: 93 of 110 findings are QA511 run-together-words (73 fixable with --fix, " \
+    assert f"{path}: 93 of 109 findings are QA511 run-together-words (73 fixable with --fix, " \
            "20 with --unsafe-fixes)" in out.splitlines()
