@@ -71,13 +71,15 @@ class Splitter:
         plain: Callable[[str], bool],
         used: Callable[[tuple[str, ...]], int],
         modifier: Callable[[str], bool] = lambda word: False,
+        memo: dict | None = None,
     ) -> None:
         """`known(word)`: whether a dictionary (or the project) accepts the
         lower-case word, also as a compound; `plain(word)`: whether a
         dictionary lists it as it is; `used(words)`: how often the document
         writes these words (one, or several apart); `modifier(word)`: whether
         the language's grammar puts the word before another but never at the
-        start of a compound (an inflected adjective: "passende|oplossing")."""
+        start of a compound (an inflected adjective: "passende|oplossing").
+        `memo` keeps the cuts of words between documents (same `known`)."""
         own = FUNCTION_WORDS.get(language, frozenset())
         # English function words of three letters or more also serve in
         # another language's document ("ofthe"); shorter ones would split
@@ -89,6 +91,7 @@ class Splitter:
         self._plain = plain
         self._used = used
         self._modifier = modifier
+        self._memo = memo if memo is not None else {}
         self._joined = 0  # how often the document writes the token being split
 
     def split(self, token: str, name: bool = False) -> Split | None:
@@ -99,16 +102,18 @@ class Splitter:
             return None
         lower = token.lower()
         self._joined = self._used((lower,))
+        if name:  # only a function word after a name: a few lookups, not every cut
+            found = [(lower[:-len(w)], w) for w in self.function_words if lower.endswith(w) and len(lower) > len(w)]
+            found = [p for p in found if self._used(p[:1]) and self._known(p[0])]
+            return Split(_cased(token, found[0]), len(found) == 1, (), False) if found else None
         found = self._plausible(self._splits(lower, 2))
-        if not found and not self._splits(lower, 2, any_words=True):
+        if not found and not self._splits(lower, 2):
             # Three words only where no two do ("welzijn|brede" is no
             # "wel|zijn|brede"): two function words and a word of four
             # letters or more ("van|het|kabinet", not "aan|klaar|ten").
             found = [parts for parts in self._splits(lower, 3)
                      if all(p in self.function_words for p in parts[:2])
                      and len(parts[2]) >= 4 and parts[2] not in self.function_words]
-        if name:
-            found = [p for p in found if len(p) == 2 and p[1] in self.function_words and self._used(p[:1])]
         if not found:
             return None
         ranked = sorted(found, key=self._rank)
@@ -132,32 +137,38 @@ class Splitter:
             return Split((left, right), False, strong=True)
         return None
 
-    def _splits(self, lower: str, count: int, any_words: bool = False) -> list[tuple[str, ...]]:
-        """Every way to cut `lower` into `count` parts that are all words;
-        a compound worked out (not a dictionary form the document uses) only
-        as the last part: "het|beoordelingskader", not "grotehervorming|en".
-        With `any_words`, also the parts that are words only as compounds."""
-        if count == 1:
-            return [(lower,)] if self._part(lower) else []
-        found = []
-        for cut in range(1, len(lower)):
-            head = lower[:cut]
-            if self._part(head) and (any_words or self._firm(head)):
-                found += [(head, *rest) for rest in self._splits(lower[cut:], count - 1, any_words)]
-        return found
+    def _splits(self, lower: str, count: int) -> list[tuple[str, ...]]:
+        """Every way to cut `lower` into `count` parts that are words, a
+        three-letter word only if the document uses it ("de|top", not
+        "Nu|tri")."""
+        cuts = self._cuts(lower, count)
+        if count == 2:  # a compound the document uses on its own may come first ("conceptanalyse|die")
+            cuts = cuts + [(lower[:cut], lower[cut:]) for cut in range(4, len(lower) - 1)
+                           if self._used((lower[:cut],)) and not self._plain(lower[:cut])
+                           and self._known(lower[:cut]) and self._part(lower[cut:], self._known)]
+        return [parts for parts in cuts
+                if all(len(p) != _SHORT_PART + 1 or p in self.function_words or self._used((p,)) > 0 for p in parts)]
 
-    def _part(self, part: str) -> bool:
+    def _cuts(self, lower: str, count: int) -> list[tuple[str, ...]]:
+        """The cuts into `count` words whatever the document (remembered): a
+        compound worked out only as the last part ("het|beoordelingskader",
+        not "grotehervorming|en"), so only the last part needs the
+        dictionary's compounding."""
+        key = (lower, count)
+        if key not in self._memo:
+            if count == 1:
+                self._memo[key] = [(lower,)] if self._part(lower, self._known) else []
+            else:
+                self._memo[key] = [(lower[:cut], *rest) for cut in range(1, len(lower))
+                                   if self._part(lower[:cut], self._plain) for rest in self._cuts(lower[cut:], count - 1)]
+        return self._memo[key]
+
+    def _part(self, part: str, known: Callable[[str], bool]) -> bool:
         if len(part) == 1:
             return part in self.single
         if len(part) <= _SHORT_PART:
             return part in self.function_words
-        if part in self.function_words:
-            return True
-        # A word of three letters only if the document uses it ("de|top", not "Nu|tri").
-        return self._known(part) and (len(part) > _SHORT_PART + 1 or self._used((part,)) > 0)
-
-    def _firm(self, part: str) -> bool:
-        return part in self.function_words or self._plain(part) or self._used((part,)) > 0
+        return part in self.function_words or known(part)
 
     def _plausible(self, splits: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
         """Splits with evidence: a function word among two parts, two among
@@ -165,7 +176,7 @@ class Splitter:
         the words apart more often than together."""
         needed = len(splits[0]) - 1 if splits else 0
         return [parts for parts in splits if self._function_words(parts) >= needed or self._apart(parts)
-                or (len(parts) == 2 and self._modifier(parts[0]) and self._firm(parts[1]))]
+                or (len(parts) == 2 and self._modifier(parts[0]) and (self._plain(parts[1]) or self._used(parts[1:])))]
 
     def _function_words(self, parts: tuple[str, ...]) -> int:
         return sum(p in self.function_words for p in parts)

@@ -54,6 +54,7 @@ class _Speller:
         self.function_words = FUNCTION_WORDS.get(self.primary.language, frozenset())
         self._compounds: dict[str, bool] = {}
         self._splits: dict[tuple[str, bool, int], tuple[str, str, str] | None] = {}
+        self.cuts: dict = {}  # the word splitter's, for the whole run
 
     def known(self, word: str) -> bool:
         """Known to the project, to a dictionary of the document's language or
@@ -82,8 +83,9 @@ class _Speller:
         return word in self.project_words or any(d.known_quickly(word) for d in self.dictionaries)
 
     def one_edit_away(self, word: str) -> bool:
-        """Whether a dictionary word is one letter from `word`."""
-        return bool(self.primary.words_among(set(_edits(word.lower())) - {word.lower()}))
+        """Whether a dictionary word is one letter from `word` (remembered)."""
+        lower = word.lower()
+        return bool(self.remembered("near", lower, lambda: self.primary.words_among(set(_edits(lower)) - {lower})[:1]))
 
     def modifier(self, word: str) -> bool:
         """An inflected Dutch adjective ("passende"): it stands before a
@@ -443,13 +445,14 @@ def _analysis(context: Context):
         return cache[key]
     speller = _speller(context)
     joined_forms = context.profile.joined_forms
+    invisible = INVISIBLE.search(doc.text) is not None
     unknown = {
         text for text in counts
         if not (
             len(text) < 2 or _acronym_or_camel_case(text) or len(set(text.lower())) == 1  # "xxxx" (QA204)
             or (len(text) >= 3 and not _VOWELS.search(fold_accents(text)))  # "pxq", "kwh": symbols, units
             or text.lower() in joined_forms  # QA404's
-            or speller.known(INVISIBLE.sub("", text))
+            or speller.known(INVISIBLE.sub("", text) if invisible else text)
         )
     }
     # "deSecretaris", "LibischeKustwacht": may be words run together.
@@ -466,7 +469,7 @@ def _analysis(context: Context):
     candidates = [word for word in text_of.occurrences(unknown | camel)
                   if not (word.start in in_citation or _split_at_line_end(word, doc.text)  # QA502's, QA508's
                           or _in_identifier_or_domain(word, doc.text))]
-    splitter = splitter_for(doc.text, speller, speller.primary.language)
+    splitter = splitter_for(doc.text, lower_counts, speller, speller.primary.language)
     found_repairs, hints = find_repairs(doc.text, candidates, speller, splitter, _is_name, lambda w: counts[w] > 0)
     repairs += found_repairs
     repaired = {start for repair in repairs for start in repair.words}
@@ -530,7 +533,8 @@ _VOWELS = re.compile("[aeiouy]", re.I)
 
 
 def _lower_then_capital(text: str) -> bool:
-    return any(a.islower() and b.isupper() for a, b in zip(text, text[1:]))
+    rest = text[1:]
+    return rest != rest.lower() and any(a.islower() and b.isupper() for a, b in zip(text, rest))
 
 
 def _in_identifier_or_domain(word: Word, text: str) -> bool:

@@ -7,6 +7,7 @@ conversion rules, which report each once with its repair."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
@@ -22,6 +23,10 @@ HYPHENATION = "hyphenation"
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LINE_GAP = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
+_HYPHEN = re.compile("-")
+# The word before a hyphen or a line break at the end of a text.
+_BEFORE_HYPHEN = re.compile(r"([^\W\d_]+)-$")
+_BEFORE_LINE_GAP = re.compile(r"([^\W\d_]+)[ \t]*(?:\r\n|\r|\n)[ \t]*$")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 # After "buitenland-" a text may go on with "en veiligheidsbeleid": a shared compound part.
 CONJUNCTIONS = frozenset({"en", "of", "tot", "noch", "and", "or", "to", "nor"})
@@ -44,11 +49,12 @@ class Repair:
     words: tuple[int, ...] = ()  # starts of the words it accounts for
 
 
-def splitter_for(text: str, speller, language: str) -> Splitter:
-    """A word splitter for the document `text`. `speller` answers
+def splitter_for(text: str, words: Counter, speller, language: str) -> Splitter:
+    """A word splitter for the document `text`, whose `words` (lower case)
+    are counted. `speller` answers
     `known(word)`, `plain(word)` (a dictionary form, not a compound worked
-    out) and `modifier(word)` (see `Splitter`)."""
-    return Splitter(language, speller.known, speller.plain, _Phrases(text).count, speller.modifier)
+    out) and `modifier(word)` (see `Splitter`), and keeps `cuts`, a memo for it."""
+    return Splitter(language, speller.known, speller.plain, _Phrases(text, words).count, speller.modifier, speller.cuts)
 
 
 def find_repairs(
@@ -91,7 +97,7 @@ def find_repairs(
 def _hyphenation(text: str, word: Word, speller) -> Repair | None:
     """"internatio-naal": a hyphen inside a line where the joined word is
     known and a part is not; safe when the first part is no word."""
-    pair = _neighbour(text, word, "-", "-")
+    pair = _neighbour(text, word, _HYPHEN, _BEFORE_HYPHEN)
     if pair is None:
         return None
     (left, left_start), (right, right_end) = pair
@@ -107,7 +113,7 @@ def _hyphenation(text: str, word: Word, speller) -> Repair | None:
 def _line_break(text: str, word: Word, speller) -> Repair | None:
     """"verplich" / "tingen": a word broken at a line end without a hyphen;
     safe when neither half is a word."""
-    pair = _neighbour(text, word, _LINE_GAP, _LINE_GAP)
+    pair = _neighbour(text, word, _LINE_GAP, _BEFORE_LINE_GAP)
     if pair is None:
         return None
     (left, left_start), (right, right_end) = pair
@@ -146,23 +152,19 @@ def _run_together(word: Word, speller, splitter: Splitter, is_name, standalone) 
                   (word.start,)), split.strong
 
 
-def _neighbour(text: str, word: Word, after, before):
+def _neighbour(text: str, word: Word, separator: re.Pattern, before: re.Pattern):
     """((left word, its start), (right word, its end)) when `word` meets
-    another across the separator (a character or a pattern), or None."""
-    def separated(position: int, pattern) -> int | None:
-        if isinstance(pattern, str):
-            return position + 1 if text.startswith(pattern, position) else None
-        match = pattern.match(text, position)
-        return match.end() if match else None
-
-    following = separated(word.end, after)
-    if following is not None:
-        match = _LETTERS.match(text, following)
+    another across `separator`; `before` finds the left word and the
+    separator at the end of a text."""
+    after = separator.match(text, word.end)
+    if after is not None:
+        match = _LETTERS.match(text, after.end())
         if match and not _glued(text, match.end()):
             return (word.text, word.start), (match.group(), match.end())
-    # The word after the separator: find the one before it.
+    if word.start == 0 or not separator.match(text[word.start - 1]) and text[word.start - 1] not in " \t\n":
+        return None  # nothing joins the word to the one before it
     head = text[max(0, word.start - 80):word.start]
-    match = re.search(r"([^\W\d_]+)" + (re.escape(before) if isinstance(before, str) else before.pattern) + r"$", head)
+    match = before.search(head)
     if match and not _glued(text, word.start - len(head) + match.start() - 1):
         left_start = word.start - len(head) + match.start(1)
         return (match.group(1), left_start), (word.text, word.end)
@@ -190,17 +192,26 @@ def _clean(word: str) -> str:
 
 
 class _Phrases:
-    """The document's words with everything else as single spaces, to count
-    how often it writes given words (apart: "volledige vergoeding")."""
+    """How often the document writes given words: one (from its word
+    counts) or several in a row ("volledige vergoeding", looked up in its
+    text with everything but letters as single spaces, built when first
+    asked)."""
 
-    def __init__(self, text: str) -> None:
-        self._text: str | None = None
+    def __init__(self, text: str, words: Counter) -> None:
         self._source = text
+        self._words = words
+        self._text: str | None = None
+        self._phrases: dict[tuple[str, ...], int] = {}
 
     def count(self, parts: tuple[str, ...]) -> int:
-        if self._text is None:
-            self._text = " " + _NOT_LETTERS.sub(" ", self._source.lower()) + " "
-        return self._text.count(f" {' '.join(parts).lower()} ")
+        if len(parts) == 1:
+            return self._words[parts[0].lower()]
+        key = tuple(p.lower() for p in parts)
+        if key not in self._phrases:
+            if self._text is None:
+                self._text = " " + _NOT_LETTERS.sub(" ", self._source.lower()) + " "
+            self._phrases[key] = self._text.count(f" {' '.join(key)} ")
+        return self._phrases[key]
 
 
 _LAST_WORD = re.compile(r"([^\W\d_]+)[*_\s]*$")
@@ -212,12 +223,12 @@ def truncated_ends(text: str, spans: Iterable[tuple[int, int, str]], known: Call
     a last word no dictionary knows ("... de Turkse terri")."""
     found = []
     for start, end, what in spans:
-        body = text[start:end]
+        body = text[max(start, end - 200):end]  # the end is what counts
         if ends_sentence(body):
             continue
         match = _LAST_WORD.search(body)
         if match and len(match.group(1)) >= 2 and not known(_clean(match.group(1))):
-            found.append((start + match.start(1), start + match.end(1), what))
+            found.append((end - len(body) + match.start(1), end - len(body) + match.end(1), what))
     return found
 
 
