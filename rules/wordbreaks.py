@@ -83,11 +83,12 @@ def find_repairs(
             claimed.update(repair.words)
     # A document whose extraction ran words together elsewhere has its
     # words run together here too ("te|bieden", not "gebieden"); in a clean
-    # one, a word one letter from a dictionary word is a typo ("miniter").
+    # one a weak split is only a suggestion: "miniter" is a typo, "plugin" a
+    # word the dictionary lacks.
     extraction = sum(r.kind == RUN_TOGETHER for r in found) >= _EXTRACTION_EVIDENCE
     hints = {}
     for repair, typo_like in weak:
-        if typo_like and not extraction:
+        if not extraction:
             hints[repair.start] = repair.fixed  # a suggestion for the spelling check
             continue
         found.append(replace(repair, safe=repair.safe and not typo_like) if typo_like else repair)
