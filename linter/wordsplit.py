@@ -71,15 +71,13 @@ class Splitter:
         plain: Callable[[str], bool],
         used: Callable[[tuple[str, ...]], int],
         modifier: Callable[[str], bool] = lambda word: False,
-        memo: dict | None = None,
     ) -> None:
         """`known(word)`: whether a dictionary (or the project) accepts the
         lower-case word, also as a compound; `plain(word)`: whether a
         dictionary lists it as it is; `used(words)`: how often the document
         writes these words (one, or several apart); `modifier(word)`: whether
         the language's grammar puts the word before another but never at the
-        start of a compound (an inflected adjective: "passende|oplossing").
-        `memo` keeps the cuts of words between documents (same `known`)."""
+        start of a compound (an inflected adjective: "passende|oplossing")."""
         own = FUNCTION_WORDS.get(language, frozenset())
         # English function words of three letters or more also serve in
         # another language's document ("ofthe"); shorter ones would split
@@ -91,7 +89,6 @@ class Splitter:
         self._plain = plain
         self._used = used
         self._modifier = modifier
-        self._memo = memo if memo is not None else {}
         self._joined = 0  # how often the document writes the token being split
 
     def split(self, token: str, name: bool = False) -> Split | None:
@@ -106,14 +103,15 @@ class Splitter:
             found = [(lower[:-len(w)], w) for w in self.function_words if lower.endswith(w) and len(lower) > len(w)]
             found = [p for p in found if self._used(p[:1]) and self._known(p[0])]
             return Split(_cased(token, found[0]), len(found) == 1, (), False) if found else None
-        found = self._plausible(self._splits(lower, 2))
-        if not found and not self._splits(lower, 2):
+        found = self._plausible(self._splits(lower))
+        if not found and not self._two_words(lower, 1):
             # Three words only where no two do ("welzijn|brede" is no
             # "wel|zijn|brede"): two function words and a word of four
             # letters or more ("van|het|kabinet", not "aan|klaar|ten").
-            found = [parts for parts in self._splits(lower, 3)
-                     if all(p in self.function_words for p in parts[:2])
-                     and len(parts[2]) >= 4 and parts[2] not in self.function_words]
+            found = [(first, second, lower[len(first) + len(second):])
+                     for first in self._function_prefixes(lower)
+                     for second in self._function_prefixes(lower[len(first):])
+                     if self._content_word(lower[len(first) + len(second):])]
         if not found:
             return None
         ranked = sorted(found, key=self._rank)
@@ -137,31 +135,37 @@ class Splitter:
             return Split((left, right), False, strong=True)
         return None
 
-    def _splits(self, lower: str, count: int) -> list[tuple[str, ...]]:
-        """Every way to cut `lower` into `count` parts that are words, a
-        three-letter word only if the document uses it ("de|top", not
-        "Nu|tri")."""
-        cuts = self._cuts(lower, count)
-        if count == 2:  # a compound the document uses on its own may come first ("conceptanalyse|die")
-            cuts = cuts + [(lower[:cut], lower[cut:]) for cut in range(4, len(lower) - 1)
-                           if self._used((lower[:cut],)) and not self._plain(lower[:cut])
-                           and self._known(lower[:cut]) and self._part(lower[cut:], self._known)]
-        return [parts for parts in cuts
-                if all(len(p) != _SHORT_PART + 1 or p in self.function_words or self._used((p,)) > 0 for p in parts)]
+    def _splits(self, lower: str) -> list[tuple[str, str]]:
+        """The cuts of `lower` into two words that some evidence could
+        support: a function word, an adjective first, or two words the
+        document uses. A three-letter word only if the document uses it
+        ("de|top", not "Nu|tri"); a compound worked out ("beoordelingskader")
+        only last, unless the document uses it ("conceptanalyse|die"), so
+        that only the last part needs the dictionary's compounding."""
+        found = []
+        for cut in range(1, len(lower)):
+            head, tail = lower[:cut], lower[cut:]
+            used = self._used((head,)) > 0 and self._used((tail,)) > 0
+            if not (head in self.function_words or tail in self.function_words or used or self._modifier(head)):
+                continue
+            if not (self._part(head, self._plain) or (used and len(head) >= 4 and self._known(head))):
+                continue
+            if self._part(tail, self._known) and all(
+                    len(p) != _SHORT_PART + 1 or p in self.function_words or self._used((p,)) for p in (head, tail)):
+                found.append((head, tail))
+        return found
 
-    def _cuts(self, lower: str, count: int) -> list[tuple[str, ...]]:
-        """The cuts into `count` words whatever the document (remembered): a
-        compound worked out only as the last part ("het|beoordelingskader",
-        not "grotehervorming|en"), so only the last part needs the
-        dictionary's compounding."""
-        key = (lower, count)
-        if key not in self._memo:
-            if count == 1:
-                self._memo[key] = [(lower,)] if self._part(lower, self._known) else []
-            else:
-                self._memo[key] = [(lower[:cut], *rest) for cut in range(1, len(lower))
-                                   if self._part(lower[:cut], self._plain) for rest in self._cuts(lower[cut:], count - 1)]
-        return self._memo[key]
+    def _two_words(self, lower: str, shortest: int) -> list[tuple[str, str]]:
+        """The cuts into two dictionary words (as they are) of `shortest` letters or more."""
+        return [(lower[:cut], lower[cut:]) for cut in range(max(shortest, 1), len(lower) - max(shortest, 1) + 1)
+                if self._part(lower[:cut], self._plain) and self._part(lower[cut:], self._plain)
+                and min(cut, len(lower) - cut) >= shortest]
+
+    def _function_prefixes(self, lower: str) -> list[str]:
+        return [lower[:n] for n in range(1, min(len(lower), 8)) if lower[:n] in self.function_words]
+
+    def _content_word(self, word: str) -> bool:
+        return len(word) >= 4 and word not in self.function_words and self._known(word)
 
     def _part(self, part: str, known: Callable[[str], bool]) -> bool:
         if len(part) == 1:
@@ -191,9 +195,7 @@ class Splitter:
         """Two dictionary words of four letters or more that the token may
         have been, without evidence ("kabinetziet": "kabinet ziet"): a
         suggestion, not a finding."""
-        lower = token.lower()
-        breaks = [parts for parts in self._splits(lower, 2)
-                  if all(len(p) >= 4 and self._plain(p) for p in parts)]
+        breaks = self._two_words(token.lower(), 4)
         return " ".join(_cased(token, min(breaks, key=self._rank))) if breaks else None
 
     def _rank(self, parts: tuple[str, ...]) -> tuple:

@@ -39,7 +39,6 @@ class _Speller:
         self.function_words = FUNCTION_WORDS.get(self.primary.language, frozenset())
         self._compounds: dict[str, bool] = {}
         self._splits: dict[tuple[str, bool, int], tuple[str, str, str] | None] = {}
-        self.cuts: dict = {}  # the word splitter's, for the whole run
 
     def known(self, word: str) -> bool:
         """Known to the project, to a dictionary of the document's language or

@@ -91,13 +91,13 @@ def _analysis(context: Context):
         text for text in counts
         if not (
             len(text) < 2 or _acronym_or_camel_case(text) or len(set(text.lower())) == 1  # "xxxx" (QA204)
-            or (len(text) >= 3 and not _VOWELS.search(fold_accents(text)))  # "pxq", "kwh": symbols, units
             or text.lower() in joined_forms  # QA404's
             or speller.known(INVISIBLE.sub("", text) if invisible else text)
+            or (len(text) >= 3 and not _VOWELS.search(text))  # "pxq", "kwh": symbols, units
         )
     }
     # "deSecretaris", "LibischeKustwacht": may be words run together.
-    camel = {text for text in counts if not text.isupper() and _lower_then_capital(text)}
+    camel = {text for text in counts if text[1:] != text[1:].lower() and not text.isupper() and _lower_then_capital(text)}
     lower_counts: Counter = Counter()
     for text, count in counts.items():
         lower_counts[text.lower()] += count
@@ -170,7 +170,7 @@ def _analysis(context: Context):
 _DOMAIN = re.compile(r"\.(?:nl|com|org|net|eu|int|gov|be|de|uk|fr|info|edu|io)(?![\w.-])", re.I)
 
 
-_VOWELS = re.compile("[aeiouy]", re.I)
+_VOWELS = re.compile("[aeiouyàáâäèéêëìíîïòóôöùúûü]", re.I)
 
 
 def _lower_then_capital(text: str) -> bool:

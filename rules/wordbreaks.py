@@ -22,12 +22,13 @@ HYPHENATION = "hyphenation"
 # Soft hyphens and zero-width characters: invisible, left inside words by conversion.
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _LETTERS = re.compile(r"[^\W\d_]+")
+# Phrases looked for one by one before the text is respaced for them.
+_FEW_PHRASES = 16
 _LINE_GAP = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 _HYPHEN = re.compile("-")
 # The word before a hyphen or a line break at the end of a text.
 _BEFORE_HYPHEN = re.compile(r"([^\W\d_]+)-$")
 _BEFORE_LINE_GAP = re.compile(r"([^\W\d_]+)[ \t]*(?:\r\n|\r|\n)[ \t]*$")
-_NOT_LETTERS = re.compile(r"[\W\d_]+")
 # After "buitenland-" a text may go on with "en veiligheidsbeleid": a shared compound part.
 CONJUNCTIONS = frozenset({"en", "of", "tot", "noch", "and", "or", "to", "nor"})
 # Run-together words with strong evidence that make a document an extraction.
@@ -53,8 +54,8 @@ def splitter_for(text: str, words: Counter, speller, language: str) -> Splitter:
     """A word splitter for the document `text`, whose `words` (lower case)
     are counted. `speller` answers
     `known(word)`, `plain(word)` (a dictionary form, not a compound worked
-    out) and `modifier(word)` (see `Splitter`), and keeps `cuts`, a memo for it."""
-    return Splitter(language, speller.known, speller.plain, _Phrases(text, words).count, speller.modifier, speller.cuts)
+    out) and `modifier(word)` (see `Splitter`)."""
+    return Splitter(language, speller.known, speller.plain, _Phrases(text, words).count, speller.modifier)
 
 
 def find_repairs(
@@ -68,7 +69,7 @@ def find_repairs(
     suggestions, by the start of their word."""
     found: list[Repair] = []
     claimed: set[int] = set()
-    weak: list[tuple[Repair, bool]] = []  # run-together readings a typo could also explain
+    weak: list[Repair] = []  # splits with one function word or an adjective only
     for word in words:
         if word.start in claimed:
             continue
@@ -76,7 +77,7 @@ def find_repairs(
         if repair is None:
             repair, strong = _run_together(word, speller, splitter, is_name, standalone)
             if repair is not None and not strong:
-                weak.append((repair, speller.one_edit_away(_clean(word.text))))
+                weak.append(repair)
                 continue
         if repair is not None:
             found.append(repair)
@@ -87,11 +88,13 @@ def find_repairs(
     # word the dictionary lacks.
     extraction = sum(r.kind == RUN_TOGETHER for r in found) >= _EXTRACTION_EVIDENCE
     hints = {}
-    for repair, typo_like in weak:
+    for repair in weak:
         if not extraction:
             hints[repair.start] = repair.fixed  # a suggestion for the spelling check
-            continue
-        found.append(replace(repair, safe=repair.safe and not typo_like) if typo_like else repair)
+        elif speller.one_edit_away(_clean(repair.written)):  # a typo could explain it too
+            found.append(replace(repair, safe=False))
+        else:
+            found.append(repair)
     return sorted(found, key=lambda r: r.start), hints
 
 
@@ -194,25 +197,32 @@ def _clean(word: str) -> str:
 
 class _Phrases:
     """How often the document writes given words: one (from its word
-    counts) or several in a row ("volledige vergoeding", looked up in its
-    text with everything but letters as single spaces, built when first
-    asked)."""
+    counts) or several in a row, with anything but letters between them
+    ("volledige vergoeding"). The first few phrases are looked for in the
+    text; once many are asked, in a copy of it with single spaces between
+    its words, made once."""
 
     def __init__(self, text: str, words: Counter) -> None:
         self._source = text
         self._words = words
-        self._text: str | None = None
+        self._spaced: str | None = None
         self._phrases: dict[tuple[str, ...], int] = {}
 
     def count(self, parts: tuple[str, ...]) -> int:
-        if len(parts) == 1:
-            return self._words[parts[0].lower()]
         key = tuple(p.lower() for p in parts)
+        if len(key) == 1:
+            return self._words[key[0]]
         if key not in self._phrases:
-            if self._text is None:
-                self._text = " " + _NOT_LETTERS.sub(" ", self._source.lower()) + " "
-            self._phrases[key] = self._text.count(f" {' '.join(key)} ")
+            self._phrases[key] = self._count(key) if all(self._words[p] for p in key) else 0
         return self._phrases[key]
+
+    def _count(self, key: tuple[str, ...]) -> int:
+        if self._spaced is None and len(self._phrases) < _FEW_PHRASES:
+            pattern = r"(?<![^\W\d_])" + r"[\W\d_]+".join(map(re.escape, key)) + r"(?![^\W\d_])"
+            return len(re.findall(pattern, self._source, re.I))
+        if self._spaced is None:
+            self._spaced = " " + " ".join(_LETTERS.findall(self._source.lower())) + " "
+        return self._spaced.count(f" {' '.join(key)} ")
 
 
 _LAST_WORD = re.compile(r"([^\W\d_]+)[*_\s]*$")
