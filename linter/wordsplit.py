@@ -129,6 +129,8 @@ class Splitter:
         if cut is None:
             return None
         left, right = token[:cut], token[cut:]
+        if right[1:] != right[1:].lower() and not right.isupper():
+            return None  # "isValidInput": an identifier, not words
         if left.lower() in self.function_words and left.islower():
             return Split((left, right), True, strong=True)
         if self._used((left.lower(), right.lower())) > self._used((token.lower(),)):

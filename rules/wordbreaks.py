@@ -74,6 +74,8 @@ def find_repairs(
         if word.start in claimed:
             continue
         repair = _hyphenation(text, word, speller) or _line_break(text, word, speller)
+        if repair is None and _identifier(text, word):
+            continue  # "isValid()", "obj.isValid": code written in the prose
         if repair is None:
             repair, strong = _run_together(word, speller, splitter, is_name, standalone)
             if repair is not None and not strong:
@@ -180,6 +182,10 @@ def _glued(text: str, position: int) -> bool:
     if position < 0 or position >= len(text):
         return False
     return text[position] == "-" or text[position].isdigit()
+
+
+def _identifier(text: str, word: Word) -> bool:
+    return text[word.end:word.end + 1] == "(" or text[word.start - 1:word.start] in ("_", ".") and word.start > 0
 
 
 def _camel(word: str) -> bool:

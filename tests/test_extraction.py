@@ -104,6 +104,11 @@ def test_glued_to_a_capitalised_word():
     ]
 
 
+def test_identifiers_in_the_prose_are_not_words_run_together():
+    text = "Call isValid() first, then obj.isEmpty, and check isValidInput before theCommittee meets.\n"
+    assert [(f.code, where(f)) for f in lint(text, select=["QA511"])] == [("QA511", span(text, 1, "theCommittee"))]
+
+
 def test_a_typo_in_a_clean_document_stays_a_typo():
     # "miniter" splits into "mini ter", but a dictionary word is one letter away
     # and nothing else in the document is run together.
