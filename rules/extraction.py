@@ -41,7 +41,10 @@ class RunTogetherWords(_RepairRule):
     word of the language (`van`, `het`, `de`, `u`), an inflected adjective
     before a word (`passende oplossing`), or the document writing the words
     apart more often. Compounds the dictionary or the compound rules accept
-    are never split (`beleidsevaluatie`).
+    are never split (`beleidsevaluatie`), nor code in the prose
+    (`isValid()`). In a document where little else is run together, a
+    split with one function word is only a suggestion of QA401
+    (`miniter`: `minister`, `mini ter`).
 
     ## Why it matters
     Run-together words defeat search and every word count, and reported as
