@@ -41,6 +41,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "unclosed superscripts": _repeat("<sup>"),
     "unclosed directive": lambda size: "<!-- qalint: disable=" + "\n" * max(0, size - 21),
     "repeated directives": _repeat("<!-- qalint: disable=QA101 -->\n"),
+    "unclosed directives": _repeat("<!-- qalint: disable=QA101 "),
     "marker and spaces": lambda size: "Vraag 1" + " " * max(0, size - 8) + "x",
     "word, spaces, word": lambda size: "woord" + " " * max(0, size - 10) + "woord",
     "words and spaces": _repeat("zie   "),

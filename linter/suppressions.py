@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from .document import Document
 from .rule import Finding
 
-# Linear on any input: the codes run up to the first "-->" (and take no ">"),
-# possessively, so an unclosed comment is scanned once, not once per line.
+# Linear on any input: the codes run up to the first "-->", possessively, and
+# take no "<" or ">", so an unclosed comment is scanned once (not once per
+# line) and up to the next comment only.
 _DIRECTIVE = re.compile(
     r"<!--\s*+qalint:\s*+(?P<kind>disable-file|disable-next-line|disable|enable)"
-    r"(?:\s*+=(?P<codes>(?:[^>\-]|-(?!->))*+)|\s*+)-->"
+    r"(?:\s*+=(?P<codes>(?:[^<>\-]|-(?!->))*+)|\s*+)-->"
 )
 
 
