@@ -14,7 +14,10 @@ import importlib
 import pkgutil
 import re
 import time
+from functools import lru_cache
 from typing import Callable, Iterator, NamedTuple
+
+import regex
 
 SMALL = 1024
 LARGE = 64 * 1024
@@ -78,7 +81,7 @@ def module_patterns() -> list[NamedPattern]:
 
     found: dict[tuple, NamedPattern] = {}
     for package in (qalint, qalint.rules):
-        for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
+        for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
             if info.name.endswith("__main__"):
                 continue
             module = importlib.import_module(info.name)
@@ -89,17 +92,8 @@ def module_patterns() -> list[NamedPattern]:
     return list(found.values())
 
 
-def _pattern_types() -> tuple[type, ...]:
-    import regex
-
-    return (re.Pattern, type(regex.compile("")))
-
-
-_PATTERN_TYPES = _pattern_types()
-
-
 def _patterns_in(value, depth: int = 0) -> Iterator[re.Pattern]:
-    if isinstance(value, _PATTERN_TYPES):
+    if isinstance(value, (re.Pattern, regex.Pattern)):
         yield value
     elif isinstance(value, (list, tuple)) and depth < 2:
         for element in value:
@@ -219,16 +213,21 @@ DOCUMENT_SHAPES: dict[str, tuple[str, Callable[[int], str], int]] = {
 }
 
 
+@lru_cache(maxsize=1)
+def _linter():
+    from .engine import Linter, Overrides
+    from .plugins import load_registry
+
+    return Linter(load_registry(entry_points=False), Overrides(isolated=True))
+
+
 def check_text(text: str, path: str):
     """Run every rule on `text` (no configuration files), as `qalint check` does."""
     from pathlib import Path
 
-    from .engine import Linter, Overrides
-    from .plugins import load_registry
     from .reading import decode
 
-    linter = Linter(load_registry(entry_points=False), Overrides(isolated=True))
-    return linter.check(decode(path, text.encode("utf-8")), Path(path))
+    return _linter().check(decode(path, text.encode("utf-8")), Path(path))
 
 
 def document_growth(shape: str, factor: int = 8, runs: int = 2) -> Growth:
