@@ -54,9 +54,8 @@ def terminal_width(stream: IO[str]) -> int | None:
     """Columns of the terminal the report goes to; None when it is not one
     (a file or a pipe gets the full windows, stable for tools)."""
     if not _is_tty(stream):
-        columns = os.environ.get("COLUMNS", "")
-        return max(MIN_WIDTH, int(columns)) if columns.isdigit() else None
-    return max(MIN_WIDTH, shutil.get_terminal_size().columns)
+        return None
+    return max(MIN_WIDTH, shutil.get_terminal_size().columns)  # COLUMNS, when set, wins
 
 
 def char_width(char: str) -> int:

@@ -130,3 +130,16 @@ def test_progress_only_for_long_runs_on_a_terminal(total, tty, shown):
         progress.advance()
     progress.close()
     assert (f"checked {total}/{total} files" in stream.getvalue()) == shown
+
+
+def test_width_is_the_terminals_and_no_limit_elsewhere(monkeypatch):
+    from qalint.terminal import MIN_WIDTH, terminal_width
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setenv("COLUMNS", "100")
+    assert terminal_width(Tty()) == 100 and terminal_width(io.StringIO()) is None
+    monkeypatch.setenv("COLUMNS", "10")
+    assert terminal_width(Tty()) == MIN_WIDTH
