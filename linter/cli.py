@@ -25,8 +25,8 @@ class _Parser(argparse.ArgumentParser):
     def options(self) -> list[str]:
         return [o for action in self._actions for o in action.option_strings if o.startswith("--")]
 
-    def unrecognized(self, extra: list[str], also: list[str] = ()) -> None:
-        options = self.options() + [o for o in also if o not in self.options()]
+    def unrecognized(self, extra: list[str], also: list[str] | None = None) -> None:
+        options = self.options() + [o for o in also or [] if o not in self.options()]
         hints = []
         for item in extra:
             close = difflib.get_close_matches(item.split("=", 1)[0], options, n=1) if item.startswith("-") else []
@@ -34,7 +34,7 @@ class _Parser(argparse.ArgumentParser):
         self.error(f"unrecognized arguments: {' '.join(hints)}")
 
 
-def _parser() -> tuple[argparse.ArgumentParser, dict[str, _Parser]]:
+def _parser() -> tuple[_Parser, dict[str, _Parser]]:
     parser = _Parser(
         prog="qalint",
         description="A data-quality and consistency linter for Q&A reports.",
