@@ -123,6 +123,8 @@ def schema(plugin_properties: dict[str, Any]) -> dict[str, Any]:
 def read_config_file(path: Path) -> dict[str, Any] | None:
     """The qalint table of a configuration file; None when a pyproject.toml
     has no `[tool.qalint]`."""
+    if path.exists() and not path.is_file():  # a named pipe would block the run
+        raise ConfigError(f"{path}: not a regular file")
     try:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)

@@ -228,7 +228,7 @@ class Linter:
             return []
         findings = []
         for finding in produced:
-            problem = _finding_problem(finding, rule, len(doc.text))
+            problem = _finding_problem(finding, len(doc.text))
             if problem is not None:
                 errors.append(f"{who}: {problem}; dropped")
                 continue
@@ -267,7 +267,7 @@ class Linter:
         return found
 
 
-def _finding_problem(finding: object, rule: type[Rule], length: int) -> str | None:
+def _finding_problem(finding: object, length: int) -> str | None:
     """Why a rule's finding cannot be reported, or None."""
     if not isinstance(finding, Finding):
         return f"yielded {type(finding).__name__} {_short(finding)}, not a Finding"

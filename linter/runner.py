@@ -1,4 +1,5 @@
-"""Finding the documents to check and checking them, in parallel when many."""
+"""Finding the documents to check and checking them, each in a worker process
+within its time budget (in parallel when many), then writing the fixed files."""
 
 from __future__ import annotations
 

@@ -52,6 +52,21 @@ def test_permissions_are_kept(capsys, tmp_path):
     assert path.stat().st_mode & 0o7777 == 0o604
 
 
+def test_a_writable_file_in_a_closed_folder_is_fixed_in_place(capsys, tmp_path, monkeypatch):
+    import tempfile
+
+    path = tmp_path / "doc.md"
+    path.write_text(BEFORE)
+    inode = path.stat().st_ino
+
+    def closed_folder(*args, **kwargs):  # root may write anywhere, so refuse as the OS would
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", closed_folder)
+    assert fix(capsys, path)[0] == 0
+    assert path.read_text() == AFTER and path.stat().st_ino == inode
+
+
 def test_a_read_only_file_is_refused(capsys, tmp_path):
     path = tmp_path / "doc.md"
     path.write_text(BEFORE)

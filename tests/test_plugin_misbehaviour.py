@@ -24,6 +24,8 @@ def test_hooks_returning_the_wrong_things_are_reported_by_plugin_name(capsys, mo
         "qalint: warning: plugin 'ReturnsNonRules': 'QA999' is not a subclass of qalint.rule.Rule; rule skipped",
         "qalint: warning: plugin 'ReturnsNonRules': <class 'object'> is not a subclass of qalint.rule.Rule; "
         "rule skipped",
+        "qalint: warning: plugin 'ReturnsNonRules': MaybeSafe: fix_safety 'maybe' is not 'safe', 'unsafe' or None; "
+        "rule skipped",
         "qalint: warning: plugin 'StringInsteadOfList': profile 'bad-type': item_markers must be a list of "
         "strings; its profiles skipped",
         "qalint: warning: plugin 'TakesACoreSetting': setting 'select' is already defined; its settings skipped",
