@@ -146,3 +146,18 @@ def test_width_is_the_terminals_and_no_limit_elsewhere(monkeypatch):
     assert terminal_width(Tty()) == 100 and terminal_width(io.StringIO()) is None
     monkeypatch.setenv("COLUMNS", "10")
     assert terminal_width(Tty()) == MIN_WIDTH
+
+
+def test_the_run_reports_progress_once_per_document(tmp_path):
+    from qalint.engine import Linter, Overrides
+    from qalint.runner import discover, run
+
+    from conftest import GAP_DOC
+
+    for index in range(3):
+        (tmp_path / f"doc{index}.md").write_text(GAP_DOC)
+    linter = Linter(registry(), Overrides(isolated=True))
+    targets, _, _ = discover([str(tmp_path)], linter, None)
+    ticks = []
+    results = run(targets, linter, 2, progress=lambda: ticks.append(1))
+    assert len(results) == 3 and len(ticks) == 3
