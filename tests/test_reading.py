@@ -7,7 +7,7 @@ import os
 
 from conftest import GAP_DOC, run_cli
 
-GAP_LINE = "7:7: QA101 question number skipped: expected 2, found 3"
+GAP_LINE = "7:7: QA101 error: question number skipped: expected 2, found 3"
 
 
 def test_a_named_pipe_is_reported_and_skipped_not_read(capsys, tmp_path, gap_file):
