@@ -231,6 +231,13 @@ def test_marker_markup_from_configuration(capsys, tmp_path):
     assert code == 2 and "marker-markup" in err
 
 
+def test_a_doubled_s_is_one_variant_not_two():
+    text = "De democratische rechtsstaat, de rechtstaat en de rechtsstaat.\n"
+    assert [(where(f), f.suggestions) for f in lint(text, select=["QA503"])] == [
+        (span(text, 1, "rechtstaat"), ["rechtsstaat"]),
+    ]
+
+
 def test_linking_s_variants_the_dictionary_or_the_majority_decides():
     text = ("De Halfjaarsrapportage komt. De Halfjaarsrapportage is er. De Halfjaarrapportage volgt. "
             "De voortgangrapportage en de voortgangsrapportage.\n")
