@@ -94,46 +94,52 @@ class Compounds:
         settings = self.settings
         if len(word) < 2 * settings.minimum:
             return False
-        refused = KEEPCASE if recased else 0
-        return (settings.flagged and self._flagged(word, 0, refused, capitalised, {})) or (
-            bool(settings.rules) and self._ruled(word, 0, (), refused, capitalised)
-        )
+        refused = FORBIDDEN | (KEEPCASE if recased else 0)
+        failed: dict[tuple[int, int], bool] = {}
+        seen = 0  # the flags of the words the compound could open with
+        for cut in self._cuts(word, 0):
+            bits = self.bits(word[:cut])
+            seen |= bits
+            if settings.flagged and bits & BEGIN and not bits & refused and self._closes(
+                    word, 0, cut, bits, 0, capitalised, failed):
+                return True
+        # A rule's compound opens with a word that has a rule's flag: most words have none.
+        return bool(seen & settings.rule_stems) and self._ruled(word, 0, (), refused, capitalised)
 
     def _cuts(self, word: str, start: int) -> range:
         return range(start + self.settings.minimum, len(word) - self.settings.minimum + 1)
 
     def _flagged(self, word: str, start: int, before: int, capitalised: bool, failed: dict) -> bool:
-        """Whether word[start:] completes a compound, after a part with bits
-        `before` (at the start: the bits that refuse the first part). Ends
-        that failed after such a part are not tried again (`failed`)."""
-        if start:
-            if (start, before) in failed:
-                return False
-            need, refused = MIDDLE, FORBIDDEN
-        else:
-            need, refused = BEGIN, FORBIDDEN | before
+        """Whether word[start:] completes a compound after a part with bits
+        `before`. Ends that failed after such a part are not tried again."""
+        if (start, before) in failed:
+            return False
         for cut in self._cuts(word, start):
             bits = self.bits(word[start:cut])
-            if not bits & need or bits & refused or self._refused_cut(word, cut):
-                continue
-            if start and self._refused_join(word, start, before, bits):
-                continue
-            tail = self.bits(word[cut:])
-            if (tail & END and not tail & FORBIDDEN and (capitalised or not tail & FORCE_CAPITAL)
-                    and not (self.settings.check_dup and word[start:cut] == word[cut:])
-                    and not self._refused_join(word, cut, bits, tail)):
+            if (bits & MIDDLE and not bits & FORBIDDEN and not self._refused_join(word, start, before, bits)
+                    and self._closes(word, start, cut, bits, before, capitalised, failed)):
                 return True
-            if self._flagged(word, cut, bits, capitalised, failed):
-                return True
-        if start:
-            failed[(start, before)] = True
+        failed[(start, before)] = True
         return False
+
+    def _closes(self, word: str, start: int, cut: int, bits: int, before: int, capitalised: bool,
+                failed: dict) -> bool:
+        """Whether the part word[start:cut] (with `bits`) is followed by a
+        closing part or by more parts that complete the compound."""
+        if self._refused_cut(word, cut):
+            return False
+        tail = self.bits(word[cut:])
+        if (tail & END and not tail & FORBIDDEN and (capitalised or not tail & FORCE_CAPITAL)
+                and not (self.settings.check_dup and word[start:cut] == word[cut:])
+                and not self._refused_join(word, cut, bits, tail)):
+            return True
+        return self._flagged(word, cut, bits, capitalised, failed)
 
     def _refused_cut(self, word: str, cut: int) -> bool:
         """A join Hunspell cannot make here: inside a letter pair it reads as
         one letter, or (CHECKCOMPOUNDCASE) beside a capital or a letter
         without case, hyphens aside."""
-        if any(word.startswith(pair, cut - 1) for pair in self.settings.joined):
+        if word[cut - 1:cut + 1] in self.settings.joined:
             return True
         if self.settings.check_case:
             before, after = word[cut - 1], word[cut]
@@ -153,7 +159,7 @@ class Compounds:
         """Whether word[start:] completes a COMPOUNDRULE compound after the
         whole words with bits `inner` (`refused`: bits that refuse the first)."""
         settings = self.settings
-        refused = FORBIDDEN | (refused if not inner else 0)
+        refused = refused if not inner else FORBIDDEN
         for cut in self._cuts(word, start):
             bits = self.bits(word[start:cut])
             if not bits & settings.rule_stems or bits & refused:

@@ -218,6 +218,10 @@ class Dictionary:
         value = self._table.get(_COMPOUNDS)
         return Compounds(CompoundSettings.from_json(value.decode("utf-8")) if value else CompoundSettings(), self.bits)
 
+    @cached_property
+    def _joined(self) -> tuple[str, ...]:
+        return self._compounds.settings.joined
+
     # -- Hunspell's verdict ------------------------------------------------------
     def known_quickly(self, word: str) -> bool:
         """A form of the dictionary (Hunspell's case rules), compounds aside."""
@@ -256,11 +260,13 @@ class Dictionary:
         lower = word.lower()
         if word == lower:
             return "lower", lower, word
-        joined = self._compounds.settings.joined
-        head = 2 if any(word.startswith(pair.upper()) for pair in joined) else 1
+        head = 1
+        if self._joined and word[:2].lower() in self._joined:
+            if not word[1:2].isupper():
+                return ("capitalised", None, word) if word[1:] == lower[1:] else ("mixed", None, word)
+            head = 2
         if word[:head].isupper() and word[head:] == lower[head:]:
-            pair = word[:2]
-            return "capitalised", None if pair.lower() in joined and pair != pair.upper() else lower, word
+            return "capitalised", lower, word
         if word == word.upper():
             return "capitals", lower, word[:head] + lower[head:]
         return "mixed", None, word
