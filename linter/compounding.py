@@ -15,7 +15,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .affixes import BEGIN, END, FORBIDDEN, FORCE_CAPITAL, KEEPCASE, MIDDLE, AffixFile
+from .affixes import BEGIN, END, FORBIDDEN, FORCE_CAPITAL, KEEPCASE, MIDDLE, flag_bits
+from .affixfile import AffixFile
 
 
 
@@ -41,7 +42,7 @@ class CompoundSettings:
 
     @classmethod
     def of(cls, affixes: AffixFile) -> CompoundSettings:
-        bits = affixes.flag_bits
+        bits = flag_bits(affixes)
         return cls(
             flagged=bool(affixes.compound_flags), minimum=affixes.compound_min,
             check_case=affixes.check_case, check_dup=affixes.check_dup,

@@ -21,7 +21,8 @@ import time
 from functools import cached_property
 from pathlib import Path
 
-from .affixes import FORBIDDEN, KEEPCASE, NOUN, STEM, WORD, AffixFileError, expand, read_affix_file
+from .affixes import FORBIDDEN, KEEPCASE, NOUN, STEM, WORD, expand
+from .affixfile import AffixFileError, read_affix_file
 from . import __version__
 from .cachedir import cache_folder
 from .compounding import Compounds, CompoundSettings
