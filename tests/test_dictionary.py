@@ -61,11 +61,16 @@ dvd/Kc
 """
 
 
+def _written(folder: Path, stem: str, aff: str, dic: str) -> Dictionary:
+    """A dictionary of the affix file `aff` and word list `dic`, written to `folder`."""
+    (folder / f"{stem}.aff").write_text(aff, encoding="utf-8")
+    (folder / f"{stem}.dic").write_text(dic, encoding="utf-8")
+    return Dictionary(stem[:2], folder, stem)
+
+
 @pytest.fixture()
 def small(tmp_path: Path) -> Dictionary:
-    (tmp_path / "xx_XX.aff").write_text(AFF, encoding="utf-8")
-    (tmp_path / "xx_XX.dic").write_text(DIC, encoding="utf-8")
-    return Dictionary("xx", tmp_path, "xx_XX")
+    return _written(tmp_path, "xx_XX", AFF, DIC)
 
 
 def test_affix_rules_give_every_form_with_its_place_in_compounds(small: Dictionary):
@@ -176,9 +181,7 @@ DIRECTIVE_WORDS = {
 
 @pytest.fixture()
 def directives(tmp_path: Path) -> Dictionary:
-    (tmp_path / "zz_ZZ.aff").write_text(AFF_DIRECTIVES, encoding="utf-8")
-    (tmp_path / "zz_ZZ.dic").write_text(DIC_DIRECTIVES, encoding="utf-8")
-    return Dictionary("zz", tmp_path, "zz_ZZ")
+    return _written(tmp_path, "zz_ZZ", AFF_DIRECTIVES, DIC_DIRECTIVES)
 
 
 def test_compound_rules_forced_capitals_case_patterns_and_joined_letters(directives: Dictionary):
@@ -201,14 +204,11 @@ def test_the_directives_dictionary_answers_as_libhunspell_does(directives: Dicti
     ("CHECKCOMPOUNDPATTERN o b z", "line 3: CHECKCOMPOUNDPATTERN with a replacement"),
 ])
 def test_a_directive_qalint_cannot_follow_refuses_the_dictionary(tmp_path: Path, line: str, message: str):
-    header = "SET UTF-8\nFLAG long\n" + ("SFX Xx Y 1\n" if line.startswith("SFX") else "")
-    aff = header.replace("SFX Xx Y 1\n", "") + line + "\n" + ("SFX Xx Y 1\n" if line.startswith("SFX") else "")
-    if line.startswith("SFX"):  # the class header comes first: the rule is line 4
-        aff, message = header + line + "\n", message.replace("line 3", "line 4")
-    (tmp_path / "xx_XX.aff").write_text(aff, encoding="utf-8")
-    (tmp_path / "xx_XX.dic").write_text("1\nboom/Xx\n", encoding="utf-8")
+    if line.startswith("SFX"):  # a rule after its class header: line 4
+        line, message = "SFX Xx Y 1\n" + line, message.replace("line 3", "line 4")
+    refused = _written(tmp_path, "xx_XX", f"SET UTF-8\nFLAG long\n{line}\n", "1\nboom/Xx\n")
     with pytest.raises(dictionaries.DictionaryUnavailable, match=re.escape(f"xx_XX.aff {message}")):
-        Dictionary("xx", tmp_path, "xx_XX").known("boom")
+        refused.known("boom")
 
 
 def test_the_table_is_compiled_once_and_rebuilt_when_damaged(small: Dictionary, monkeypatch):
