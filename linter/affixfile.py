@@ -162,36 +162,34 @@ def _fields(line: str) -> list[str]:
 
 
 def _read_directive(affixes: AffixFile, parts: list[str]) -> None:
-    key, count_line = parts[0], len(parts) == 2 and parts[1].isdigit()
-    if key in _NOT_ABOUT_ACCEPTANCE or key == "SET":
-        return
-    if key == "FLAG":
-        affixes.flag_type = {"long": "long", "num": "num", "UTF-8": "short"}.get(parts[1], "short")
-    elif key in _FLAG_KEYS:
+    key = parts[0]
+    if key in _NOT_ABOUT_ACCEPTANCE or (key in _TABLES and len(parts) == 2 and parts[1].isdigit()):
+        return  # nothing to follow, or the count line of a table
+    if key in _FLAG_KEYS:
         setattr(affixes, _FLAG_KEYS[key], parts[1])
     elif key in _COMPOUND_KEYS:
         affixes.compound_flags[parts[1]] = _COMPOUND_KEYS[key]
-    elif key == "COMPOUNDMIN":
-        affixes.compound_min = max(1, int(parts[1]))
-    elif key in ("CHECKCOMPOUNDCASE", "CHECKCOMPOUNDDUP"):
-        setattr(affixes, "check_case" if key == "CHECKCOMPOUNDCASE" else "check_dup", True)
-    elif key == "COMPOUNDRULE" and not count_line:
-        affixes.compound_rules.append(_compound_rule(parts[1], affixes))
-    elif key == "CHECKCOMPOUNDPATTERN" and not count_line:
-        affixes.compound_patterns.append(_compound_pattern(parts[1:]))
-    elif key == "REP" and not count_line:
-        if "_" not in parts[2]:
-            affixes.replacements.append((parts[1], parts[2]))
-    elif key == "OCONV" and not count_line:
-        affixes.conversions.append((parts[1], parts[2]))
-    elif key in ("PFX", "SFX"):
-        _read_affix(affixes, key == "PFX", parts)
-    elif not count_line:
+    elif key in _DIRECTIVES:
+        _DIRECTIVES[key](affixes, parts)
+    else:
         raise ValueError(f"directive {key} is not supported")
 
 
-def _read_affix(affixes: AffixFile, prefix: bool, parts: list[str]) -> None:
-    flag = parts[1]
+def _read_flag_type(affixes: AffixFile, parts: list[str]) -> None:
+    affixes.flag_type = {"long": "long", "num": "num"}.get(parts[1], "short")  # "UTF-8": one character
+
+
+def _read_compound_min(affixes: AffixFile, parts: list[str]) -> None:
+    affixes.compound_min = max(1, int(parts[1]))  # Hunspell reads 0 as 1
+
+
+def _read_replacement(affixes: AffixFile, parts: list[str]) -> None:
+    if "_" not in parts[2]:  # a replacement by two words is no spelling of one
+        affixes.replacements.append((parts[1], parts[2]))
+
+
+def _read_affix(affixes: AffixFile, parts: list[str]) -> None:
+    flag, prefix = parts[1], parts[0] == "PFX"
     if flag not in affixes.classes:  # the class header: flag, cross product, count
         affixes.classes[flag] = _AffixClass(prefix, parts[2] == "Y")
         return
@@ -242,3 +240,21 @@ def _input_conversion(affixes: AffixFile, source: str, target: str) -> str | Non
     if len(source) == 2 and source.islower():
         affixes.joined.append(source)
     return None
+
+
+# Directives with more to read than one flag, and what reads them.
+_DIRECTIVES: dict[str, Callable[[AffixFile, list[str]], None]] = {
+    "SET": lambda affixes, parts: None,  # the encoding, read before the rest
+    "FLAG": _read_flag_type,
+    "COMPOUNDMIN": _read_compound_min,
+    "CHECKCOMPOUNDCASE": lambda affixes, parts: setattr(affixes, "check_case", True),
+    "CHECKCOMPOUNDDUP": lambda affixes, parts: setattr(affixes, "check_dup", True),
+    "COMPOUNDRULE": lambda affixes, parts: affixes.compound_rules.append(_compound_rule(parts[1], affixes)),
+    "CHECKCOMPOUNDPATTERN": lambda affixes, parts: affixes.compound_patterns.append(_compound_pattern(parts[1:])),
+    "REP": _read_replacement,
+    "OCONV": lambda affixes, parts: affixes.conversions.append((parts[1], parts[2])),
+    "PFX": _read_affix,
+    "SFX": _read_affix,
+}
+# Directives whose first line gives the number of lines that follow.
+_TABLES = frozenset({"COMPOUNDRULE", "CHECKCOMPOUNDPATTERN", "REP", "OCONV"})
