@@ -34,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--severity", action="append", default=[], metavar="CODE=LEVEL",
                        help="set the severity of a rule (error, warning, info); repeatable")
     check.add_argument("--profile", help="layout profile to use instead of detecting one (see `qalint profiles`)")
+    check.add_argument("--kind", choices=_kinds(), help="document kind to assume instead of detecting it")
+    check.add_argument("--show-structure", action="store_true",
+                       help="print each document's profile, kind and question/answer counts (on stderr)")
     check.add_argument("--format", choices=FORMATS, default="text")
     check.add_argument("--output-file", help="write the report to this file")
     check.add_argument("--statistics", action="store_true", help="show the number of findings per rule")
@@ -50,6 +53,15 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     check.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel processes for many files")
 
+    extract = commands.add_parser("extract", help="print the question-and-answer structure as data")
+    extract.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; - reads standard input")
+    extract.add_argument("--format", choices=("json", "jsonl", "csv"), default="json")
+    extract.add_argument("--stdin-filename", help="the path to report (and configure) standard input as")
+    extract.add_argument("--profile", help="layout profile to use instead of detecting one")
+    extract.add_argument("--kind", choices=_kinds(), help="document kind to assume instead of detecting it")
+    extract.add_argument("--config", help="use this configuration file and no other")
+    extract.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rule = commands.add_parser("rule", help="show the documentation of one rule")
@@ -57,7 +69,14 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("profiles", help="list the layout profiles")
     schema = commands.add_parser("schema", help="print the JSON Schema of the JSON report")
     schema.add_argument("--config", action="store_true", help="print the configuration schema instead")
+    schema.add_argument("--extract", action="store_true", help="print the schema of `qalint extract` instead")
     return parser
+
+
+def _kinds() -> list[str]:
+    from .structure import DOCUMENT_KINDS
+
+    return ["auto", *DOCUMENT_KINDS]
 
 
 def _codes(value: str) -> list[str]:
@@ -66,7 +85,7 @@ def _codes(value: str) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    known = {"check", "rules", "rule", "profiles", "schema", "-h", "--help", "--version"}
+    known = {"check", "extract", "rules", "rule", "profiles", "schema", "-h", "--help", "--version"}
     if not argv or argv[0] not in known:
         argv.insert(0, "check")
     try:
@@ -76,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args)
+        if args.command == "extract":
+            return _extract(args)
         if args.command == "rules":
             return _rules(args)
         if args.command == "rule":
@@ -83,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "profiles":
             return _profiles()
         return _schema(args)
-    except (UsageError, _config_error()) as error:
+    except (UsageError, *_config_error()) as error:
         print(f"qalint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -92,8 +113,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _config_error():
     from .config import ConfigError
+    from .profiles import ProfileError
 
-    return ConfigError
+    return (ConfigError, ProfileError)
 
 
 def _registry():
@@ -119,8 +141,9 @@ def _check(args) -> int:
     registry = _registry()
     overrides = Overrides(
         select=args.select, extend_select=args.extend_select, ignore=args.ignore,
-        severity=severity, profile=args.profile,
+        severity=severity, profile=args.profile, kind=_kind(args),
         config_file=Path(args.config) if args.config else None, isolated=args.isolated,
+        show_structure=args.show_structure,
     )
     linter = Linter(registry, overrides)
     paths = args.paths or ["."]
@@ -129,6 +152,12 @@ def _check(args) -> int:
         print(f"qalint: warning: {warning}", file=sys.stderr)
     mode = FixMode(fix=args.fix and not args.diff, diff=args.diff, unsafe=args.unsafe_fixes)
     results = run(targets, linter, max(1, args.jobs), mode)
+    if args.show_structure:
+        from .extract import summary_line
+
+        for result in results:
+            if result.structure is not None:
+                print(summary_line(result.path, result.structure), file=sys.stderr)
     report = Report(results, registry, errors, quiet=args.quiet, statistics=args.statistics)
     if args.diff:
         sys.stdout.write("".join(result.diff for result in results))
@@ -170,6 +199,41 @@ def _check(args) -> int:
         for result in results
     )
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _kind(args) -> str | None:
+    return args.kind if args.kind and args.kind != "auto" else None
+
+
+def _extract(args) -> int:
+    from .engine import Linter, Overrides
+    from .extract import document_record, render
+    from .reading import ReadError
+    from .runner import discover, read_target
+
+    overrides = Overrides(
+        profile=args.profile, kind=_kind(args),
+        config_file=Path(args.config) if args.config else None, isolated=args.isolated,
+    )
+    linter = Linter(_registry(), overrides)
+    targets, errors, warnings = discover(args.paths or ["."], linter, args.stdin_filename)
+    for warning in warnings:
+        print(f"qalint: warning: {warning}", file=sys.stderr)
+    documents = []
+    for target in targets:
+        try:
+            doc, _data = read_target(target, linter)
+            record = document_record(linter.context_for(doc, target.path))
+        except (ReadError, *_config_error()) as error:
+            errors.append(str(error))
+            continue
+        if record["kind"] == "not-qa":
+            print(f"qalint: {target.display}: no questions or answers found (not a Q&A document)", file=sys.stderr)
+        documents.append(record)
+    sys.stdout.write(render(documents, args.format))
+    for error in errors:
+        print(f"qalint: error: {error}", file=sys.stderr)
+    return EXIT_ERROR if errors else EXIT_OK
 
 
 def _rules(args) -> int:
@@ -218,5 +282,6 @@ def _schema(args) -> int:
 
         print(json.dumps(schema(_registry().settings_schema), indent=2))
     else:
-        print((Path(__file__).parent / "schemas" / "report.schema.json").read_text(encoding="utf-8"), end="")
+        name = "extract.schema.json" if args.extract else "report.schema.json"
+        print((Path(__file__).parent / "schemas" / name).read_text(encoding="utf-8"), end="")
     return EXIT_OK

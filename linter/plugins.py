@@ -19,7 +19,7 @@ import pluggy
 
 from . import hookspecs
 from .cachedir import cache_folder
-from .profiles import ProfileError, build_profiles, builtin_profile_files, read_profile_file, Profile
+from .profiles import ProfileError, Profile, build_profiles, builtin_profile_files, read_profile_file, validate_profiles
 from .rule import Rule, validate_rule_class
 
 ENTRY_POINT_GROUP = "qalint"
@@ -141,11 +141,22 @@ def _collect(manager: pluggy.PluginManager, registry: Registry) -> None:
                 registry.warnings.append(f"plugin {plugin_name!r}: {problem}; rule skipped")
                 continue
             registry.rules[rule.code] = rule
-    raw_profiles = [read_profile_file(path) for path in builtin_profile_files()]
+    files = builtin_profile_files()
+    raw_profiles = [read_profile_file(path) for path in files]
+    validate_profiles(raw_profiles, [str(path) for path in files])  # a broken built-in file is an error
     contributed: list[str] = []
     for plugin_name, profiles in _call_each(manager, registry, "qalint_profiles"):
+        profiles = list(profiles) if isinstance(profiles, (list, tuple)) else [profiles]
+        sources = [
+            f"plugin {plugin_name!r}: profile {p.get('name', '?') if isinstance(p, dict) else '?'!r}" for p in profiles
+        ]
+        try:
+            validate_profiles(profiles, sources)
+        except ProfileError as error:
+            registry.warnings.append(f"{error}; profiles of plugin {plugin_name!r} skipped")
+            continue
         raw_profiles.extend(profiles)
-        contributed.extend(p.get("name", "") for p in profiles if isinstance(p, dict))
+        contributed.extend(p["name"] for p in profiles)
     try:
         registry.profiles = build_profiles(raw_profiles, tuple(contributed))
     except ProfileError as error:

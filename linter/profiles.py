@@ -9,12 +9,15 @@ language is a new file (shipped here or contributed by a plugin through the
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Pattern
+
+from .validation import Remembered, schema_errors
 
 
 PROFILE_DIR = Path(__file__).parent / "profiles"
@@ -64,7 +67,20 @@ class Profile:
     section_markers: list[str] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
     answer_placeholders: list[str] = field(default_factory=list)
+    # A paragraph inside a longer answer that is nothing but one of these ("PM", "[invullen]").
+    paragraph_placeholders: list[str] = field(default_factory=list)
     deferrals: list[str] = field(default_factory=list)
+    # A sentence with a part of each list, in any order, promises a later
+    # answer: "u wordt | zo spoedig mogelijk | geïnformeerd".
+    deferral_promise: list[str] = field(default_factory=list)
+    deferral_later: list[str] = field(default_factory=list)
+    deferral_inform: list[str] = field(default_factory=list)
+    # Text saying that the answers to the questions are postponed (a deferral notice).
+    deferral_notice_cues: list[str] = field(default_factory=list)
+    # Question markers that are only a number ("3.", "3"): a question only when the text after them asks.
+    bare_question_markers: list[str] = field(default_factory=list)
+    # Page headers and footers a conversion leaves in the text; a marker glued after one is still a marker.
+    page_furniture: list[str] = field(default_factory=list)
     question_cues: list[str] = field(default_factory=list)
     request_cues: list[str] = field(default_factory=list)
     question_openers: list[str] = field(default_factory=list)
@@ -121,6 +137,34 @@ class Profile:
         return self._markers(self.question_markers)
 
     @cached_property
+    def bare_question_regexes(self) -> list[Pattern]:
+        return self._markers(self.bare_question_markers)
+
+    @cached_property
+    def furniture_regex(self) -> Pattern | None:
+        """Page furniture at the start of a line (what follows it may be a glued marker)."""
+        if not self.page_furniture:
+            return None
+        # Footers come in runs on one line: "ISSN ... ’s-Gravenhage 2024Tweede Kamer, ..., Aanhangsel 1".
+        return compile_pattern(r"^[ \t]*(?:(?:" + "|".join(self.page_furniture) + r")[ \t]*)+", re.I)
+
+    @cached_property
+    def deferral_part_regexes(self) -> list[Pattern] | None:
+        parts = (self.deferral_promise, self.deferral_later, self.deferral_inform)
+        if not all(parts):
+            return None
+        return [compile_pattern(r"\b(?:" + "|".join(part) + r")\b", re.I) for part in parts]
+
+    @cached_property
+    def paragraph_placeholder_regex(self) -> Pattern | None:
+        body = "|".join(f"(?:{p})" for p in self.paragraph_placeholders)
+        return compile_pattern(rf"^\s*(?:{body})\s*$", re.I) if body else None
+
+    @cached_property
+    def deferral_notice_regex(self) -> Pattern | None:
+        return _union(self.deferral_notice_cues, re.I)
+
+    @cached_property
     def item_regexes(self) -> list[Pattern]:
         return self._markers(self.item_markers)
 
@@ -130,7 +174,7 @@ class Profile:
         line tells whether the line is any marker of this profile."""
         patterns = [
             re.sub(r"\(\?P<\w+>", "(?:", self._expand(p))
-            for p in self.answer_markers + self.question_markers + self.item_markers
+            for p in self.answer_markers + self.question_markers + self.bare_question_markers + self.item_markers
         ]
         if not patterns:
             return None
@@ -209,17 +253,54 @@ def _union(patterns: list[str], flags: int = 0) -> Pattern | None:
     return compile_pattern("|".join(f"(?:{p})" for p in patterns), flags)
 
 
-_LIST_KEYS = {
-    "answer_markers", "question_markers", "item_markers", "section_markers",
-    "heading_question_markers", "answer_labels",
-    "references", "answer_placeholders", "deferrals", "question_cues",
-    "request_cues", "question_openers", "header_placeholders", "external_references", "list_words", "range_words",
-    "number_nouns", "allowed_doubles", "compound_prefixes", "joined_form_list", "debris", "dated_identifiers", "cited_date_cues", "document_date_cues",
+SCHEMA_PATH = Path(__file__).parent / "schemas" / "profile.schema.json"
+# The schema is the one list of profile keys: arrays are lists (merged
+# through `include`), the rest scalars; strings in "regex" format are patterns.
+_SCHEMA: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+_PROPERTIES: dict[str, Any] = _SCHEMA["properties"]
+_LIST_KEYS = {k for k, v in _PROPERTIES.items() if v.get("type") == "array" and k != "include"}
+_SCALAR_KEYS = set(_PROPERTIES) - _LIST_KEYS - {"include", "abstract"}
+_PATTERN_KEYS = {
+    k for k, v in _PROPERTIES.items() if v.get("format") == "regex" or v.get("items", {}).get("format") == "regex"
 }
-_SCALAR_KEYS = {
-    "name", "description", "language", "scheme", "numbering",
-    "question_numbering", "fused_footnotes", "fixed_start", "fixed_wording", "citation_pattern", "citation_template",
-}
+
+
+def validate_profiles(raw: list[dict[str, Any]], sources: list[str]) -> None:
+    """Check profile mappings against the profile schema and compile their
+    patterns; the first problem is a ProfileError naming its source and key.
+    A set of profiles that passed before is not checked again."""
+    memo = Remembered("valid-profiles", [raw, _SCHEMA])
+    if memo.known():
+        return
+    for item, source in zip(raw, sources):
+        problem = profile_problem(item)
+        if problem:
+            raise ProfileError(f"{source}: {problem}")
+    memo.remember()
+
+
+def profile_problem(item: Any) -> str | None:
+    """What is wrong with one profile mapping ("key: message"), or None."""
+    if not isinstance(item, dict):
+        return f"a profile is a mapping of keys, not {type(item).__name__}"
+    unknown = sorted(set(item) - set(_PROPERTIES))
+    if unknown:
+        return f"{unknown[0]}: unknown key (allowed: {', '.join(sorted(_PROPERTIES))})"
+    errors = schema_errors(item, _SCHEMA)
+    if errors:
+        error = errors[0]
+        key = ".".join(str(part) for part in error.absolute_path) or "profile"
+        return f"{key}: {error.message}"
+    for key in sorted(_PATTERN_KEYS & set(item)):
+        values = item[key] if isinstance(item[key], list) else [item[key]]
+        for position, pattern in enumerate(values):
+            try:
+                # {nums} stands for a list of numbers; any number pattern tests the rest.
+                compile_pattern(pattern.replace("{nums}", r"\d+"))
+            except (re.error, ValueError) as error:  # regex.error is a ValueError
+                where = f"{key}[{position}]" if isinstance(item[key], list) else key
+                return f"{where}: pattern does not compile: {error}"
+    return None
 
 
 def read_profile_file(path: Path) -> dict[str, Any]:
@@ -236,7 +317,8 @@ _COMPILED = (
     "reference_regexes", "placeholder_regex", "deferral_regex", "question_cue_regex",
     "request_cue_regex", "header_placeholder_regexes", "external_reference_regex",
     "debris_regex", "dated_identifier_regex", "cited_date_regex", "document_date_regex",
-    "citation_regex",
+    "citation_regex", "bare_question_regexes", "furniture_regex", "deferral_part_regexes",
+    "paragraph_placeholder_regex", "deferral_notice_regex",
 )
 
 

@@ -90,15 +90,18 @@ def _walk(root: Path, linter: Linter, errors: list[str]):
                     yield candidate
 
 
+def read_target(target: Target, linter: Linter) -> tuple[Document, bytes | None]:
+    """The target's document, and the bytes read from standard input."""
+    config = linter.config_for(target.path)
+    if target.stdin:
+        data = sys.stdin.buffer.read()
+        return decode(target.display, data, config.encoding), data
+    return read_document(target.path, target.display, config.encoding, config.max_file_size), None
+
+
 def check_target(target: Target, linter: Linter, mode: FixMode = FixMode()) -> FileResult:
     try:
-        config = linter.config_for(target.path)
-        if target.stdin:
-            data = sys.stdin.buffer.read()
-            doc = decode(target.display, data, config.encoding)
-        else:
-            data = None
-            doc = read_document(target.path, target.display, config.encoding, config.max_file_size)
+        doc, data = read_target(target, linter)
         result = linter.check(doc, target.path)
         if mode.active and not result.errors:
             result = _fix(target, linter, mode, doc, result, data)

@@ -25,6 +25,13 @@ from .textutil import (
     word_count,
 )
 
+# Document kinds.
+ANSWERS = "answers"  # questions with their answers
+QUESTIONS_ONLY = "questions-only"  # the questions as submitted, no answer markers at all
+DEFERRAL_NOTICE = "deferral-notice"  # the answers are postponed
+NOT_QA = "not-qa"  # no question-and-answer structure
+DOCUMENT_KINDS = (ANSWERS, QUESTIONS_ONLY, DEFERRAL_NOTICE, NOT_QA)
+
 # Answer kinds.
 EMPTY = "empty"
 PLACEHOLDER = "placeholder"
@@ -86,6 +93,8 @@ class Marker:
     label: str  # the marker's wording without numbers, e.g. "Antwoord van het kabinet"
     inline: bool  # the marker's block also holds question or answer text
     opens_answer: bool = False  # a question heading: the text after it is the answer
+    bare: bool = False  # only a number ("3."): a question only when the text after it asks
+    glued: tuple[int, int] | None = None  # page furniture on the same line before the marker
 
 
 @dataclass
@@ -105,7 +114,9 @@ class Item:
 
     @property
     def numbers(self) -> list[int]:
-        markers = [self.answer_marker] if self.answer_marker else self.question_markers
+        # An unnumbered answer ("Antwoord" after "Vraag 3") takes its question's numbers.
+        numbered = self.answer_marker is not None and self.answer_marker.numbers
+        markers = [self.answer_marker] if numbered else self.question_markers
         return [n.value for m in markers for n in m.numbers]
 
 
@@ -155,6 +166,9 @@ class Structure:
     by_number: dict[int, int] = field(default_factory=dict)
     # Blocks that hold a marker and then text: where the text starts.
     content_starts: dict[int, int] = field(default_factory=dict)
+    kind: str = ANSWERS
+    # Where a deferral notice says the answers are postponed (offsets), when found.
+    notice: tuple[int, int] | None = None
 
     @property
     def answer_markers(self) -> list[Marker]:
@@ -167,22 +181,38 @@ class Structure:
         ]
 
 
-def get_structure(doc: Document, profile: Profile) -> Structure:
-    """The document's structure under `profile` (parsed once per document)."""
-    key = ("structure", profile.name)
+def get_structure(doc: Document, profile: Profile, kind: str = "auto") -> Structure:
+    """The document's structure under `profile` (parsed once per document);
+    `kind` is one of DOCUMENT_KINDS, or "auto" to detect it."""
+    key = ("structure", profile.name, kind)
     if key not in doc.cache:
-        doc.cache[key] = _Parser(doc, profile).parse()
+        structure = _Parser(doc, profile).parse()
+        if kind != "auto":
+            set_kind(structure, kind)
+        doc.cache[key] = structure
     return doc.cache[key]
+
+
+def set_kind(structure: Structure, kind: str) -> None:
+    """Impose a document kind: a document declared not to be Q&A has no structure."""
+    structure.kind = kind
+    if kind == NOT_QA:
+        structure.items, structure.unanswered, structure.references = [], [], []
+        structure.by_number = {}
 
 
 def count_marker_matches(doc: Document, profile: Profile) -> int:
     """How many blocks look like this profile's markers (for auto-detection)."""
-    if "first_lines" not in doc.cache:
-        doc.cache["first_lines"] = [
-            doc.line_text(block.start_line) for block in parse_blocks(doc) if block.kind in (HEADING, PARAGRAPH)
+    if "marker_lines" not in doc.cache:
+        # Every line of the prose: plain-text extractions often have no blank
+        # lines, so a marker can be any line of a long paragraph.
+        doc.cache["marker_lines"] = [
+            doc.line_text(line)
+            for block in parse_blocks(doc) if block.kind in (HEADING, PARAGRAPH)
+            for line in range(block.start_line, block.end_line)
         ]
     pattern = profile.detection_regex
-    return 0 if pattern is None else sum(1 for line in doc.cache["first_lines"] if pattern.match(line))
+    return 0 if pattern is None else sum(1 for line in doc.cache["marker_lines"] if pattern.match(line))
 
 
 class _Parser:
@@ -197,7 +227,11 @@ class _Parser:
     def _split_at_markers(self, blocks: list[Block]) -> list[Block]:
         """Start a new block at every marker line inside a paragraph, for
         documents that put "Q1: ..." and "A1: ..." on consecutive lines."""
-        regexes = self.profile.answer_regexes + self.profile.question_regexes + self.profile.item_regexes
+        profile = self.profile
+        regexes = (
+            profile.answer_regexes + profile.question_regexes + profile.bare_question_regexes
+            + profile.item_regexes + profile.section_regexes
+        )
         result: list[Block] = []
         for block in blocks:
             if block.kind != PARAGRAPH or block.end_line - block.start_line < 2:
@@ -206,12 +240,21 @@ class _Parser:
             start = block.start_line
             for line_index in range(block.start_line + 1, block.end_line):
                 line = self.doc.line_text(line_index)
-                if line[:1].isspace() or not any(r.match(line) for r in regexes):
+                if line[:1].isspace() or not any(r.match(self._unglued(line)[0]) for r in regexes):
                     continue
                 result.append(Block(block.kind, start, line_index, block.level, block.in_container))
                 start = line_index
             result.append(Block(block.kind, start, block.end_line, block.level, block.in_container))
         return result
+
+    def _unglued(self, line: str) -> tuple[str, int]:
+        """The line without page furniture at its start ("...Aanhangsel 1Antwoord 3"),
+        and how many characters were cut."""
+        furniture = self.profile.furniture_regex
+        match = furniture.match(line) if furniture is not None else None
+        if match is None or not line[match.end():].strip():
+            return line, 0
+        return line[match.end():], match.end()
 
     # -- block helpers -----------------------------------------------------
     def raw(self, index: int) -> str:
@@ -225,7 +268,7 @@ class _Parser:
             cut = self._content_starts.get(index)
             if cut is not None:
                 raw = self.doc.text[cut : block_span(self.doc, self.blocks[index])[1]]
-            self._texts[index] = plain_text(raw)
+            self._texts[index] = plain_text(without_furniture(self.profile, raw))
         return self._texts[index]
 
     def numbers(self, match: re.Match, group: str, base: int) -> list[NumberRef]:
@@ -248,15 +291,14 @@ class _Parser:
         base = self.doc.line_starts[line_index]
         if _DEFINITION.match(line):
             return "footnote", None
-        for kind, regexes in (
-            ("answer", self.profile.answer_regexes),
-            ("question", self.profile.question_regexes),
-            ("item", self.profile.item_regexes),
-        ):
-            for pattern in regexes:
-                match = pattern.match(line)
-                if match:
-                    return kind, self._make_marker(kind, index, match, line, base)
+        found = self._match_marker(index, line, base)
+        if found is None:
+            rest, cut = self._unglued(line)
+            found = self._match_marker(index, rest, base + cut) if cut else None
+            if found is not None:
+                found[1].glued = (base, base + cut)
+        if found is not None:
+            return found
         if block.kind == HEADING:
             for pattern in self.profile.heading_question_regexes:
                 match = pattern.match(line)
@@ -269,6 +311,22 @@ class _Parser:
         if block.kind == HEADING and not block.in_container:
             return "heading", None
         return "content", None
+
+    def _match_marker(self, index: int, line: str, base: int) -> tuple[str, Marker] | None:
+        profile = self.profile
+        for kind, regexes, bare in (
+            ("answer", profile.answer_regexes, False),
+            ("question", profile.question_regexes, False),
+            ("question", profile.bare_question_regexes, True),
+            ("item", profile.item_regexes, False),
+        ):
+            for pattern in regexes:
+                match = pattern.match(line)
+                if match:
+                    marker = self._make_marker(kind, index, match, line, base)
+                    marker.bare = bare
+                    return kind, marker
+        return None
 
     def _make_marker(self, kind: str, index: int, match: re.Match, line: str, base: int) -> Marker:
         groups = match.groupdict()
@@ -332,10 +390,9 @@ class _Parser:
             # Referral-only and deferral-only answers are short by nature.
             return SUBSTANTIVE, []
         parts = sentences(text)
-        if profile.deferral_regex:
-            rest = [s for s in parts if not profile.deferral_regex.search(s)]
-            if len(rest) < len(parts) and word_count(" ".join(rest), 3) < 3:
-                return DEFERRAL, []
+        rest = [s for s in parts if not is_deferral(profile, s)]
+        if len(rest) < len(parts) and word_count(" ".join(rest), 3) < 3:
+            return DEFERRAL, []
         if profile.reference_regexes:
             # A referral-only answer is what remains nearly empty once the
             # referral phrases are taken out ("Zie ook het antwoord op vraag 28.").
@@ -443,12 +500,12 @@ class _Parser:
         events: list[tuple[str, int, Marker | None]] = []
         for index in range(len(self.blocks)):
             kind, marker = self.marker(index)
-            if kind == "item" and marker and not marker.inline:
-                # A bare number is an item only if a question follows it
-                # (flattened tables also leave bare numbers on their own lines).
-                following = index + 1
-                if following >= len(self.blocks) or self.score(following) <= 0:
-                    kind, marker = "content", None
+            if marker and ((kind == "item" and not marker.inline) or marker.bare) and not self._asks_after(index, marker):
+                # A bare number is a question only if a question follows it
+                # (flattened tables and footnotes also leave numbers on their own lines).
+                kind, marker = "content", None
+                self._content_starts.pop(index, None)
+                self._texts.pop(index, None)
             events.append((kind, index, marker))
         # Headings before the first section or marker belong to the title block.
         in_header = True
@@ -468,7 +525,43 @@ class _Parser:
         self._find_references()
         self._find_footnotes(events)
         self._find_header_fallback(events)
+        self._detect_kind()
         return structure
+
+    def _detect_kind(self) -> None:
+        """Answers, questions only, a deferral notice or no Q&A at all."""
+        s = self.structure
+        if any(item.answer_blocks or (item.answer_marker and item.answer_marker.kind == "answer") for item in s.items):
+            s.kind = ANSWERS
+            return
+        s.notice = self._find_notice()
+        if s.notice is not None:
+            s.kind = DEFERRAL_NOTICE
+        elif s.items or s.unanswered:
+            s.kind = QUESTIONS_ONLY
+        else:
+            s.kind = NOT_QA
+
+    def _find_notice(self) -> tuple[int, int] | None:
+        """Outside the questions, text saying the answers are postponed."""
+        s = self.structure
+        asked = {b for item in s.items for b in item.question_blocks} | {b for u in s.unanswered for b in u.blocks}
+        cue = self.profile.deferral_notice_regex
+        for index, block in enumerate(self.blocks):
+            if block.kind != PARAGRAPH or index in asked:
+                continue
+            start, end = block_span(self.doc, block)
+            match = cue.search(self.doc.text, start, end) if cue is not None else None
+            if match:
+                return match.span()
+            if any(is_deferral(self.profile, sentence) for sentence in sentences(self.text(index))):
+                line = block.start_line
+                return self.doc.line_starts[line], self.doc.line_ends[line]
+        return None
+
+    def _asks_after(self, index: int, marker: Marker) -> bool:
+        following = index if marker.inline else index + 1
+        return following < len(self.blocks) and self.score(following) > 0
 
     def _new_section(self, index: int) -> None:
         self.structure.sections.append(Section(index, self.text(index)))
@@ -551,6 +644,11 @@ class _Parser:
                 target, item = None, None
             elif kind == "question":
                 blocks = [index] if marker.inline else []
+                if questions and not questions[-1][1] and not questions[-1][0].numbers and not marker.numbers:
+                    # "Asked by X" then "To ask the Secretary of State ...": one question.
+                    questions[-1][1].extend(blocks)
+                    target, item = questions[-1][1], None
+                    continue
                 questions.append((marker, blocks))
                 target, item = blocks, None
             elif kind == "answer":
@@ -642,10 +740,16 @@ class _Parser:
             for b in item.answer_blocks:
                 owner[b] = (position, True)
         header = set(s.header_blocks)
+        # A marker is never a referral ("Antwoord op vraag 3" heads answer 3).
+        markers = {m.block for m in s.answer_markers + s.question_markers}
         for index, block in enumerate(self.blocks):
             if block.kind not in (PARAGRAPH, HEADING) or index in header:
                 continue
             start, end = block_span(self.doc, block)
+            if index in markers:
+                if index not in self._content_starts:
+                    continue
+                start = self._content_starts[index]
             raw = self.doc.text[start:end]
             if _DEFINITION.match(raw):
                 continue
@@ -707,6 +811,40 @@ class _Parser:
             index for _, index, _ in events
             if index < _FALLBACK_HEADER_BLOCKS and self.blocks[index].kind in (HEADING, PARAGRAPH)
         )
+
+
+def without_furniture(profile: Profile, raw: str) -> str:
+    """Text without the lines that are only page headers or footers."""
+    furniture = profile.furniture_regex
+    if furniture is None or "\n" not in raw:
+        return raw
+    return "\n".join(
+        line for line in raw.split("\n")
+        if not ((match := furniture.match(line)) and not line[match.end():].strip())
+    )
+
+
+def is_deferral(profile: Profile, sentence: str) -> bool:
+    """Whether a sentence promises a later answer: one of the profile's
+    phrases, or a promise, a "later" and an "inform" part in any order
+    ("De Rekenkamer informeert u separaat over het antwoord")."""
+    if profile.deferral_regex is not None and profile.deferral_regex.search(sentence):
+        return True
+    parts = profile.deferral_part_regexes
+    if parts is None:
+        return False
+    found = [[m.span() for m in regex.finditer(sentence)][:6] for regex in parts]
+    if not all(found):
+        return False
+    # The three parts must be three different words ("informeert" is no promise and inform at once).
+    return any(
+        not _overlap(a, b) and not _overlap(a, c) and not _overlap(b, c)
+        for a in found[0] for b in found[1] for c in found[2]
+    )
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:

@@ -8,10 +8,14 @@ from qalint.hookspecs import hookimpl
 @hookimpl
 def qalint_rules() -> list[type]:
     from . import (
-        consistency, conversion, dates, footnotes, missing, numbering, references, spelling, suppressions,
+        consistency, conversion, dates, footnotes, glued_markers, missing, numbering, references, spelling,
+        suppressions,
     )
 
-    families = (numbering, missing, references, footnotes, spelling, consistency, dates, conversion, suppressions)
+    families = (
+        numbering, missing, references, footnotes, spelling, consistency, dates, conversion, glued_markers,
+        suppressions,
+    )
     return [rule for family in families for rule in family.RULES]
 
 

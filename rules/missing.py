@@ -8,7 +8,10 @@ from collections import Counter
 
 from qalint.profiles import ANSWER_AFTER_QUESTION
 from qalint.rule import Context, Finding, Rule
-from qalint.structure import DEFERRAL, EMPTY, PLACEHOLDER, REFERRAL, UNANSWERED_KINDS, Item, Structure
+from qalint.textutil import plain_text
+from qalint.structure import (
+    ANSWERS, DEFERRAL, DEFERRAL_NOTICE, EMPTY, PLACEHOLDER, REFERRAL, UNANSWERED_KINDS, Item, Structure,
+)
 
 _KIND_WORDS = {EMPTY: "empty", PLACEHOLDER: "a placeholder", DEFERRAL: "only a deferral"}
 
@@ -31,6 +34,9 @@ class UnansweredQuestion(Rule):
     needs to catch before a report is sent; in datasets it silently pairs
     the question with the wrong answer.
 
+    Only in documents that answer questions: the questions as submitted
+    (no answer markers at all) and deferral notices are not reported here.
+
     ## Example
     ```
     Welke kosten zijn hiermee gemoeid?      <- no answer follows
@@ -45,6 +51,8 @@ class UnansweredQuestion(Rule):
     severity = "error"
 
     def check(self, context: Context) -> Iterable[Finding]:
+        if context.structure.kind != ANSWERS:
+            return
         for unanswered in context.structure.unanswered:
             if unanswered.marker is not None:
                 start, end = unanswered.marker.start, unanswered.marker.end
@@ -123,11 +131,14 @@ class PlaceholderAnswer(_AnswerKindRule):
     """## What it does
     Reports an answer that is only a placeholder: `PM`, `p.m.`, `TODO`, `...`,
     `[nog te beantwoorden]`, `Volgt.`, `N.t.b.`, `(antwoord volgt)`, in any
-    markup. The profile of the layout lists the placeholders.
+    markup; and, in a longer answer, a paragraph (or line) that is nothing
+    but a placeholder: `PM`, `TODO`, `[invullen]`, `XXX`. The profile of the
+    layout lists the placeholders.
 
     ## Why it matters
     Placeholders are left in drafts under deadline; a report sent with one
-    has an unanswered question that looks answered.
+    has an unanswered question that looks answered, or an answer with a
+    part still missing.
 
     ## Example
     ```
@@ -142,6 +153,28 @@ class PlaceholderAnswer(_AnswerKindRule):
     severity = "error"
     answer_kind = PLACEHOLDER
     description = "is a placeholder"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        yield from super().check(context)
+        pattern = context.profile.paragraph_placeholder_regex
+        if pattern is None:
+            return
+        doc = context.document
+        for item in context.structure.items:
+            if item.kind == PLACEHOLDER:
+                continue
+            for line in _answer_lines(context, item):
+                start, end = context.line_span(line)
+                start = max(start, context.structure.content_starts.get(item.answer_blocks[0], start))
+                if start < end and pattern.match(plain_text(doc.text[start:end])):
+                    yield context.finding(start, end, f"{_answer_name(item)} holds a placeholder: {doc.text[start:end]!r}")
+
+
+def _answer_lines(context: Context, item: Item) -> Iterable[int]:
+    """0-based lines of an answer's text."""
+    for block in item.answer_blocks:
+        first = context.structure.blocks[block]
+        yield from range(first.start_line, first.end_line)
 
 
 class HeaderPlaceholder(Rule):
@@ -209,6 +242,46 @@ class DeferredAnswer(_AnswerKindRule):
     severity = "info"
     answer_kind = DEFERRAL
     description = "only promises a later answer"
+
+
+class DeferralNotice(Rule):
+    """## What it does
+    Reports, once, a document that is a deferral notice: the questions are
+    listed, no answer marker follows, and a notice says the answers are
+    postponed ("kunnen niet binnen de gebruikelijke termijn worden
+    beantwoord", "Ik streef ernaar de vragen zo spoedig mogelijk te
+    beantwoorden"). Its questions are not reported as unanswered.
+
+    ## Why it matters
+    A deferral notice is an open promise: teams that track answers want to
+    know the questions are still open, without one error per question.
+    Reported as `info`; gate on it with `--severity QA207=warning`.
+
+    ## Example
+    ```
+    Vraag 9
+    Gaat u in overleg met de NZa?
+    Mededeling
+    De vragen ... kunnen niet binnen de gebruikelijke termijn worden beantwoord.
+    ```
+    """
+
+    code = "QA207"
+    name = "deferral-notice"
+    category = "missing-answer"
+    severity = "info"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        structure = context.structure
+        if structure.kind != DEFERRAL_NOTICE:
+            return
+        count = len(structure.items) + len(structure.unanswered)
+        if structure.notice is not None:
+            start, end = structure.notice
+        else:
+            start, end = context.line_span(0)
+        questions = f"{count} question{'s' if count != 1 else ''}"
+        yield context.finding(start, end, f"deferral notice: the answers to {questions} are postponed")
 
 
 def resolve_referral(structure: Structure, position: int) -> tuple[list[int], bool, set[int]]:
@@ -284,4 +357,7 @@ def _first_reference_per_item(structure: Structure) -> dict:
     return first
 
 
-RULES = [UnansweredQuestion, EmptyAnswer, PlaceholderAnswer, HeaderPlaceholder, DeferredAnswer, ReferralToUnanswered]
+RULES = [
+    UnansweredQuestion, EmptyAnswer, PlaceholderAnswer, HeaderPlaceholder, DeferredAnswer, ReferralToUnanswered,
+    DeferralNotice,
+]

@@ -39,7 +39,7 @@ def test_json_report_validates_against_the_shipped_schema(capsys):
     _, schema_text, _ = run(capsys, "schema")
     jsonschema.validate(report, json.loads(schema_text))
     assert report["summary"]["files"] == 2
-    assert report["summary"]["findings"] == len(report["findings"]) == 36
+    assert report["summary"]["findings"] == len(report["findings"]) == 37
     first = report["findings"][0]
     text = DEFECTS.read_text(encoding="utf-8")
     assert (first["line"], first["column"], first["end_line"], first["end_column"]) == span(text, 5, ".. xxxx 2024")
