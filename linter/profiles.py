@@ -279,6 +279,12 @@ def validate_profiles(raw: list[dict[str, Any]], sources: list[str]) -> None:
     memo.remember()
 
 
+def _regex_error() -> type[Exception]:
+    import regex
+
+    return regex.error
+
+
 def profile_problem(item: Any) -> str | None:
     """What is wrong with one profile mapping ("key: message"), or None."""
     if not isinstance(item, dict):
@@ -297,7 +303,7 @@ def profile_problem(item: Any) -> str | None:
             try:
                 # {nums} stands for a list of numbers; any number pattern tests the rest.
                 compile_pattern(pattern.replace("{nums}", r"\d+"))
-            except (re.error, ValueError) as error:  # regex.error is a ValueError
+            except (re.error, _regex_error()) as error:
                 where = f"{key}[{position}]" if isinstance(item[key], list) else key
                 return f"{where}: pattern does not compile: {error}"
     return None
@@ -339,7 +345,7 @@ def build_profiles(raw: list[dict[str, Any]], compile_now: tuple[str, ...] = ())
             if name in compile_now:
                 for attribute in _COMPILED:
                     getattr(profile, attribute)
-        except (TypeError, re.error, ValueError) as error:  # regex.error is a ValueError
+        except (TypeError, re.error, ValueError, _regex_error()) as error:
             raise ProfileError(f"profile {name!r}: {error}") from None
         profiles[name] = profile
     return profiles
