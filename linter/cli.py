@@ -74,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _kinds() -> list[str]:
-    from .structure import DOCUMENT_KINDS
+    from .model import DOCUMENT_KINDS
 
     return ["auto", *DOCUMENT_KINDS]
 

@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .rule import CATEGORIES, SEVERITIES, Rule
-from .structure import DOCUMENT_KINDS
+from .model import DOCUMENT_KINDS
 from .validation import Remembered, schema_errors
 
 CONFIG_FILES = ("qalint.toml", ".qalint.toml", "pyproject.toml")

@@ -15,9 +15,7 @@ from typing import Any
 
 from .blocks import block_span
 from .rule import Context
-from .structure import (
-    DEFERRAL, EMPTY, PLACEHOLDER, REFERRAL, SUBSTANTIVE, Marker, Structure, without_furniture,
-)
+from .model import DEFERRAL, EMPTY, PLACEHOLDER, REFERRAL, SUBSTANTIVE, Marker, Structure
 from .textutil import plain_text
 
 VERSION = "1.0"
@@ -78,7 +76,7 @@ def _part(context: Context, markers: list[Marker], blocks: list[int]) -> dict[st
     for index in blocks:
         start, end = block_span(doc, structure.blocks[index])
         raw = doc.text[structure.content_starts.get(index, start):end]
-        texts.append(plain_text(without_furniture(context.profile, raw)))
+        texts.append(plain_text(context.profile.without_furniture(raw)))
     lines = [doc.line_of(m.start) + 1 for m in markers] + [structure.blocks[b].start_line + 1 for b in blocks]
     last = max([structure.blocks[b].end_line for b in blocks] + lines)
     return {"text": "\n\n".join(t for t in texts if t), "line": min(lines), "end_line": last}

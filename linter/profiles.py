@@ -148,6 +148,16 @@ class Profile:
         # Footers come in runs on one line: "ISSN ... ’s-Gravenhage 2024Tweede Kamer, ..., Aanhangsel 1".
         return compile_pattern(r"^[ \t]*(?:(?:" + "|".join(self.page_furniture) + r")[ \t]*)+", re.I)
 
+    def without_furniture(self, raw: str) -> str:
+        """Text without the lines that are only page headers or footers."""
+        furniture = self.furniture_regex
+        if furniture is None or "\n" not in raw:
+            return raw
+        return "\n".join(
+            line for line in raw.split("\n")
+            if not ((match := furniture.match(line)) and not line[match.end():].strip())
+        )
+
     @cached_property
     def deferral_part_regexes(self) -> list[Pattern] | None:
         parts = (self.deferral_promise, self.deferral_later, self.deferral_inform)

@@ -1,64 +1,31 @@
 """The Q&A structure of a document, parsed once and shared by every rule.
 
 The parser reads blocks (see `blocks`) and a layout profile (see `profiles`)
-and produces: the header, sections, items (question blocks, answer markers
-and bodies), questions left without an answer, referrals between answers,
-and footnote markers and definitions.  Everything keeps code-point offsets
-into the original text.
+and produces a `model.Structure`: the header, sections, items (question
+blocks, answer markers and bodies), questions left without an answer,
+referrals between answers (`referrals`), footnote markers and definitions
+(`footnotes`) and the document's kind (`kinds`).  Everything keeps
+code-point offsets into the original text.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-
-from .blocks import CODE, HEADING, HTML, PARAGRAPH, RULE, Block, block_span, parse_blocks
+from .blocks import HEADING, HTML, PARAGRAPH, RULE, Block, block_span, parse_blocks
 from .document import Document
-from .profiles import ANSWER_AFTER_QUESTION, ITEM, QUESTION_AND_ANSWER, Profile
-from .textutil import (
-    ends_sentence,
-    starts_emphasised,
-    plain_text,
-    sentences,
-    starts_lowercase,
-    word_count,
+from .footnotes import DEFINITION, find_footnotes
+from .kinds import detect_kind, is_deferral, set_kind
+# The structure's data types live in `model`; rules import them from here.
+from .model import (  # noqa: F401  (re-exported)
+    ANSWERS, DEFERRAL, DEFERRAL_NOTICE, DOCUMENT_KINDS, EMPTY, NOT_QA, PLACEHOLDER, QUESTIONS_ONLY, REFERRAL,
+    SUBSTANTIVE, UNANSWERED_KINDS, FootnoteMark, Item, Marker, NumberRef, Reference, Section, Structure, Unanswered,
 )
+from .profiles import Profile
+from .referrals import find_references, internal_references, match_numbers, parse_numbers  # noqa: F401
+from .schemes import SCHEMES
+from .textutil import ends_sentence, plain_text, sentences, starts_emphasised, starts_lowercase, word_count
 
-# Document kinds.
-ANSWERS = "answers"  # questions with their answers
-QUESTIONS_ONLY = "questions-only"  # the questions as submitted, no answer markers at all
-DEFERRAL_NOTICE = "deferral-notice"  # the answers are postponed
-NOT_QA = "not-qa"  # no question-and-answer structure
-DOCUMENT_KINDS = (ANSWERS, QUESTIONS_ONLY, DEFERRAL_NOTICE, NOT_QA)
-
-# Answer kinds.
-EMPTY = "empty"
-PLACEHOLDER = "placeholder"
-DEFERRAL = "deferral"
-REFERRAL = "referral"
-SUBSTANTIVE = "substantive"
-UNANSWERED_KINDS = (EMPTY, PLACEHOLDER, DEFERRAL)
-
-_DIGITS = re.compile(r"\d{1,4}")
-_SUP_MARKER = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>")
-_NOTE_MARKER = re.compile(r"\[\^([^\]\s]{1,20})\](?!:)")
-# Unicode superscript digits; a marker only right after a word or punctuation.
-_UNICODE_SUP = re.compile(r"([¹²³⁰⁴⁵⁶⁷⁸⁹]+)")
-_BEFORE_SUPERSCRIPT = ".,;:!?)]\"'”’"
-_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_SUP_VALUES = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
-_DEFINITION = re.compile(
-    r"^[ \t]*(?:(?:\*\*|__)?<sup>\s*(?P<sup>\d{1,3})\s*</sup>"
-    r"|\[\^(?P<note>[^\]\s]{1,20})\]:"
-    r"|(?P<uni>[¹²³⁰⁴⁵⁶⁷⁸⁹]+)(?=[ \t]))",
-    re.M,
-)
-# Footnote digits glued to a word ("Rijksuitgaven1") or a year ("20222").
-# (The word's letters are checked to be lower case where this matches.)
-_FUSED_MARKER = re.compile(r"(?<=[^\W\d_]{3})(\d{1,2})\b|\b(?:19|20)\d\d(\d{1,2})\b")
-# How far before "vraag" a referral phrase can start ("Zie voor een toelichting ook het antwoord op vraag").
-_REFERENCE_REACH = 160
 # Characters at each end of a long paragraph that are searched for question cues.
 _CUE_WINDOW = 300
 # Blocks taken as the title block of a document in which no marker was found.
@@ -74,113 +41,6 @@ _CUT_PARAGRAPH_WORDS = 8
 _SUPPRESSION_COMMENT = re.compile(r"^\s*<!--")
 
 
-@dataclass(frozen=True)
-class NumberRef:
-    """A number as written in the text, with its span."""
-
-    value: int
-    start: int
-    end: int
-
-
-@dataclass
-class Marker:
-    kind: str  # "answer", "question" or "item"
-    block: int  # index into Structure.blocks
-    numbers: list[NumberRef]
-    start: int  # span of the marker line without leading markup
-    end: int
-    label: str  # the marker's wording without numbers, e.g. "Antwoord van het kabinet"
-    inline: bool  # the marker's block also holds question or answer text
-    opens_answer: bool = False  # a question heading: the text after it is the answer
-    bare: bool = False  # only a number ("3."): a question only when the text after it asks
-    glued: tuple[int, int] | None = None  # page furniture on the same line before the marker
-
-
-@dataclass
-class Item:
-    """One question and its answer."""
-
-    question_markers: list[Marker] = field(default_factory=list)
-    answer_marker: Marker | None = None
-    question_blocks: list[int] = field(default_factory=list)
-    answer_blocks: list[int] = field(default_factory=list)
-    section: int | None = None
-    kind: str = SUBSTANTIVE
-    referral_targets: list[int] = field(default_factory=list)
-    # First blocks of the question block's units that ask outright (layouts
-    # where questions are unnumbered paragraphs): where each question starts.
-    asking_units: list[int] = field(default_factory=list)
-
-    @property
-    def numbers(self) -> list[int]:
-        # An unnumbered answer ("Antwoord" after "Vraag 3") takes its question's numbers.
-        numbered = self.answer_marker is not None and self.answer_marker.numbers
-        markers = [self.answer_marker] if numbered else self.question_markers
-        return [n.value for m in markers for n in m.numbers]
-
-
-@dataclass
-class Unanswered:
-    """Question blocks that no answer follows."""
-
-    blocks: list[int]
-    section: int | None
-    marker: Marker | None = None  # the question marker, in layouts that have one
-
-
-@dataclass
-class Reference:
-    start: int
-    end: int
-    targets: list[NumberRef]
-    item: int | None  # index of the item whose answer holds the referral
-    in_answer: bool
-
-
-@dataclass
-class FootnoteMark:
-    label: str
-    start: int
-    end: int
-
-
-@dataclass
-class Section:
-    block: int
-    title: str
-
-
-@dataclass
-class Structure:
-    profile: Profile
-    blocks: list[Block]
-    header_blocks: list[int] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
-    items: list[Item] = field(default_factory=list)
-    unanswered: list[Unanswered] = field(default_factory=list)
-    references: list[Reference] = field(default_factory=list)
-    footnote_markers: list[FootnoteMark] = field(default_factory=list)
-    footnote_definitions: list[FootnoteMark] = field(default_factory=list)
-    # Answer numbers (and question numbers where both are numbered) -> item index.
-    by_number: dict[int, int] = field(default_factory=dict)
-    # Blocks that hold a marker and then text: where the text starts.
-    content_starts: dict[int, int] = field(default_factory=dict)
-    kind: str = ANSWERS
-    # Where a deferral notice says the answers are postponed (offsets), when found.
-    notice: tuple[int, int] | None = None
-
-    @property
-    def answer_markers(self) -> list[Marker]:
-        return [item.answer_marker for item in self.items if item.answer_marker]
-
-    @property
-    def question_markers(self) -> list[Marker]:
-        return [m for item in self.items for m in item.question_markers] + [
-            u.marker for u in self.unanswered if u.marker
-        ]
-
-
 def get_structure(doc: Document, profile: Profile, kind: str = "auto") -> Structure:
     """The document's structure under `profile` (parsed once per document);
     `kind` is one of DOCUMENT_KINDS, or "auto" to detect it."""
@@ -191,14 +51,6 @@ def get_structure(doc: Document, profile: Profile, kind: str = "auto") -> Struct
             set_kind(structure, kind)
         doc.cache[key] = structure
     return doc.cache[key]
-
-
-def set_kind(structure: Structure, kind: str) -> None:
-    """Impose a document kind: a document declared not to be Q&A has no structure."""
-    structure.kind = kind
-    if kind == NOT_QA:
-        structure.items, structure.unanswered, structure.references = [], [], []
-        structure.by_number = {}
 
 
 def count_marker_matches(doc: Document, profile: Profile) -> int:
@@ -268,13 +120,8 @@ class _Parser:
             cut = self._content_starts.get(index)
             if cut is not None:
                 raw = self.doc.text[cut : block_span(self.doc, self.blocks[index])[1]]
-            self._texts[index] = plain_text(without_furniture(self.profile, raw))
+            self._texts[index] = plain_text(self.profile.without_furniture(raw))
         return self._texts[index]
-
-    def numbers(self, match: re.Match, group: str, base: int) -> list[NumberRef]:
-        if group not in match.re.groupindex or match.group(group) is None:
-            return []
-        return parse_numbers(self.profile, match.group(group), base + match.start(group))
 
     # -- classification ----------------------------------------------------
     def marker(self, index: int) -> tuple[str, Marker | None]:
@@ -289,7 +136,7 @@ class _Parser:
         line_index = block.start_line
         line = self.doc.line_text(line_index)
         base = self.doc.line_starts[line_index]
-        if _DEFINITION.match(line):
+        if DEFINITION.match(line):
             return "footnote", None
         found = self._match_marker(index, line, base)
         if found is None:
@@ -349,7 +196,7 @@ class _Parser:
             self._content_starts[index] = content_start
             self._texts.pop(index, None)
         return Marker(
-            kind, index, self.numbers(match, "nums", base),
+            kind, index, match_numbers(self.profile, match, "nums", base),
             base + stripped_start, base + max(end, stripped_start), label,
             content_start is not None,
         )
@@ -400,7 +247,7 @@ class _Parser:
             rest = []
             for sentence in parts:
                 cut = 0
-                for start, end, numbers in self._internal_references(sentence, 0):
+                for start, end, numbers in internal_references(self.profile, sentence, 0):
                     targets.extend(n.value for n in numbers)
                     rest.append(sentence[cut:start])
                     cut = end
@@ -408,41 +255,6 @@ class _Parser:
             if targets and word_count(" ".join(rest), 3) < 3:
                 return REFERRAL, targets
         return SUBSTANTIVE, []
-
-    def _internal_references(self, text: str, base: int) -> list[tuple[int, int, list[NumberRef]]]:
-        """Referrals in `text` that point inside this document, in order and
-        without overlaps (the earliest, then the longest match wins)."""
-        nouns = self.profile.number_noun_regex
-        if nouns is None:
-            windows = [(0, len(text))]
-        else:
-            # Every referral names a question ("vraag 28"): the patterns run only
-            # in a window around each such noun, not over the whole paragraph.
-            windows = []
-            for noun in nouns.finditer(text):
-                start, end = max(0, noun.start() - _REFERENCE_REACH), min(len(text), noun.end() + 60)
-                if windows and start <= windows[-1][1]:
-                    windows[-1] = (windows[-1][0], end)
-                else:
-                    windows.append((start, end))
-        external = self.profile.external_reference_regex
-        matches = sorted(
-            (
-                m for start, end in windows for pattern in self.profile.reference_regexes
-                for m in pattern.finditer(text, start, end)
-            ),
-            key=lambda m: (m.start(), -m.end()),
-        )
-        found = []
-        reached = -1
-        for match in matches:
-            if match.start() < reached:
-                continue
-            reached = match.end()
-            if external and external.match(text, match.end()):
-                continue
-            found.append((base + match.start(), base + match.end(), self.numbers(match, "nums", base)))
-        return found
 
     # -- splitting runs of content blocks --------------------------------
     def units(self, blocks: list[int]) -> list[list[int]]:
@@ -514,210 +326,20 @@ class _Parser:
                 in_header = False
             elif kind == "heading":
                 events[position] = ("content" if in_header else "section", index, None)
-        scheme = self.profile.scheme
-        if scheme == ANSWER_AFTER_QUESTION:
-            self._parse_answer_after_question(events)
-        elif scheme == QUESTION_AND_ANSWER:
-            self._parse_question_and_answer(events)
-        elif scheme == ITEM:
-            self._parse_items(events)
+        SCHEMES[self.profile.scheme](self, events)
         self._classify_answers()
-        self._find_references()
-        self._find_footnotes(events)
+        find_references(self.doc, self.profile, self.blocks, structure)
+        find_footnotes(self.doc, self.profile, self.blocks, structure)
         self._find_header_fallback(events)
-        self._detect_kind()
+        detect_kind(self.doc, self.profile, self.blocks, structure, self.text)
         return structure
-
-    def _detect_kind(self) -> None:
-        """Answers, questions only, a deferral notice or no Q&A at all."""
-        s = self.structure
-        if any(item.answer_blocks or (item.answer_marker and item.answer_marker.kind == "answer") for item in s.items):
-            s.kind = ANSWERS
-            return
-        s.notice = self._find_notice()
-        if s.notice is not None:
-            s.kind = DEFERRAL_NOTICE
-        elif s.items or s.unanswered:
-            s.kind = QUESTIONS_ONLY
-        else:
-            s.kind = NOT_QA
-
-    def _find_notice(self) -> tuple[int, int] | None:
-        """Outside the questions, text saying the answers are postponed."""
-        s = self.structure
-        asked = {b for item in s.items for b in item.question_blocks} | {b for u in s.unanswered for b in u.blocks}
-        cue = self.profile.deferral_notice_regex
-        for index, block in enumerate(self.blocks):
-            if block.kind != PARAGRAPH or index in asked:
-                continue
-            start, end = block_span(self.doc, block)
-            match = cue.search(self.doc.text, start, end) if cue is not None else None
-            if match:
-                return match.span()
-            if any(is_deferral(self.profile, sentence) for sentence in sentences(self.text(index))):
-                line = block.start_line
-                return self.doc.line_starts[line], self.doc.line_ends[line]
-        return None
 
     def _asks_after(self, index: int, marker: Marker) -> bool:
         following = index if marker.inline else index + 1
         return following < len(self.blocks) and self.score(following) > 0
 
-    def _new_section(self, index: int) -> None:
+    def new_section(self, index: int) -> None:
         self.structure.sections.append(Section(index, self.text(index)))
-
-    def _parse_answer_after_question(self, events) -> None:
-        s = self.structure
-        pending: list[int] = []
-        current: Item | None = None  # the item whose answer body is being read
-        section: int | None = None
-        seen_boundary = False
-
-        def close() -> None:
-            nonlocal current, pending
-            if current is not None:
-                body, tail = self.split_tail(pending, 2)
-                current.answer_blocks = body
-                if tail:
-                    s.unanswered.append(Unanswered(tail, section))
-            elif not seen_boundary:
-                s.header_blocks.extend(pending)
-            current, pending = None, []
-
-        for kind, index, marker in events:
-            if kind == "content":
-                pending.append(index)
-            elif kind == "section":
-                close()
-                seen_boundary = True
-                self._new_section(index)
-                section = len(s.sections) - 1
-            elif kind == "answer":
-                if current is not None:
-                    body, question = self.split_tail(pending, 1)
-                    current.answer_blocks = body
-                elif not seen_boundary:
-                    header, question = self.split_tail(pending, 1)
-                    s.header_blocks.extend(header)
-                else:
-                    question = pending
-                item = Item(answer_marker=marker, question_blocks=question, section=section)
-                item.asking_units = [unit[0] for unit in self.units(question) if self._asks(unit)]
-                if marker.inline:
-                    item.answer_blocks = [index]
-                s.items.append(item)
-                current, pending, seen_boundary = item, [], True
-        close()
-
-    def _parse_question_and_answer(self, events) -> None:
-        s = self.structure
-        section: int | None = None
-        questions: list[tuple[Marker, list[int]]] = []  # open questions in order
-        item: Item | None = None
-        target: list[int] | None = s.header_blocks
-
-        def flush_unanswered() -> None:
-            for marker, blocks in questions:
-                s.unanswered.append(Unanswered(blocks, section, marker))
-            questions.clear()
-
-        for kind, index, marker in events:
-            if kind == "content" and questions and questions[-1][0].opens_answer and target is questions[-1][1]:
-                # Text after a question heading is its answer.
-                item = Item(section=section)
-                kept = self._answered_questions(questions, set(), section)
-                item.question_markers = [m for m, _ in kept]
-                item.question_blocks = [b for _, blocks in kept for b in blocks]
-                questions.clear()
-                item.answer_blocks = [index]
-                s.items.append(item)
-                target = item.answer_blocks
-            elif kind == "content":
-                if target is not None:
-                    target.append(index)
-            elif kind == "section":
-                flush_unanswered()
-                if not s.items and target is s.header_blocks:
-                    s.header_blocks.append(index)
-                self._new_section(index)
-                section = len(s.sections) - 1
-                target, item = None, None
-            elif kind == "question":
-                blocks = [index] if marker.inline else []
-                if questions and not questions[-1][1] and not questions[-1][0].numbers and not marker.numbers:
-                    # "Asked by X" then "To ask the Secretary of State ...": one question.
-                    questions[-1][1].extend(blocks)
-                    target, item = questions[-1][1], None
-                    continue
-                questions.append((marker, blocks))
-                target, item = blocks, None
-            elif kind == "answer":
-                item = Item(answer_marker=marker, section=section)
-                numbers = {n.value for n in marker.numbers}
-                kept = self._answered_questions(questions, numbers, section)
-                item.question_markers = [m for m, _ in kept]
-                item.question_blocks = [b for _, blocks in kept for b in blocks]
-                questions.clear()
-                item.answer_blocks = [index] if marker.inline else []
-                s.items.append(item)
-                target = item.answer_blocks
-        flush_unanswered()
-        # A numbered question answered later by a grouped answer is not unanswered.
-        answered = {n.value for m in s.answer_markers for n in m.numbers}
-        s.unanswered = [
-            u for u in s.unanswered
-            if not (u.marker and u.marker.numbers and all(n.value in answered for n in u.marker.numbers))
-        ]
-
-    def _answered_questions(self, questions, numbers: set[int], section):
-        """Of the open questions before an answer, those it answers; the others
-        are recorded as unanswered. A numbered answer answers the questions
-        whose numbers it names (all of them, when it names none: a mismatch
-        is QA105's); an unnumbered one answers the last question."""
-        s = self.structure
-        covered = [(m, b) for m, b in questions if numbers & {n.value for n in m.numbers}]
-        if numbers and covered:
-            kept = covered
-        elif numbers and any(m.numbers for m, _ in questions):
-            kept = list(questions)
-        else:
-            kept = questions[-1:]
-        for q_marker, blocks in questions:
-            if all(q_marker is not k for k, _ in kept):
-                s.unanswered.append(Unanswered(blocks, section, q_marker))
-        return kept
-
-    def _parse_items(self, events) -> None:
-        s = self.structure
-        section: int | None = None
-        item: Item | None = None
-        pending: list[int] = s.header_blocks
-
-        def close() -> None:
-            if item is None:
-                return
-            content = list(item.answer_blocks)
-            if item.answer_marker.inline:
-                item.question_blocks = [item.answer_marker.block]
-                item.answer_blocks = content
-            else:
-                item.question_blocks, item.answer_blocks = self.split_head(content)
-
-        for kind, index, marker in events:
-            if kind == "content":
-                pending.append(index)
-            elif kind == "section":
-                close()
-                item = None
-                self._new_section(index)
-                section = len(s.sections) - 1
-                pending = []
-            elif kind == "item":
-                close()
-                item = Item(answer_marker=marker, section=section)
-                s.items.append(item)
-                pending = item.answer_blocks
-        close()
 
     def _classify_answers(self) -> None:
         s = self.structure
@@ -729,78 +351,6 @@ class _Parser:
                 for n in marker.numbers:
                     s.by_number.setdefault(n.value, position)
 
-    def _find_references(self) -> None:
-        s = self.structure
-        if not self.profile.reference_regexes:
-            return
-        owner: dict[int, tuple[int | None, bool]] = {}
-        for position, item in enumerate(s.items):
-            for b in item.question_blocks:
-                owner[b] = (position, False)
-            for b in item.answer_blocks:
-                owner[b] = (position, True)
-        header = set(s.header_blocks)
-        # A marker is never a referral ("Antwoord op vraag 3" heads answer 3).
-        markers = {m.block for m in s.answer_markers + s.question_markers}
-        for index, block in enumerate(self.blocks):
-            if block.kind not in (PARAGRAPH, HEADING) or index in header:
-                continue
-            start, end = block_span(self.doc, block)
-            if index in markers:
-                if index not in self._content_starts:
-                    continue
-                start = self._content_starts[index]
-            raw = self.doc.text[start:end]
-            if _DEFINITION.match(raw):
-                continue
-            item, in_answer = owner.get(index, (None, False))
-            for ref_start, ref_end, targets in self._internal_references(raw, start):
-                if targets:
-                    s.references.append(Reference(ref_start, ref_end, targets, item, in_answer))
-
-    def _find_footnotes(self, events) -> None:
-        s = self.structure
-        doc = self.doc
-        text = doc.text
-        # Footnotes are neither read in code blocks nor in thematic breaks.
-        skipped = [block_span(doc, b) for b in self.blocks if b.kind in (CODE, RULE)]
-        def_spans: list[tuple[int, int]] = []
-        for match in _DEFINITION.finditer(text):
-            if _inside(match.start(), skipped):
-                continue
-            group = next(g for g in ("sup", "note", "uni") if match.group(g))
-            label = match.group(group).translate(_SUP_VALUES)
-            s.footnote_definitions.append(FootnoteMark(label, match.start(group), match.end(group)))
-            def_spans.append((match.start(), match.end()))
-        patterns = [_SUP_MARKER, _NOTE_MARKER]
-        if any(digit in text for digit in _SUPERSCRIPT_DIGITS):
-            patterns.append(_UNICODE_SUP)
-        for pattern in patterns:
-            for match in pattern.finditer(text):
-                if _inside(match.start(), def_spans) or _inside(match.start(), skipped):
-                    continue
-                if pattern is _UNICODE_SUP:
-                    before = text[match.start() - 1:match.start()]
-                    if not before or not (before.isalnum() or before in _BEFORE_SUPERSCRIPT):
-                        continue
-                label = match.group(1).translate(_SUP_VALUES)
-                s.footnote_markers.append(FootnoteMark(label, match.start(1), match.end(1)))
-        if self.profile.fused_footnotes:
-            defined = {d.label for d in s.footnote_definitions}
-            for index in range(len(self.blocks)):
-                if self.blocks[index].kind != PARAGRAPH:
-                    continue
-                start, end = block_span(doc, self.blocks[index])
-                for match in _FUSED_MARKER.finditer(text, start, end):
-                    group = 1 if match.group(1) else 2
-                    if group == 1 and not text[match.start() - 3:match.start()].islower():
-                        continue
-                    if match.group(group) in defined:
-                        s.footnote_markers.append(
-                            FootnoteMark(match.group(group), match.start(group), match.end(group))
-                        )
-        s.footnote_markers.sort(key=lambda m: m.start)
-
     def _find_header_fallback(self, events) -> None:
         """Without any marker or section, the first headings and paragraphs
         are taken as the title block."""
@@ -811,59 +361,6 @@ class _Parser:
             index for _, index, _ in events
             if index < _FALLBACK_HEADER_BLOCKS and self.blocks[index].kind in (HEADING, PARAGRAPH)
         )
-
-
-def without_furniture(profile: Profile, raw: str) -> str:
-    """Text without the lines that are only page headers or footers."""
-    furniture = profile.furniture_regex
-    if furniture is None or "\n" not in raw:
-        return raw
-    return "\n".join(
-        line for line in raw.split("\n")
-        if not ((match := furniture.match(line)) and not line[match.end():].strip())
-    )
-
-
-def is_deferral(profile: Profile, sentence: str) -> bool:
-    """Whether a sentence promises a later answer: one of the profile's
-    phrases, or a promise, a "later" and an "inform" part in any order
-    ("De Rekenkamer informeert u separaat over het antwoord")."""
-    if profile.deferral_regex is not None and profile.deferral_regex.search(sentence):
-        return True
-    parts = profile.deferral_part_regexes
-    if parts is None:
-        return False
-    found = [[m.span() for m in regex.finditer(sentence)][:6] for regex in parts]
-    if not all(found):
-        return False
-    # The three parts must be three different words ("informeert" is no promise and inform at once).
-    return any(
-        not _overlap(a, b) and not _overlap(a, c) and not _overlap(b, c)
-        for a in found[0] for b in found[1] for c in found[2]
-    )
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in spans)
-
-
-def parse_numbers(profile: Profile, text: str, base: int) -> list[NumberRef]:
-    """Numbers in a list such as "62, 63 en 64" or "5 tot en met 7", ranges expanded."""
-    found = [(int(m.group()), m.start(), m.end()) for m in _DIGITS.finditer(text)]
-    numbers: list[NumberRef] = []
-    for position, (value, start, end) in enumerate(found):
-        if position:
-            previous_value, previous_start, previous_end = found[position - 1]
-            between = text[previous_end:start]
-            if profile.range_regex.match(between) and 0 < value - previous_value <= 200:
-                for implied in range(previous_value + 1, value):
-                    numbers.append(NumberRef(implied, base + previous_start, base + end))
-        numbers.append(NumberRef(value, base + start, base + end))
-    return numbers
 
 
 _LABEL_NUMBERS = re.compile(r"\d+(?:\s*(?:[,/&–-]|\b[^\W\d_]{1,3}\b(?:\s+[^\W\d_]{2,3})?)\s*\d+)*[.):]?")

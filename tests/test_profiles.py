@@ -68,3 +68,10 @@ def test_a_plugin_profile_that_does_not_compile_is_skipped_by_plugin_name():
         "plugin 'kapotte_plugin': profile 'kapot': question_markers[0]: pattern does not compile: "
         "missing ) at position 20; profiles of plugin 'kapotte_plugin' skipped"
     ]
+
+
+def test_the_schema_names_exactly_the_schemes_the_parser_has():
+    from qalint.schemes import SCHEMES
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    assert sorted(schema["properties"]["scheme"]["enum"]) == sorted(SCHEMES)

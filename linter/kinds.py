@@ -1,0 +1,83 @@
+"""What kind of document it is, and which sentences promise a later answer.
+
+A document answers questions, lists them as submitted (no answer markers at
+all), is a deferral notice (the answers are postponed), or has no Q&A
+structure. Deferrals are recognised by their parts, as the profile lists
+them: a promise, a "later" and an "inform", in any order.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from .blocks import PARAGRAPH, Block, block_span
+from .document import Document
+from .model import ANSWERS, DEFERRAL_NOTICE, NOT_QA, QUESTIONS_ONLY, Structure
+from .profiles import Profile
+from .textutil import sentences
+
+
+def detect_kind(
+    doc: Document, profile: Profile, blocks: list[Block], s: Structure, text_of: Callable[[int], str],
+) -> None:
+    """Answers, questions only, a deferral notice or no Q&A at all."""
+    if any(item.answer_blocks or (item.answer_marker and item.answer_marker.kind == "answer") for item in s.items):
+        s.kind = ANSWERS
+        return
+    s.notice = _find_notice(doc, profile, blocks, s, text_of)
+    if s.notice is not None:
+        s.kind = DEFERRAL_NOTICE
+    elif s.items or s.unanswered:
+        s.kind = QUESTIONS_ONLY
+    else:
+        s.kind = NOT_QA
+
+
+def _find_notice(
+    doc: Document, profile: Profile, blocks: list[Block], s: Structure, text_of: Callable[[int], str],
+) -> tuple[int, int] | None:
+    """Outside the questions, text saying the answers are postponed."""
+    asked = {b for item in s.items for b in item.question_blocks} | {b for u in s.unanswered for b in u.blocks}
+    cue = profile.deferral_notice_regex
+    for index, block in enumerate(blocks):
+        if block.kind != PARAGRAPH or index in asked:
+            continue
+        start, end = block_span(doc, block)
+        match = cue.search(doc.text, start, end) if cue is not None else None
+        if match:
+            return match.span()
+        if any(is_deferral(profile, sentence) for sentence in sentences(text_of(index))):
+            line = block.start_line
+            return doc.line_starts[line], doc.line_ends[line]
+    return None
+
+
+def set_kind(structure: Structure, kind: str) -> None:
+    """Impose a document kind: a document declared not to be Q&A has no structure."""
+    structure.kind = kind
+    if kind == NOT_QA:
+        structure.items, structure.unanswered, structure.references = [], [], []
+        structure.by_number = {}
+
+
+def is_deferral(profile: Profile, sentence: str) -> bool:
+    """Whether a sentence promises a later answer: one of the profile's
+    phrases, or a promise, a "later" and an "inform" part in any order
+    ("De Rekenkamer informeert u separaat over het antwoord")."""
+    if profile.deferral_regex is not None and profile.deferral_regex.search(sentence):
+        return True
+    parts = profile.deferral_part_regexes
+    if parts is None:
+        return False
+    found = [[m.span() for m in regex.finditer(sentence)][:6] for regex in parts]
+    if not all(found):
+        return False
+    # The three parts must be three different words ("informeert" is no promise and inform at once).
+    return any(
+        not _overlap(a, b) and not _overlap(a, c) and not _overlap(b, c)
+        for a in found[0] for b in found[1] for c in found[2]
+    )
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
