@@ -53,7 +53,7 @@ def answer_after_question(parser: _Parser, events: list[Event]) -> None:
             else:
                 question = pending
             item = Item(answer_marker=marker, question_blocks=question, section=section)
-            item.asking_units = [unit[0] for unit in parser.units(question) if parser._asks(unit)]
+            item.asking_units = [unit[0] for unit in parser.units(question) if parser.asks(unit)]
             if marker.inline:
                 item.answer_blocks = [index]
             s.items.append(item)

@@ -272,7 +272,7 @@ class _Parser:
             units.append([index])
         return units
 
-    def _asks(self, unit: list[int]) -> bool:
+    def asks(self, unit: list[int]) -> bool:
         return sum(self.score(i) for i in unit) >= _STRONG
 
     def split_tail(self, blocks: list[int], minimum: int) -> tuple[list[int], list[int]]:
