@@ -3,6 +3,7 @@ superscripts, and digits fused to a word by PDF conversion ("Rijksuitgaven1").""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .blocks import CODE, PARAGRAPH, RULE, Block, block_span
@@ -17,11 +18,11 @@ _UNICODE_SUP = re.compile(r"([¹²³⁰⁴⁵⁶⁷⁸⁹]+)")
 _BEFORE_SUPERSCRIPT = ".,;:!?)]\"'”’"
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_VALUES = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
+# At the start of a line, whatever its line end: CR, LF or CRLF.
 DEFINITION = re.compile(
-    r"^[ \t]*(?:(?:\*\*|__)?<sup>\s*(?P<sup>\d{1,3})\s*</sup>"
+    r"(?<![^\r\n])[ \t]*(?:(?:\*\*|__)?<sup>\s*(?P<sup>\d{1,3})\s*</sup>"
     r"|\[\^(?P<note>[^\]\s]{1,20})\]:"
-    r"|(?P<uni>[¹²³⁰⁴⁵⁶⁷⁸⁹]+)(?=[ \t]))",
-    re.M,
+    r"|(?P<uni>[¹²³⁰⁴⁵⁶⁷⁸⁹]+)(?=[ \t]))"
 )
 # Footnote digits glued to a word ("Rijksuitgaven1") or a year ("20222").
 # (The word's letters are checked to be lower case where this matches.)
@@ -72,4 +73,6 @@ def find_footnotes(doc: Document, profile: Profile, blocks: list[Block], s: Stru
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in spans)
+    """Whether `offset` falls in one of `spans` (sorted, not overlapping)."""
+    index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]

@@ -13,16 +13,20 @@ import json
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 import pluggy
 
 from . import hookspecs
 from .cachedir import cache_folder
-from .profiles import ProfileError, Profile, build_profiles, builtin_profile_files, read_profile_file, validate_profiles
+from .config import CORE_KEYS
+from .profiles import (
+    Profile, ProfileError, build_profiles, builtin_profile_files, read_profile_file, validate_profiles,
+)
 from .rule import Rule, validate_rule_class
 
 ENTRY_POINT_GROUP = "qalint"
+BUILTIN = "qalint.rules"
 
 
 @dataclass
@@ -31,9 +35,15 @@ class Registry:
     profiles: dict[str, Profile] = field(default_factory=dict)
     settings_schema: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    origins: dict[str, str] = field(default_factory=dict)  # rule code -> the plugin that gave it
 
     def rule_by_name(self) -> dict[str, type[Rule]]:
         return {rule.name: rule for rule in self.rules.values()}
+
+    def plugin_of(self, code: str) -> str | None:
+        """The name of the third-party plugin a rule comes from (None: built in)."""
+        origin = self.origins.get(code)
+        return origin if origin != BUILTIN else None
 
 
 def load_registry(extra_plugins: tuple[Any, ...] = (), entry_points: bool = True) -> Registry:
@@ -42,12 +52,14 @@ def load_registry(extra_plugins: tuple[Any, ...] = (), entry_points: bool = True
 
     manager = _plugin_manager()
     registry = Registry()
-    _register(manager, registry, builtin, "qalint.rules")
+    _register(manager, registry, builtin, BUILTIN)
     if entry_points:
         for entry_point in _entry_points():
             try:
                 plugin = entry_point.load()
-            except Exception as error:  # a broken plugin must not stop the run
+            except KeyboardInterrupt:
+                raise
+            except BaseException as error:  # SystemExit too: a broken plugin must not stop the run
                 registry.warnings.append(
                     f"plugin {entry_point.name!r} ({entry_point.value}) failed to load: "
                     f"{type(error).__name__}: {_one_line(error)}; skipped"
@@ -116,23 +128,33 @@ def _register(manager: pluggy.PluginManager, registry: Registry, plugin: Any, na
         registry.warnings.append(f"plugin {name!r} is incompatible: {_one_line(error)}; skipped")
 
 
-def _call_each(manager: pluggy.PluginManager, registry: Registry, hook_name: str):
-    """Call one hook of every plugin separately, so one failure skips one plugin."""
+def _call_each(manager: pluggy.PluginManager, registry: Registry, hook_name: str, kind: type) -> Iterator[tuple[str, Any]]:
+    """Call one hook of every plugin separately, so one failure skips one
+    plugin; a result that is not a `kind` is reported and skipped too."""
     hook = getattr(manager.hook, hook_name)
     for impl in reversed(hook.get_hookimpls()):
         try:
             result = impl.function()
-        except Exception as error:
+        except KeyboardInterrupt:
+            raise
+        except BaseException as error:  # SystemExit too
             registry.warnings.append(
                 f"plugin {impl.plugin_name!r} failed in {hook_name}: {type(error).__name__}: {_one_line(error)}; skipped"
             )
             continue
-        if result is not None:
-            yield impl.plugin_name, result
+        if result is None:
+            continue
+        if not isinstance(result, kind):
+            registry.warnings.append(
+                f"plugin {impl.plugin_name!r}: {hook_name}() returned {type(result).__name__}, "
+                f"not a {kind.__name__}; skipped"
+            )
+            continue
+        yield impl.plugin_name, result
 
 
 def _collect(manager: pluggy.PluginManager, registry: Registry) -> None:
-    for plugin_name, rules in _call_each(manager, registry, "qalint_rules"):
+    for plugin_name, rules in _call_each(manager, registry, "qalint_rules", list):
         for rule in rules:
             problem = validate_rule_class(rule)
             if problem is None and rule.code in registry.rules:
@@ -141,30 +163,48 @@ def _collect(manager: pluggy.PluginManager, registry: Registry) -> None:
                 registry.warnings.append(f"plugin {plugin_name!r}: {problem}; rule skipped")
                 continue
             registry.rules[rule.code] = rule
+            registry.origins[rule.code] = plugin_name
     files = builtin_profile_files()
-    raw_profiles = [read_profile_file(path) for path in files]
-    validate_profiles(raw_profiles, [str(path) for path in files])  # a broken built-in file is an error
-    contributed: list[str] = []
-    for plugin_name, profiles in _call_each(manager, registry, "qalint_profiles"):
-        profiles = list(profiles) if isinstance(profiles, (list, tuple)) else [profiles]
-        sources = [
-            f"plugin {plugin_name!r}: profile {p.get('name', '?') if isinstance(p, dict) else '?'!r}" for p in profiles
-        ]
+    builtin_raw = [read_profile_file(path) for path in files]
+    validate_profiles(builtin_raw, [str(path) for path in files])  # a broken built-in file is an error
+    registry.profiles = build_profiles(builtin_raw)
+    for plugin_name, profiles in _call_each(manager, registry, "qalint_profiles", list):
         try:
-            validate_profiles(profiles, sources)
+            registry.profiles.update(_plugin_profiles(profiles, builtin_raw, registry.profiles))
         except ProfileError as error:
-            registry.warnings.append(f"{error}; profiles of plugin {plugin_name!r} skipped")
+            registry.warnings.append(f"plugin {plugin_name!r}: {error}; its profiles skipped")
+    for plugin_name, schema in _call_each(manager, registry, "qalint_config_schema", dict):
+        problem = next((
+            f"setting {key!r} is not a JSON Schema object" for key, spec in schema.items()
+            if not isinstance(key, str) or not isinstance(spec, dict)
+        ), None) or next((
+            f"setting {key!r} is already defined" for key in schema if key in registry.settings_schema or key in CORE_KEYS
+        ), None)
+        if problem is not None:
+            registry.warnings.append(f"plugin {plugin_name!r}: {problem}; its settings skipped")
             continue
-        raw_profiles.extend(profiles)
-        contributed.extend(p["name"] for p in profiles)
-    try:
-        registry.profiles = build_profiles(raw_profiles, tuple(contributed))
-    except ProfileError as error:
-        registry.warnings.append(f"profiles: {error}; plugin profiles skipped")
-        registry.profiles = build_profiles([read_profile_file(p) for p in builtin_profile_files()])
-    for plugin_name, schema in _call_each(manager, registry, "qalint_config_schema"):
-        if isinstance(schema, dict):
-            registry.settings_schema.update(schema)
+        registry.settings_schema.update(schema)
+
+
+def _plugin_profiles(profiles: list, builtin_raw: list[dict[str, Any]], known: dict[str, Profile]) -> dict[str, Profile]:
+    """One plugin's profiles, checked and compiled (a bad pattern shows now)."""
+    # Against the profile schema, patterns compiled; remembered once valid.
+    validate_profiles(profiles, [
+        f"profile {p['name']!r}" if isinstance(p, dict) and isinstance(p.get("name"), str) else "a profile"
+        for p in profiles
+    ])
+    for profile in profiles:
+        if profile["name"] in known:
+            raise ProfileError(f"profile {profile['name']!r}: the name is already used")
+    built: dict[str, Profile] = {}
+    for name in (profile["name"] for profile in profiles):
+        try:
+            built.update({k: v for k, v in build_profiles(builtin_raw + profiles, (name,)).items() if k == name})
+        except ProfileError:
+            raise
+        except Exception as error:  # a pattern error of the `regex` module is no ValueError
+            raise ProfileError(f"profile {name!r}: {_one_line(error)}") from None
+    return built
 
 
 def _one_line(error: Exception) -> str:

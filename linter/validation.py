@@ -18,9 +18,14 @@ class Remembered:
     """Whether `payload` passed validation of this `kind` before."""
 
     def __init__(self, kind: str, payload: Any) -> None:
-        stamp = hashlib.sha1(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()[:20]
+        # The key is the payload as JSON, which tells every JSON type apart; a
+        # payload JSON cannot hold as it is (a TOML date) is validated every time.
+        try:
+            stamp = hashlib.sha1(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:20]
+        except (TypeError, ValueError):
+            stamp = None
         folder = cache_folder()
-        self.path = folder / kind / stamp if folder else None
+        self.path = folder / kind / stamp if folder and stamp else None
 
     def known(self) -> bool:
         return self.path is not None and self.path.exists()

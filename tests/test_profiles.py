@@ -22,7 +22,7 @@ def test_every_built_in_profile_file_is_valid():
 
 
 @pytest.mark.parametrize("change, message", [
-    ({"answer_markerz": ["Antwoord (?P<nums>{nums})"]}, "mijn.toml: answer_markerz: unknown key"),
+    ({"answer_markerz": ["Antwoord (?P<nums>{nums})"]}, "mijn.toml: unknown key 'answer_markerz'"),
     ({"scheme": "vraag-dan-antwoord"}, "mijn.toml: scheme: 'vraag-dan-antwoord' is not one of"),
     ({"answer_markers": ["Antwoord", "Antwoord (?P<nums>{nums}"]}, "mijn.toml: answer_markers[1]: pattern does not compile"),
     ({"deferral_later": "separaat"}, "mijn.toml: deferral_later: 'separaat' is not of type 'array'"),
@@ -48,8 +48,7 @@ def test_a_misspelled_key_in_a_profile_file_stops_the_command_line(tmp_path, mon
     document.write_text(GAP_DOC, encoding="utf-8")
     code, out, err = run_cli(capsys, "check", "--isolated", document)
     assert code == 2 and out == ""
-    assert err.startswith(f"qalint: error: {profile}: answer_marker: unknown key (allowed: ")
-    assert err.count("\n") == 1
+    assert err == f"qalint: error: {profile}: unknown key 'answer_marker'\n"
 
 
 def test_a_plugin_profile_that_does_not_compile_is_skipped_by_plugin_name():
@@ -66,7 +65,7 @@ def test_a_plugin_profile_that_does_not_compile_is_skipped_by_plugin_name():
     assert "kapot" not in registry.profiles and "vraag-antwoord" in registry.profiles
     assert registry.warnings == [
         "plugin 'kapotte_plugin': profile 'kapot': question_markers[0]: pattern does not compile: "
-        "missing ) at position 20; profiles of plugin 'kapotte_plugin' skipped"
+        "missing ) at position 20; its profiles skipped"
     ]
 
 
