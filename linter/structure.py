@@ -3,7 +3,7 @@
 The parser reads blocks (see `blocks`) and a layout profile (see `profiles`)
 and produces a `model.Structure`: the header, sections, items (question
 blocks, answer markers and bodies), questions left without an answer,
-referrals between answers (`referrals`), footnote markers and definitions
+referrals between answers (`referral_text`), footnote markers and definitions
 (`footnotes`) and the document's kind (`kinds`).  Everything keeps
 code-point offsets into the original text.
 """
@@ -22,7 +22,7 @@ from .model import (  # noqa: F401  (re-exported)
     SUBSTANTIVE, UNANSWERED_KINDS, FootnoteMark, Item, Marker, NumberRef, Reference, Section, Structure, Unanswered,
 )
 from .profiles import Profile
-from .referrals import find_references, internal_references, match_numbers, parse_numbers  # noqa: F401
+from .referral_text import find_references, internal_references, match_numbers, parse_numbers  # noqa: F401
 from .schemes import SCHEMES
 from .textutil import ends_sentence, plain_text, sentences, starts_emphasised, starts_lowercase, word_count
 
