@@ -169,8 +169,7 @@ class Profile:
 
     @cached_property
     def paragraph_placeholder_regex(self) -> Pattern | None:
-        body = "|".join(f"(?:{p})" for p in self.paragraph_placeholders)
-        return compile_pattern(rf"^\s*(?:{body})\s*$", re.I) if body else None
+        return _whole_text(self.paragraph_placeholders)
 
     @cached_property
     def deferral_notice_regex(self) -> Pattern | None:
@@ -211,10 +210,7 @@ class Profile:
 
     @cached_property
     def placeholder_regex(self) -> Pattern | None:
-        # Each placeholder is matched atomically and the spaces around it
-        # possessively: no run of spaces is tried in two places.
-        body = "|".join(f"(?>{p})" for p in self.answer_placeholders)
-        return compile_pattern(rf"^\s*+(?:{body})\s*+$", re.I) if body else None
+        return _whole_text(self.answer_placeholders)
 
     @cached_property
     def deferral_regex(self) -> Pattern | None:
@@ -262,6 +258,14 @@ class Profile:
     @cached_property
     def header_placeholder_regexes(self) -> list:
         return [compile_pattern(p, re.M) for p in self.header_placeholders]
+
+
+def _whole_text(patterns: list[str]) -> Pattern | None:
+    """Matches a text that is nothing but one of `patterns`. Each is matched
+    atomically and the spaces around it possessively: no run of spaces is
+    tried in two places."""
+    body = "|".join(f"(?>{p})" for p in patterns)
+    return compile_pattern(rf"^\s*+(?:{body})\s*+$", re.I) if body else None
 
 
 def _union(patterns: list[str], flags: int = 0) -> Pattern | None:

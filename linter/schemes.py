@@ -41,8 +41,7 @@ def answer_after_question(parser: _Parser, events: list[Event]) -> None:
         elif kind == "section":
             close()
             seen_boundary = True
-            parser.new_section(index)
-            section = len(s.sections) - 1
+            section = parser.new_section(index)
         elif kind == "answer":
             if current is not None:
                 body, question = parser.split_tail(pending, 1)
@@ -91,8 +90,7 @@ def question_and_answer(parser: _Parser, events: list[Event]) -> None:
             flush_unanswered()
             if not s.items and target is s.header_blocks:
                 s.header_blocks.append(index)
-            parser.new_section(index)
-            section = len(s.sections) - 1
+            section = parser.new_section(index)
             target, item = None, None
         elif kind == "question":
             blocks = [index] if marker.inline else []
@@ -162,8 +160,7 @@ def items(parser: _Parser, events: list[Event]) -> None:
         elif kind == "section":
             close()
             item = None
-            parser.new_section(index)
-            section = len(s.sections) - 1
+            section = parser.new_section(index)
             pending = []
         elif kind == "item":
             close()

@@ -338,8 +338,10 @@ class _Parser:
         following = index if marker.inline else index + 1
         return following < len(self.blocks) and self.score(following) > 0
 
-    def new_section(self, index: int) -> None:
+    def new_section(self, index: int) -> int:
+        """Open a section at block `index`; its position among the sections."""
         self.structure.sections.append(Section(index, self.text(index)))
+        return len(self.structure.sections) - 1
 
     def _classify_answers(self) -> None:
         s = self.structure
