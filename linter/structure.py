@@ -146,7 +146,8 @@ class _Parser:
                 found[1].glued = (base, base + cut)
         if found is not None:
             return found
-        if block.kind == HEADING:
+        # In plain text a question alone on its line ("* How do I ...?") is the FAQ's heading.
+        if block.kind == HEADING or (not self.doc.is_markdown and block.end_line - block.start_line == 1):
             for pattern in self.profile.heading_question_regexes:
                 match = pattern.match(line)
                 if match:

@@ -169,3 +169,13 @@ def test_numbered_faq_headings():
     structure = get_structure(doc, registry().profiles["written-questions"])
     assert [item.numbers for item in structure.items] == [[1], [3]]
     assert [[n.value for n in u.marker.numbers] for u in structure.unanswered] == [[2]]
+
+
+def test_plain_text_faq_with_bullet_questions():
+    text = (FIXTURES / "faq-plain.txt").read_text(encoding="utf-8")
+    assert found(text, "faq.txt") == [("QA201", span(text, 7, "* [[When is the deadline?]]"))]
+    doc = decode("faq.txt", text.encode())
+    from qalint.structure import get_structure
+
+    structure = get_structure(doc, registry().profiles["written-questions"])
+    assert [structure.blocks[item.answer_blocks[0]].start_line + 1 for item in structure.items] == [5, 11, 15]
