@@ -8,6 +8,7 @@ them: a promise, a "later" and an "inform", in any order.
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from .blocks import PARAGRAPH, Block, block_span
@@ -15,6 +16,10 @@ from .document import Document
 from .model import ANSWERS, DEFERRAL_NOTICE, NOT_QA, QUESTIONS_ONLY, Structure
 from .profiles import Profile
 from .textutil import sentences
+
+_SENTENCE_END = re.compile(r"[.?!]")
+# How far a sentence is followed to see whether it asks.
+_SENTENCE_REACH = 300
 
 
 def detect_kind(
@@ -36,20 +41,30 @@ def detect_kind(
 def _find_notice(
     doc: Document, profile: Profile, blocks: list[Block], s: Structure, text_of: Callable[[int], str],
 ) -> tuple[int, int] | None:
-    """Outside the questions, text saying the answers are postponed."""
+    """Text saying the answers are postponed: a notice cue in any sentence
+    that asks nothing (plain-text extractions glue the notice to the last
+    question), or a deferral outside the questions."""
     asked = {b for item in s.items for b in item.question_blocks} | {b for u in s.unanswered for b in u.blocks}
     cue = profile.deferral_notice_regex
     for index, block in enumerate(blocks):
-        if block.kind != PARAGRAPH or index in asked:
+        if block.kind != PARAGRAPH:
             continue
         start, end = block_span(doc, block)
-        match = cue.search(doc.text, start, end) if cue is not None else None
-        if match:
-            return match.span()
+        for match in cue.finditer(doc.text, start, end) if cue is not None else ():
+            if not _asks(doc.text, match.end(), end):
+                return match.span()
+        if index in asked:
+            continue
         if any(is_deferral(profile, sentence) for sentence in sentences(text_of(index))):
             line = block.start_line
             return doc.line_starts[line], doc.line_ends[line]
     return None
+
+
+def _asks(text: str, start: int, end: int) -> bool:
+    """Whether the sentence going on at `start` ends in a question mark."""
+    stop = _SENTENCE_END.search(text, start, min(end, start + _SENTENCE_REACH))
+    return stop is not None and stop.group() == "?"
 
 
 def set_kind(structure: Structure, kind: str) -> None:
@@ -72,10 +87,9 @@ def is_deferral(profile: Profile, sentence: str) -> bool:
     found = [[m.span() for m in regex.finditer(sentence)][:6] for regex in parts]
     if not all(found):
         return False
-    # The three parts must be three different words ("informeert" is no promise and inform at once).
+    # "Later" is a word of its own; a promise may itself inform ("informeert u separaat").
     return any(
-        not _overlap(a, b) and not _overlap(a, c) and not _overlap(b, c)
-        for a in found[0] for b in found[1] for c in found[2]
+        not _overlap(a, b) and not _overlap(b, c) for a in found[0] for b in found[1] for c in found[2]
     )
 
 

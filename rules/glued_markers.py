@@ -38,11 +38,12 @@ class GluedMarker(Rule):
             if marker.glued is None:
                 continue
             noun = "answer" if marker.kind == "answer" else "question"
-            text = context.document.text[marker.start:marker.end]
+            # The marker only, without the question or answer text on its line.
+            end = min(marker.end, structure.content_starts.get(marker.block, marker.end))
+            text = context.document.text[marker.start:end].rstrip()
+            end = marker.start + len(text)
             fix = Fix("put the marker on its own line", (context.edit(marker.start, marker.start, newline),))
-            yield context.finding(
-                marker.start, marker.end, f"{noun} marker {text!r} glued to page footer text", fix=fix,
-            )
+            yield context.finding(marker.start, end, f"{noun} marker {text!r} glued to page footer text", fix=fix)
 
 
 RULES = [GluedMarker]

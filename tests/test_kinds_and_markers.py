@@ -43,6 +43,11 @@ def test_marker_glued_to_a_page_footer_is_read_and_reported_once():
     assert found(GLUED) == [("QA515", span(GLUED, 7, "Antwoord 2"))]
 
 
+def test_glued_marker_with_its_answer_on_the_same_line():
+    text = GLUED.replace("Aanhangsel 1Antwoord 2\n", "Aanhangsel 1Antwoord 2: ")
+    assert found(text) == [("QA515", span(text, 7, "Antwoord 2:"))]
+
+
 def test_glued_marker_fix_puts_it_on_its_own_line(tmp_path, capsys):
     from conftest import run_cli
 
@@ -97,6 +102,20 @@ def test_questions_only_document_has_no_missing_answers_and_its_answers_count_wh
     assert [code for code, _ in found(text, kind="answers")] == ["QA201", "QA201"]
 
 
+def test_deferral_notice_glued_to_the_last_question():
+    text = (
+        "Mededeling van minister De Vries (ontvangen 1 april 2024).\nVraag 1\nBent u bekend met het bericht?\n"
+        "Vraag 2\nHoeveel mensen wachten?\nDe vragen kunnen niet binnen de gestelde termijn worden beantwoord. "
+        "Ik zal uw Kamer zo spoedig mogelijk de antwoorden doen toekomen.\n"
+    )
+    assert found(text) == [("QA207", span(text, 6, "niet binnen de gestelde termijn worden beantwoord"))]
+
+
+def test_a_question_about_the_term_is_no_notice():
+    text = "Vraag 1\nWaarom kunnen de vragen niet binnen de gebruikelijke termijn worden beantwoord?\n"
+    assert found(text) == []
+
+
 def test_deferral_notice_forced_without_a_notice_is_reported_at_the_start():
     text = "Vraag 1\nKlopt het?\n\nVraag 2\nWat gaat u doen?\n"
     assert found(text, kind="deferral-notice") == [("QA207", span(text, 1, "Vraag 1"))]
@@ -110,6 +129,7 @@ def test_deferral_notice_forced_without_a_notice_is_reported_at_the_start():
     "Het antwoord volgt in een afzonderlijke brief.",
     "Ik streef ernaar de vragen zo spoedig mogelijk te beantwoorden.",
     "Ik zal u de antwoorden zo spoedig mogelijk doen toekomen.",
+    "Ik informeer uw Kamer voor de zomer over de uitkomsten.",
 ])
 def test_dutch_deferrals_by_their_parts(sentence):
     assert is_deferral(registry().profiles["vraag-antwoord"], sentence)
