@@ -20,12 +20,17 @@ from .textutil import sentences
 _SENTENCE_END = re.compile(r"[.?!]")
 # How far a sentence is followed to see whether it asks.
 _SENTENCE_REACH = 300
+# Speaker turns that make a document a transcript.
+_TRANSCRIPT_TURNS = 2
 
 
 def detect_kind(
     doc: Document, profile: Profile, blocks: list[Block], s: Structure, text_of: Callable[[int], str],
 ) -> None:
     """Answers, questions only, a deferral notice or no Q&A at all."""
+    if _is_transcript(doc, profile, blocks, s):
+        set_kind(s, NOT_QA)
+        return
     if any(item.answer_blocks or (item.answer_marker and item.answer_marker.kind == "answer") for item in s.items):
         s.kind = ANSWERS
         return
@@ -36,6 +41,23 @@ def detect_kind(
         s.kind = QUESTIONS_ONLY
     else:
         s.kind = NOT_QA
+
+
+def _is_transcript(doc: Document, profile: Profile, blocks: list[Block], s: Structure) -> bool:
+    """A debate transcript: paragraphs that open with a speaker ("De voorzitter:",
+    "Mevrouw Jansen (VVD):"), other than the layout's own markers. Questions
+    asked in a debate are no written questions."""
+    cue = profile.speaker_regex
+    if cue is None:
+        return False
+    markers = {m.block for m in s.answer_markers + s.question_markers}
+    turns = 0
+    for index, block in enumerate(blocks):
+        if block.kind == PARAGRAPH and index not in markers and cue.match(doc.line_text(block.start_line)):
+            turns += 1
+            if turns >= _TRANSCRIPT_TURNS:
+                return True
+    return False
 
 
 def _find_notice(

@@ -83,6 +83,8 @@ class Profile:
     bare_question_markers: list[str] = field(default_factory=list)
     # Page headers and footers a conversion leaves in the text; a marker glued after one is still a marker.
     page_furniture: list[str] = field(default_factory=list)
+    # How a speaker's turn opens in a debate transcript ("De voorzitter:"): such a document is no Q&A.
+    speaker_turns: list[str] = field(default_factory=list)
     question_cues: list[str] = field(default_factory=list)
     request_cues: list[str] = field(default_factory=list)
     question_openers: list[str] = field(default_factory=list)
@@ -174,6 +176,10 @@ class Profile:
     @cached_property
     def deferral_notice_regex(self) -> Pattern | None:
         return _union(self.deferral_notice_cues, re.I)
+
+    @cached_property
+    def speaker_regex(self) -> Pattern | None:
+        return compile_pattern(r"^[ \t*_]*(?:" + "|".join(self.speaker_turns) + ")", re.I) if self.speaker_turns else None
 
     @cached_property
     def item_regexes(self) -> list[Pattern]:
@@ -345,7 +351,7 @@ COMPILED_PATTERNS = (
     "request_cue_regex", "header_placeholder_regexes", "external_reference_regex",
     "debris_regex", "dated_identifier_regex", "cited_date_regex", "document_date_regex",
     "citation_regex", "bare_question_regexes", "furniture_regex", "deferral_part_regexes",
-    "paragraph_placeholder_regex", "deferral_notice_regex",
+    "paragraph_placeholder_regex", "deferral_notice_regex", "speaker_regex",
 )
 
 

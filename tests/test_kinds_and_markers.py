@@ -199,3 +199,13 @@ def test_plain_text_faq_with_bullet_questions():
 
     structure = get_structure(doc, registry().profiles["written-questions"])
     assert [structure.blocks[item.answer_blocks[0]].start_line + 1 for item in structure.items] == [5, 11, 15]
+
+
+def test_a_debate_transcript_is_no_qa_document(capsys):
+    from conftest import run_cli
+
+    path = FIXTURES / "debat-transcript.md"
+    assert found(path.read_text(encoding="utf-8"), "debat.md") == []
+    code, out, err = run_cli(capsys, "extract", "--isolated", "--format", "jsonl", path)
+    assert (code, out) == (0, "")
+    assert "not a Q&A document" in err
