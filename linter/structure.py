@@ -89,15 +89,25 @@ class _Parser:
             if block.kind != PARAGRAPH or block.end_line - block.start_line < 2:
                 result.append(block)
                 continue
-            start = block.start_line
-            for line_index in range(block.start_line + 1, block.end_line):
-                line = self.doc.line_text(line_index)
-                if line[:1].isspace() or not any(r.match(self._unglued(line)[0]) for r in regexes):
-                    continue
-                result.append(Block(block.kind, start, line_index, block.level, block.in_container))
-                start = line_index
-            result.append(Block(block.kind, start, block.end_line, block.level, block.in_container))
+            cuts = [
+                line_index for line_index in range(block.start_line + 1, block.end_line)
+                if not (line := self.doc.line_text(line_index))[:1].isspace()
+                and any(r.match(self._unglued(line)[0]) for r in regexes)
+            ]
+            bounds = [block.start_line, *cuts, block.end_line]
+            for start, end in zip(bounds, bounds[1:]):
+                for part in self._split_bare_item(start, end):
+                    result.append(Block(block.kind, *part, block.level, block.in_container))
         return result
+
+    def _split_bare_item(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Lines that open with a bare item number ("3"), in text without blank
+        lines: the number, the question up to its question mark, the answer."""
+        first = self.doc.line_text(start)
+        if end - start < 2 or not any((m := r.match(first)) and not m.groupdict().get("rest") for r in self.profile.item_regexes):
+            return [(start, end)]
+        asked = next((i + 1 for i in range(start + 1, end - 1) if self.doc.line_text(i).rstrip().endswith("?")), None)
+        return [(start, start + 1), (start + 1, asked), (asked, end)] if asked else [(start, start + 1), (start + 1, end)]
 
     def _unglued(self, line: str) -> tuple[str, int]:
         """The line without page furniture at its start ("...Aanhangsel 1Antwoord 3"),

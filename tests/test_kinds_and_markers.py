@@ -209,3 +209,11 @@ def test_a_debate_transcript_is_no_qa_document(capsys):
     code, out, err = run_cli(capsys, "extract", "--isolated", "--format", "jsonl", path)
     assert (code, out) == (0, "")
     assert "not a Q&A document" in err
+
+
+def test_list_of_questions_in_plain_text_without_blank_lines():
+    text = (
+        "Lijst van vragen en antwoorden\n1\nWelke kosten zijn hiermee gemoeid?\nDe kosten bedragen 2 miljoen euro.\n"
+        "2\nWie betaalt dat?\nZie het antwoord op vraag 4.\n3\nWanneer begint het?\nIn 2025.\n"
+    )
+    assert found(text) == [("QA301", span(text, 7, "vraag [[4]]"))]
