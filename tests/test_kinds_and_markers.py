@@ -217,3 +217,11 @@ def test_list_of_questions_in_plain_text_without_blank_lines():
         "2\nWie betaalt dat?\nZie het antwoord op vraag 4.\n3\nWanneer begint het?\nIn 2025.\n"
     )
     assert found(text) == [("QA301", span(text, 7, "vraag [[4]]"))]
+
+
+def test_lords_question_to_ask_his_majestys_government():
+    text = (
+        "Asked by Baroness Smith\n\nTo ask His Majesty's Government what assessment they have made of GP closures.\n\n"
+        "Answered by Lord Jones\n\nThe Government publishes the figures every quarter.\n"
+    )
+    assert found(text, "lords.txt") == []
