@@ -60,6 +60,8 @@ class Profile:
     question_numbering: bool = False
     fixed_start: bool = True  # numbering starts at `numbering-start` (QA104)
     fixed_wording: bool = True  # markers share one wording (QA501); false when they name people
+    # Well-formed marker wordings (QA501 rewrites others into the most used of these).
+    marker_wordings: list[str] = field(default_factory=list)
     fused_footnotes: bool = False
     answer_markers: list[str] = field(default_factory=list)
     question_markers: list[str] = field(default_factory=list)
@@ -210,6 +212,10 @@ class Profile:
         return self._markers(self.section_markers)
 
     @cached_property
+    def marker_wording_regex(self) -> Pattern | None:
+        return _union(self.marker_wordings, re.I)
+
+    @cached_property
     def reference_regexes(self) -> list[Pattern]:
         # Separate patterns: each names its numbers group "nums".
         return [compile_pattern(self._expand(p), re.I) for p in self.references]
@@ -350,7 +356,7 @@ COMPILED_PATTERNS = (
     "reference_regexes", "placeholder_regex", "deferral_regex", "question_cue_regex",
     "request_cue_regex", "header_placeholder_regexes", "external_reference_regex",
     "debris_regex", "dated_identifier_regex", "cited_date_regex", "document_date_regex",
-    "citation_regex", "bare_question_regexes", "furniture_regex", "deferral_part_regexes",
+    "citation_regex", "marker_wording_regex", "bare_question_regexes", "furniture_regex", "deferral_part_regexes",
     "paragraph_placeholder_regex", "deferral_notice_regex", "speaker_regex",
 )
 

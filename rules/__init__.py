@@ -9,11 +9,11 @@ from qalint.hookspecs import hookimpl
 def qalint_rules() -> list[type]:
     from . import (
         consistency, conversion, dates, footnotes, glued_markers, missing, numbering, references, spelling,
-        suppressions,
+        suppressions, terms,
     )
 
     families = (
-        numbering, missing, references, footnotes, spelling, consistency, dates, conversion, glued_markers,
+        numbering, missing, references, footnotes, spelling, consistency, terms, dates, conversion, glued_markers,
         suppressions,
     )
     return [rule for family in families for rule in family.RULES]

@@ -106,7 +106,7 @@ def test_kind_on_the_command_line_and_in_the_configuration(capsys, tmp_path):
     code, out, _ = run_cli(capsys, "check", "--isolated", "-q", path)
     assert code == 0 and out == ""  # questions as submitted: nothing is missing
     code, out, _ = run_cli(capsys, "check", "--isolated", "-q", "--kind", "answers", path)
-    assert code == 1 and out.count("QA201 question has no answer") == 2
+    assert code == 1 and out.count("QA201 error: question has no answer") == 2
     (tmp_path / "qalint.toml").write_text('kind = "answers"\n', encoding="utf-8")
     code, out, _ = run_cli(capsys, "check", "-q", path)
     assert code == 1 and out.count("QA201") == 2
