@@ -126,6 +126,8 @@ def test_deferral_notice_forced_without_a_notice_is_reported_at_the_start():
     "Hierover wordt u zo spoedig mogelijk geïnformeerd.",
     "Uw Kamer wordt hierover voor de zomer nader geïnformeerd.",
     "Ik kom hierop terug in de voortgangsbrief.",
+    "Hierop kom ik terug in het commissiedebat.",
+    "Ik kom hier later op terug.",
     "Het antwoord volgt in een afzonderlijke brief.",
     "Ik streef ernaar de vragen zo spoedig mogelijk te beantwoorden.",
     "Ik zal u de antwoorden zo spoedig mogelijk doen toekomen.",
