@@ -188,16 +188,20 @@ class Profile:
         return self._markers(self.item_markers)
 
     @cached_property
-    def detection_regex(self) -> Pattern | None:
-        """All marker patterns in one, without group names: one match per
-        line tells whether the line is any marker of this profile."""
-        patterns = [
-            re.sub(r"\(\?P<\w+>", "(?:", self._expand(p))
-            for p in self.answer_markers + self.question_markers + self.bare_question_markers + self.item_markers
-        ]
+    def detection_regexes(self) -> tuple[Pattern | None, Pattern | None]:
+        """The worded marker patterns in one, and those that are only a number
+        in another, without group names: one match per line tells whether the
+        line is a marker of this profile."""
+        return (
+            self._detection(self.answer_markers + self.question_markers),
+            self._detection(self.bare_question_markers + self.item_markers),
+        )
+
+    def _detection(self, patterns: list[str]) -> Pattern | None:
         if not patterns:
             return None
-        return compile_pattern(_MARKUP_BEFORE + "(?:" + "|".join(patterns) + ")" + _MARKUP_AFTER, re.I)
+        joined = "|".join(re.sub(r"\(\?P<\w+>", "(?:", self._expand(p)) for p in patterns)
+        return compile_pattern(_MARKUP_BEFORE + "(?:" + joined + ")" + _MARKUP_AFTER, re.I)
 
     @cached_property
     def heading_question_regexes(self) -> list[Pattern]:
@@ -352,7 +356,7 @@ def read_profile_file(path: Path) -> dict[str, Any]:
 
 COMPILED_PATTERNS = (
     "answer_regexes", "question_regexes", "item_regexes", "section_regexes",
-    "heading_question_regexes", "answer_label_regex", "detection_regex",
+    "heading_question_regexes", "answer_label_regex", "detection_regexes",
     "reference_regexes", "placeholder_regex", "deferral_regex", "question_cue_regex",
     "request_cue_regex", "header_placeholder_regexes", "external_reference_regex",
     "debris_regex", "dated_identifier_regex", "cited_date_regex", "document_date_regex",

@@ -39,6 +39,8 @@ _SHORT_ANSWER_CHARS = 600
 # without closing punctuation ("PM", a heading-like line) stands on its own.
 _CUT_PARAGRAPH_WORDS = 8
 _SUPPRESSION_COMMENT = re.compile(r"^\s*<!--")
+# Lines, from a bare number's own, in which its question shows a question mark (for detection).
+_BARE_REACH = 3
 
 
 def get_structure(doc: Document, profile: Profile, kind: str = "auto") -> Structure:
@@ -54,17 +56,29 @@ def get_structure(doc: Document, profile: Profile, kind: str = "auto") -> Struct
 
 
 def count_marker_matches(doc: Document, profile: Profile) -> int:
-    """How many blocks look like this profile's markers (for auto-detection)."""
+    """How many lines look like this profile's markers (for auto-detection).
+    A marker that is only a number counts when a question mark follows within
+    two lines: flattened tables and footnotes leave numbers on their own lines."""
     if "marker_lines" not in doc.cache:
         # Every line of the prose: plain-text extractions often have no blank
         # lines, so a marker can be any line of a long paragraph.
         doc.cache["marker_lines"] = [
-            doc.line_text(line)
-            for block in parse_blocks(doc) if block.kind in (HEADING, PARAGRAPH)
+            line for block in parse_blocks(doc) if block.kind in (HEADING, PARAGRAPH)
             for line in range(block.start_line, block.end_line)
         ]
-    pattern = profile.detection_regex
-    return 0 if pattern is None else sum(1 for line in doc.cache["marker_lines"] if pattern.match(line))
+    worded, bare = profile.detection_regexes
+    count = 0
+    for line in doc.cache["marker_lines"]:
+        text = doc.line_text(line)
+        if worded is not None and worded.match(text):
+            count += 1
+        elif bare is not None and bare.match(text) and _asks_near(doc, line):
+            count += 1
+    return count
+
+
+def _asks_near(doc: Document, line: int) -> bool:
+    return any("?" in doc.line_text(i) for i in range(line, min(line + _BARE_REACH, doc.line_count)))
 
 
 class _Parser:

@@ -8,7 +8,7 @@ from collections import Counter
 
 from qalint.profiles import ANSWER_AFTER_QUESTION
 from qalint.rule import Context, Finding, Rule
-from qalint.textutil import plain_text
+from qalint.textutil import plain_text, word_count
 from qalint.structure import (
     ANSWERS, DEFERRAL, DEFERRAL_NOTICE, EMPTY, PLACEHOLDER, REFERRAL, UNANSWERED_KINDS, Item, Structure,
 )
@@ -16,6 +16,8 @@ from qalint.structure import (
 from .referrals import referrals
 
 _KIND_WORDS = {EMPTY: "empty", PLACEHOLDER: "a placeholder", DEFERRAL: "only a deferral"}
+# Words a line next to a placeholder has when it is prose, not a table cell.
+_PROSE_WORDS = 4
 
 
 def _answer_name(item: Item) -> str:
@@ -165,18 +167,25 @@ class PlaceholderAnswer(_AnswerKindRule):
         for item in context.structure.items:
             if item.kind == PLACEHOLDER:
                 continue
-            for line in _answer_lines(context, item):
-                start, end = context.line_span(line)
-                start = max(start, context.structure.content_starts.get(item.answer_blocks[0], start))
-                if start < end and pattern.match(plain_text(doc.text[start:end])):
-                    yield context.finding(start, end, f"{_answer_name(item)} holds a placeholder: {doc.text[start:end]!r}")
+            content = context.structure.content_starts.get(item.answer_blocks[0]) if item.answer_blocks else None
+            for block in item.answer_blocks:
+                lines = range(context.structure.blocks[block].start_line, context.structure.blocks[block].end_line)
+                for line in lines:
+                    start, end = context.line_span(line)
+                    start = max(start, content or start)
+                    if start < end and pattern.match(plain_text(doc.text[start:end])) and _stands_alone(doc, line, lines):
+                        yield context.finding(
+                            start, end, f"{_answer_name(item)} holds a placeholder: {doc.text[start:end]!r}",
+                        )
 
 
-def _answer_lines(context: Context, item: Item) -> Iterable[int]:
-    """0-based lines of an answer's text."""
-    for block in item.answer_blocks:
-        first = context.structure.blocks[block]
-        yield from range(first.start_line, first.end_line)
+def _stands_alone(doc, line: int, lines: range) -> bool:
+    """A line of its own between prose (or a paragraph of its own), not a
+    cell of a flattened table, where "p.m." is an amount."""
+    return all(
+        neighbour not in lines or word_count(doc.line_text(neighbour), _PROSE_WORDS) >= _PROSE_WORDS
+        for neighbour in (line - 1, line + 1)
+    )
 
 
 class HeaderPlaceholder(Rule):

@@ -227,3 +227,13 @@ def test_lords_question_to_ask_his_majestys_government():
         "Answered by Lord Jones\n\nThe Government publishes the figures every quarter.\n"
     )
     assert found(text, "lords.txt") == []
+
+
+def test_pm_in_a_flattened_table_is_an_amount_not_a_placeholder():
+    text = (
+        "Vraag 1\nWat zijn de kosten per jaar?\nAntwoord 1\nDe kosten staan in de tabel hieronder.\n"
+        "Jaar\nBedrag\n2025\n12\n2026\np.m.\n2027\n14\nVraag 2\nWie betaalt?\nAntwoord 2\nHet Rijk.\n"
+    )
+    assert found(text) == []
+    text = text.replace("De kosten staan in de tabel hieronder.\n", "De kosten staan in de tabel hieronder.\nPM\nDe bedragen per jaar staan hieronder.\n")
+    assert found(text) == [("QA203", span(text, 5, "PM"))]
