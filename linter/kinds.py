@@ -45,19 +45,19 @@ def detect_kind(
 
 def _is_transcript(doc: Document, profile: Profile, blocks: list[Block], s: Structure) -> bool:
     """A debate transcript: paragraphs that open with a speaker ("De voorzitter:",
-    "Mevrouw Jansen (VVD):"), other than the layout's own markers. Questions
-    asked in a debate are no written questions."""
+    "Mevrouw Jansen (VVD):"), other than the layout's own markers, at least two
+    and no fewer than the answer markers (an answer may quote a debate).
+    Questions asked in a debate are no written questions."""
     cue = profile.speaker_regex
     if cue is None:
         return False
     markers = {m.block for m in s.answer_markers + s.question_markers}
-    turns = 0
-    for index, block in enumerate(blocks):
-        if block.kind == PARAGRAPH and index not in markers and cue.match(doc.line_text(block.start_line)):
-            turns += 1
-            if turns >= _TRANSCRIPT_TURNS:
-                return True
-    return False
+    turns = sum(
+        1 for index, block in enumerate(blocks)
+        if block.kind == PARAGRAPH and index not in markers and cue.match(doc.line_text(block.start_line))
+    )
+    answers = sum(1 for m in s.answer_markers if m.kind == "answer")
+    return turns >= max(_TRANSCRIPT_TURNS, answers)
 
 
 def _find_notice(

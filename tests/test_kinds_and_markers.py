@@ -237,3 +237,13 @@ def test_pm_in_a_flattened_table_is_an_amount_not_a_placeholder():
     assert found(text) == []
     text = text.replace("De kosten staan in de tabel hieronder.\n", "De kosten staan in de tabel hieronder.\nPM\nDe bedragen per jaar staan hieronder.\n")
     assert found(text) == [("QA203", span(text, 5, "PM"))]
+
+
+def test_an_answer_quoting_a_debate_stays_an_answer():
+    text = (
+        "Vraag 1\nWat zei de minister in het debat?\n\nAntwoord 1\nDe minister zei het volgende.\n\n"
+        "De voorzitter: Het woord is aan de minister.\n\nMinister De Vries: Wij gaan dit onderzoeken.\n\n"
+        "Vraag 2\nWanneer komt het onderzoek?\n\nAntwoord 2\nIn mei.\n\nVraag 3\nWat kost het?\n\nAntwoord 3\nNiets.\n\n"
+        "Vraag 4\nEn daarna?\n"
+    )
+    assert found(text) == [("QA201", span(text, 23, "Vraag 4"))]
