@@ -247,3 +247,18 @@ def test_an_answer_quoting_a_debate_stays_an_answer():
         "Vraag 4\nEn daarna?\n"
     )
     assert found(text) == [("QA201", span(text, 23, "Vraag 4"))]
+
+
+def test_english_list_of_numbered_questions():
+    text = (FIXTURES / "numbered-questions.md").read_text(encoding="utf-8")
+    assert found(text, "list.md") == [
+        ("QA205", span(text, 13, "The cost will be reported separately in the budget letter.")),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "Question 1\nHow many nurses were recruited?\nAnswer\nWe recruited 1,200 nurses.\nQuestion 2\nHow many left?\nAnswer\nAbout 300.\n",
+    "1. Bent u bekend met het bericht?\n\nAntwoord 1\nJa.\n\n2. Wat gaat u doen?\n\nAntwoord 2\nIk ga in overleg.\n",
+])
+def test_unnumbered_english_answers_and_numbered_dutch_answers_to_numbered_questions(text):
+    assert found(text) == []
