@@ -15,7 +15,7 @@ from typing import Any
 
 from .blocks import block_span
 from .rule import Context
-from .model import DEFERRAL, EMPTY, PLACEHOLDER, REFERRAL, SUBSTANTIVE, Marker, Structure
+from .model import DEFERRAL, EMPTY, PLACEHOLDER, REFERRAL, SUBSTANTIVE, Item, Marker, Structure
 from .textutil import plain_text
 
 VERSION = "1.0"
@@ -45,15 +45,14 @@ def pairs(context: Context) -> list[dict[str, Any]]:
     referred = _referrals_per_item(structure)
     found: list[tuple[int, dict[str, Any]]] = []
     for position, item in enumerate(structure.items):
-        answer_marker = item.answer_marker if item.answer_marker and item.answer_marker.kind == "answer" else None
-        # In a list of questions the item's number heads the question.
-        question_markers = item.question_markers or ([item.answer_marker] if item.answer_marker and not answer_marker else [])
+        question_markers, answer_markers = _markers_of(item)
         question = _part(context, question_markers, item.question_blocks)
-        answer = _part(context, [answer_marker] if answer_marker else [], item.answer_blocks)
+        answer = _part(context, answer_markers, item.answer_blocks)
         if answer is not None:
             answer["status"] = STATUS[item.kind]
         pair = {"numbers": item.numbers, "question": question, "answer": answer, "refers_to": referred.get(position, [])}
-        found.append((_start(context, question_markers + [answer_marker], item.question_blocks + item.answer_blocks), pair))
+        start = _start(context, question_markers + answer_markers, item.question_blocks + item.answer_blocks)
+        found.append((start, pair))
     for unanswered in structure.unanswered:
         markers = [unanswered.marker] if unanswered.marker else []
         pair = {
@@ -65,6 +64,15 @@ def pairs(context: Context) -> list[dict[str, Any]]:
         found.append((_start(context, markers, unanswered.blocks), pair))
     found.sort(key=lambda entry: entry[0])
     return [pair for _, pair in found]
+
+
+def _markers_of(item: Item) -> tuple[list[Marker], list[Marker]]:
+    """The markers heading an item's question and its answer; in a list of
+    questions (layout B) the item's number heads the question."""
+    marker = item.answer_marker
+    if marker is not None and marker.kind == "item":
+        return [marker], []
+    return item.question_markers, [marker] if marker else []
 
 
 def _part(context: Context, markers: list[Marker], blocks: list[int]) -> dict[str, Any] | None:
@@ -82,8 +90,8 @@ def _part(context: Context, markers: list[Marker], blocks: list[int]) -> dict[st
     return {"text": "\n\n".join(t for t in texts if t), "line": min(lines), "end_line": last}
 
 
-def _start(context: Context, markers: list[Marker | None], blocks: list[int]) -> int:
-    offsets = [m.start for m in markers if m is not None]
+def _start(context: Context, markers: list[Marker], blocks: list[int]) -> int:
+    offsets = [m.start for m in markers]
     offsets += [context.document.line_starts[context.structure.blocks[b].start_line] for b in blocks]
     return min(offsets, default=0)
 
