@@ -43,9 +43,11 @@ class BrokenReference(Rule):
         structure = context.structure
         if not structure.by_number:
             return
+        # A question left without an answer exists: that is QA201's finding, not a broken referral.
+        asked = {n.value for u in structure.unanswered if u.marker for n in u.marker.numbers}
         for reference in structure.references:
             for target in reference.targets:
-                if target.value not in structure.by_number:
+                if target.value not in structure.by_number and target.value not in asked:
                     yield context.finding(
                         target.start, target.end,
                         f"referral to question {target.value}, which does not exist",
