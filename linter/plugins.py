@@ -20,9 +20,8 @@ import pluggy
 from . import hookspecs
 from .cachedir import cache_folder
 from .config import CORE_KEYS
-from .profiles import (
-    Profile, ProfileError, build_profiles, builtin_profile_files, read_profile_file, validate_profiles,
-)
+from .profile_schema import validate_profiles
+from .profiles import Profile, ProfileError, build_profiles, builtin_profile_files, read_profile_file
 from .rule import Rule, validate_rule_class
 
 ENTRY_POINT_GROUP = "qalint"

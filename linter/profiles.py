@@ -17,7 +17,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Pattern
 
-from .validation import Remembered, schema_errors
 
 
 PROFILE_DIR = Path(__file__).parent / "profiles"
@@ -293,58 +292,17 @@ def _union(patterns: list[str], flags: int = 0) -> Pattern | None:
 
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "profile.schema.json"
 # The schema is the one list of profile keys: arrays are lists (merged
-# through `include`), the rest scalars; strings in "regex" format are patterns.
-_SCHEMA: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-_PROPERTIES: dict[str, Any] = _SCHEMA["properties"]
+# through `include`), the rest scalars; strings in "regex" format are patterns
+# (checked by `profile_schema`).
+SCHEMA: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+_PROPERTIES: dict[str, Any] = SCHEMA["properties"]
 _LIST_KEYS = {k for k, v in _PROPERTIES.items() if v.get("type") == "array" and k != "include"}
 _SCALAR_KEYS = set(_PROPERTIES) - _LIST_KEYS - {"include", "abstract"}
-_PATTERN_KEYS = {
-    k for k, v in _PROPERTIES.items() if v.get("format") == "regex" or v.get("items", {}).get("format") == "regex"
-}
-
-
-def validate_profiles(raw: list[dict[str, Any]], sources: list[str]) -> None:
-    """Check profile mappings against the profile schema and compile their
-    patterns; the first problem is a ProfileError naming its source and key.
-    A set of profiles that passed before is not checked again."""
-    memo = Remembered("valid-profiles", [raw, _SCHEMA])
-    if memo.known():
-        return
-    for item, source in zip(raw, sources):
-        problem = profile_problem(item)
-        if problem:
-            raise ProfileError(f"{source}: {problem}")
-    memo.remember()
-
-
-def _regex_error() -> type[Exception]:
+def regex_error() -> type[Exception]:
+    """The `regex` module's pattern error (no ValueError), imported when needed."""
     import regex
 
     return regex.error
-
-
-def profile_problem(item: Any) -> str | None:
-    """What is wrong with one profile mapping (naming the key), or None."""
-    if not isinstance(item, dict):
-        return f"a profile is a mapping of keys, not {type(item).__name__}"
-    unknown = sorted(set(item) - set(_PROPERTIES))
-    if unknown:
-        return f"unknown key {unknown[0]!r}"
-    errors = schema_errors(item, _SCHEMA)
-    if errors:
-        error = errors[0]
-        key = "".join(f"[{part}]" if isinstance(part, int) else part for part in error.absolute_path)
-        return f"{key}: {error.message}" if key else error.message
-    for key in sorted(_PATTERN_KEYS & set(item)):
-        values = item[key] if isinstance(item[key], list) else [item[key]]
-        for position, pattern in enumerate(values):
-            try:
-                # {nums} stands for a list of numbers; any number pattern tests the rest.
-                compile_pattern(pattern.replace("{nums}", r"\d+"))
-            except (re.error, _regex_error()) as error:
-                where = f"{key}[{position}]" if isinstance(item[key], list) else key
-                return f"{where}: pattern does not compile: {error}"
-    return None
 
 
 def read_profile_file(path: Path) -> dict[str, Any]:
@@ -383,7 +341,7 @@ def build_profiles(raw: list[dict[str, Any]], compile_now: tuple[str, ...] = ())
             if name in compile_now:
                 for attribute in COMPILED_PATTERNS:
                     getattr(profile, attribute)
-        except (TypeError, re.error, ValueError, _regex_error()) as error:
+        except (TypeError, re.error, ValueError, regex_error()) as error:
             raise ProfileError(f"profile {name!r}: {error}") from None
         profiles[name] = profile
     return profiles

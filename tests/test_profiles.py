@@ -10,7 +10,8 @@ import jsonschema
 import pytest
 
 from conftest import GAP_DOC, run_cli
-from qalint.profiles import SCHEMA_PATH, ProfileError, builtin_profile_files, read_profile_file, validate_profiles
+from qalint.profile_schema import validate_profiles
+from qalint.profiles import SCHEMA_PATH, ProfileError, builtin_profile_files, read_profile_file
 
 LAYOUT = {"name": "mijn-layout", "description": "test", "language": "nl", "scheme": "question-and-answer"}
 
