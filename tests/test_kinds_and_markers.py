@@ -262,3 +262,11 @@ def test_english_list_of_numbered_questions():
 ])
 def test_unnumbered_english_answers_and_numbered_dutch_answers_to_numbered_questions(text):
     assert found(text) == []
+
+
+def test_written_answers_with_the_member_before_to_ask():
+    text = (FIXTURES / "scottish-written-answers.txt").read_text(encoding="utf-8")
+    assert found(text, "sp.txt") == []
+    assert found(text.replace("Answered by Tom Brown (02/03/2024):\nWe are recruiting 200 more GPs.\n", ""), "sp.txt") == [
+        ("QA201", span(text, 7, text.splitlines()[6])),
+    ]
