@@ -8,12 +8,14 @@ from qalint.hookspecs import hookimpl
 @hookimpl
 def qalint_rules() -> list[type]:
     from . import (
-        consistency, conversion, dates, extraction, footnotes, missing, numbering, references, spelling,
-        suppressions, terms,
+        consistency, conversion, dates, extraction, footnotes, glued_markers, missing, numbering, references,
+        spelling, suppressions, terms,
     )
 
-    families = (numbering, missing, references, footnotes, spelling, consistency, terms, dates, conversion,
-                extraction, suppressions)
+    families = (
+        numbering, missing, references, footnotes, spelling, consistency, terms, dates, conversion, glued_markers,
+        extraction, suppressions,
+    )
     return [rule for family in families for rule in family.RULES]
 
 

@@ -107,9 +107,10 @@ def _analysis(context: Context):
             frequent.setdefault(text[:1], []).append(text)
     names: Counter | None = None  # capitalised words in mid-sentence, counted when a name needs them
     in_citation = _citation_offsets(context)
+    chunks: dict[int, bool] = {}
     candidates = [word for word in text_of.occurrences(unknown | camel)
                   if not (word.start in in_citation or _split_at_line_end(word, doc.text)  # QA502's, QA508's
-                          or _in_identifier_or_domain(word, doc.text))]
+                          or _in_identifier_or_domain(word, doc.text, chunks))]
     splitter = splitter_for(doc.text, lower_counts, speller, speller.primary.language)
     found_repairs, hints = find_repairs(doc.text, candidates, speller, splitter, _is_name, lambda w: counts[w] > 0)
     repairs += found_repairs
@@ -178,11 +179,16 @@ def _lower_then_capital(text: str) -> bool:
     return rest != rest.lower() and any(a.islower() and b.isupper() for a, b in zip(text, rest))
 
 
-def _in_identifier_or_domain(word: Word, text: str) -> bool:
+_DIGIT = re.compile(r"\d")
+
+
+def _in_identifier_or_domain(word: Word, text: str, chunks: dict[int, bool]) -> bool:
     """"ah-tk-20242025-594", "kv-tk-2024Z18659": a word in a hyphenated
-    chunk with digits is an identifier; "Telegraaf.nl" a domain name."""
-    chunk = text[word.chunk_start:word.chunk_end]
-    if any(c.isdigit() for c in chunk):
+    chunk with digits is an identifier (`chunks` remembers each chunk's
+    verdict: a long chain is read once); "Telegraaf.nl" a domain name."""
+    if word.chunk_start not in chunks:
+        chunks[word.chunk_start] = _DIGIT.search(text, word.chunk_start, word.chunk_end) is not None
+    if chunks[word.chunk_start]:
         return True
     if _DOMAIN.match(text, word.end):
         return True

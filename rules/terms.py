@@ -10,6 +10,7 @@ from qalint.blocks import prose_spans
 from qalint.rule import Context, Finding, Fix, Rule
 
 from .spelling import extraction_repairs
+from .wordbreaks import overlaps
 
 
 _SEGMENT = re.compile(r"(?<!\W)(\W*+)(\w+(?:-\w+)*)")
@@ -76,7 +77,7 @@ class TermVariant(Rule):
                     places[previous_key + key][f"{previous_word} {word}"].append((previous_start, position))
                 previous_key, previous_word, previous_start = key, word, token_start
         judge = _FormJudge(context)
-        repaired = extraction_repairs(context)
+        repaired = overlaps(extraction_repairs(context))
         for key in sorted(places):
             forms = places[key]
             if len(forms) < 2 or judge.joins_a_function_word(terms[key]):
@@ -90,7 +91,7 @@ class TermVariant(Rule):
             reason = judge.reason(written[best], len(forms[best]), [(written[f], len(forms[f])) for f in ranked[1:]])
             for form in ranked[1:]:
                 for start, end in forms[form]:
-                    if any(r.start < end and start < r.end for r in repaired):
+                    if repaired(start, end):
                         continue  # hyphenation left by extraction or words run together: QA508's, QA511's
                     original = doc.text[start:end]
                     replacement = _match_case(original, written[best])
@@ -121,7 +122,8 @@ class TermVariant(Rule):
             known = dictionary("en" if context.profile.language == "en" else "nl").known
         except DictionaryUnavailable:
             return
-        for with_s, without_s in pairs:
+        # "rechtsstaat" loses either of its two s's to "rechtstaat": one pair.
+        for with_s, without_s in dict.fromkeys(pairs):
             counts = {form: len(occurrences[form]) for form in (with_s, without_s)}
             verdicts = {form: known(form) for form in (with_s, without_s)}
             if verdicts[with_s] != verdicts[without_s]:

@@ -7,6 +7,7 @@ conversion rules, which report each once with its repair."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable
@@ -24,11 +25,9 @@ INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Phrases looked for one by one before the text is respaced for them.
 _FEW_PHRASES = 16
-_LINE_GAP = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
+# From the start of a run of blanks only: a long run is crossed once.
+_LINE_GAP = re.compile(r"(?<![ \t])[ \t]*+(?:\r\n|\r|\n)[ \t]*+")
 _HYPHEN = re.compile("-")
-# The word before a hyphen or a line break at the end of a text.
-_BEFORE_HYPHEN = re.compile(r"([^\W\d_]+)-$")
-_BEFORE_LINE_GAP = re.compile(r"([^\W\d_]+)[ \t]*(?:\r\n|\r|\n)[ \t]*$")
 # After "buitenland-" a text may go on with "en veiligheidsbeleid": a shared compound part.
 CONJUNCTIONS = frozenset({"en", "of", "tot", "noch", "and", "or", "to", "nor"})
 # Run-together words with strong evidence that make a document an extraction.
@@ -103,7 +102,7 @@ def find_repairs(
 def _hyphenation(text: str, word: Word, speller) -> Repair | None:
     """"internatio-naal": a hyphen inside a line where the joined word is
     known and a part is not; safe when the first part is no word."""
-    pair = _neighbour(text, word, _HYPHEN, _BEFORE_HYPHEN)
+    pair = _neighbour(text, word, _HYPHEN)
     if pair is None:
         return None
     (left, left_start), (right, right_end) = pair
@@ -119,7 +118,7 @@ def _hyphenation(text: str, word: Word, speller) -> Repair | None:
 def _line_break(text: str, word: Word, speller) -> Repair | None:
     """"verplich" / "tingen": a word broken at a line end without a hyphen;
     safe when neither half is a word."""
-    pair = _neighbour(text, word, _LINE_GAP, _BEFORE_LINE_GAP)
+    pair = _neighbour(text, word, _LINE_GAP)
     if pair is None:
         return None
     (left, left_start), (right, right_end) = pair
@@ -158,23 +157,33 @@ def _run_together(word: Word, speller, splitter: Splitter, is_name, standalone) 
                   (word.start,)), split.strong
 
 
-def _neighbour(text: str, word: Word, separator: re.Pattern, before: re.Pattern):
+def _neighbour(text: str, word: Word, separator: re.Pattern):
     """((left word, its start), (right word, its end)) when `word` meets
-    another across `separator`; `before` finds the left word and the
-    separator at the end of a text."""
+    another across `separator` (a hyphen or a line break)."""
     after = separator.match(text, word.end)
     if after is not None:
         match = _LETTERS.match(text, after.end())
         if match and not _glued(text, match.end()):
             return (word.text, word.start), (match.group(), match.end())
-    if word.start == 0 or not separator.match(text[word.start - 1]) and text[word.start - 1] not in " \t\n":
-        return None  # nothing joins the word to the one before it
-    head = text[max(0, word.start - 80):word.start]
-    match = before.search(head)
-    if match and not _glued(text, word.start - len(head) + match.start() - 1):
-        left_start = word.start - len(head) + match.start(1)
-        return (match.group(1), left_start), (word.text, word.end)
-    return None
+    # The word before: back over the separator, then over letters.
+    left_end = word.start
+    while left_end > 0 and text[left_end - 1] in " \t":
+        left_end -= 1
+    gap_start = left_end
+    if separator is _HYPHEN:
+        gap_start -= text[left_end - 1:left_end] == "-"
+    else:
+        gap_start -= 2 if text[left_end - 2:left_end] == "\r\n" else text[left_end - 1:left_end] in ("\n", "\r")
+        while gap_start > 0 and text[gap_start - 1] in " \t":
+            gap_start -= 1
+    if gap_start == left_end or separator.fullmatch(text, gap_start, word.start) is None:
+        return None
+    left_start = gap_start
+    while left_start > 0 and text[left_start - 1].isalpha():
+        left_start -= 1
+    if left_start == gap_start or _glued(text, left_start - 1):
+        return None
+    return (text[left_start:gap_start], left_start), (word.text, word.end)
 
 
 def _glued(text: str, position: int) -> bool:
@@ -272,3 +281,19 @@ def known_part_residue(base: int, match: re.Match, speller, claimed: set[int]) -
         return None
     return Repair(HYPHENATION, start, base + match.end(), match.group(), left + right, False,
                   words=(start, base + match.start(2)))
+
+
+def overlaps(repairs: list[Repair]) -> Callable[[int, int], bool]:
+    """Whether a span overlaps one of `repairs` (sorted by start), looked up by bisection."""
+    starts = [r.start for r in repairs]
+    widest = max((r.end - r.start for r in repairs), default=0)
+
+    def overlapping(start: int, end: int) -> bool:
+        index = bisect_left(starts, end)  # repairs that start before the span ends
+        while index > 0 and starts[index - 1] > start - widest:
+            index -= 1
+            if repairs[index].end > start:
+                return True
+        return False
+
+    return overlapping
