@@ -1,6 +1,7 @@
 """Benchmark: prints start-up, parsing and checking figures.
 
     python -m qalint.bench [DOCUMENT]
+    python -m qalint.bench --server [DOCUMENT]   (only the language server's re-check)
 
 DOCUMENT defaults to the real example in examples/. Figures are the best of
 several runs (wall clock) on this machine; nothing is asserted.
@@ -38,10 +39,15 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["--time-spelling"]:
         print(_time_spelling(Path(argv[1])))
         return 0
+    server_only = argv[:1] == ["--server"]
+    argv = argv[1:] if server_only else argv
     document = Path(argv[0]) if argv else DEFAULT_DOCUMENT
     if not document.is_file():
         print(f"bench: {document}: no such file (pass a document)", file=sys.stderr)
         return 2
+    if server_only:
+        _server_recheck(document, document.read_text(encoding="utf-8"))
+        return 0
     from .document import Document
     from .blocks import parse_blocks
     from .engine import Linter, Overrides
@@ -92,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{words_mb * 1000:.0f} KB of it in words ({prose_mb / seconds:.2f} MB/s; a new process, "
           f"no word seen before, dictionaries compiled)")
     _hunspell_comparison(document, text, seconds)
+    _server_recheck(document, text)
 
     with tempfile.TemporaryDirectory() as folder:
         copies = 40
@@ -186,6 +193,51 @@ def _hunspell_comparison(document: Path, text: str, spelling_seconds: float) -> 
     seconds = best_of(1, check_all)
     print(f"Hunspell library (chunspell), load nl_NL and check all {len(words)} words: {seconds * 1000:.0f} ms "
           f"(qalint's spelling of new prose takes {spelling_seconds / seconds:.2f}x that)")
+
+
+def _server_recheck(document: Path, text: str) -> None:
+    """What `qalint server` does after a one-character change, in this process
+    with warm dictionaries: apply the change to its copy of the text, check it,
+    convert the findings to diagnostics and encode the notification."""
+    import json
+
+    from lsprotocol import types
+    from pygls.protocol import default_converter
+    from pygls.workspace import TextDocument
+
+    from .server.checker import Checker
+    from .server.diagnostics import diagnostics
+    from .server.positions import Positions
+
+    uri = document.resolve().as_uri()
+    editor = TextDocument(uri, text)
+    checker = Checker()
+    converter = default_converter()
+    checker.check(document, text)  # warm: dictionaries loaded, words analysed
+    # A space near the middle of the text: the keystroke lands in prose.
+    middle = text.find(" ", len(text) // 2)
+    line = text.count("\n", 0, middle)
+    column = middle - (text.rfind("\n", 0, middle) + 1)
+    at = types.Range(start=types.Position(line=line, character=column), end=types.Position(line=line, character=column))
+    typed = types.Range(start=at.start, end=types.Position(line=line, character=column + 1))
+    keystrokes = iter([types.TextDocumentContentChangePartial(range=at, text="x"),
+                       types.TextDocumentContentChangePartial(range=typed, text="")] * 50)
+    timings: dict[str, float] = {"check": float("inf"), "all": float("inf")}
+
+    def recheck() -> None:
+        started = time.perf_counter()
+        editor.apply_change(next(keystrokes))  # typed, then deleted: the text stays the report
+        checked = checker.check(document, editor.source)
+        checking = time.perf_counter() - started
+        found = diagnostics(checked, Positions(checked.doc), uri)
+        json.dumps(converter.unstructure(types.PublishDiagnosticsParams(uri=uri, diagnostics=found)))
+        timings["check"] = min(timings["check"], checking)
+        timings["all"] = min(timings["all"], time.perf_counter() - started)
+
+    best_of(20, recheck)
+    print(f"server re-check after a one-character change: {timings['all'] * 1000:7.1f} ms "
+          f"(change and check {timings['check'] * 1000:.1f} ms, diagnostics and JSON "
+          f"{(timings['all'] - timings['check']) * 1000:.1f} ms; warm, in-process)")
 
 
 def _fresh_machine(folder: str) -> dict[str, str]:

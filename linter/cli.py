@@ -57,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("profiles", help="list the layout profiles")
     schema = commands.add_parser("schema", help="print the JSON Schema of the JSON report")
     schema.add_argument("--config", action="store_true", help="print the configuration schema instead")
+    server = commands.add_parser("server", help="run the language server (LSP over standard input and output)")
+    server.add_argument("--stdio", action="store_true", help="accepted for clients that pass it; stdio is the only transport")
     return parser
 
 
@@ -66,7 +68,7 @@ def _codes(value: str) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    known = {"check", "rules", "rule", "profiles", "schema", "-h", "--help", "--version"}
+    known = {"check", "rules", "rule", "profiles", "schema", "server", "-h", "--help", "--version"}
     if not argv or argv[0] not in known:
         argv.insert(0, "check")
     try:
@@ -82,6 +84,10 @@ def main(argv: list[str] | None = None) -> int:
             return _rule(args)
         if args.command == "profiles":
             return _profiles()
+        if args.command == "server":
+            from .server import serve
+
+            return serve()
         return _schema(args)
     except (UsageError, _config_error()) as error:
         print(f"qalint: error: {error}", file=sys.stderr)

@@ -1,0 +1,144 @@
+"""The Q&A structure in the editor: an outline of sections, questions and
+answers, and where a referral ("zie het antwoord op vraag 28") leads."""
+
+from __future__ import annotations
+
+from lsprotocol import types
+
+from ..blocks import block_span
+from ..document import Document
+from ..structure import SUBSTANTIVE, Item, Marker, NumberRef, Reference, Structure
+from .positions import Positions
+
+# Longest question text shown beside an outline entry.
+_DETAIL_CHARS = 80
+
+
+def answer_span(structure: Structure, doc: Document, number: int) -> tuple[int, int] | None:
+    """Where the answer numbered `number` starts: its marker, else its first line."""
+    position = structure.by_number.get(number)
+    if position is None:
+        return None
+    item = structure.items[position]
+    marker = item.answer_marker or (item.question_markers[0] if item.question_markers else None)
+    if marker is not None and (item.answer_marker or not item.answer_blocks):
+        return marker.start, marker.end
+    if not item.answer_blocks:
+        return None
+    start = block_span(doc, structure.blocks[item.answer_blocks[0]])[0]
+    return start, doc.line_ends[doc.line_of(start)]
+
+
+def referral_at(structure: Structure, offset: int) -> tuple[Reference, list[NumberRef]] | None:
+    """The referral around `offset` and the numbers meant: the one under the
+    offset, else all of them."""
+    for reference in structure.references:
+        if reference.start <= offset <= reference.end:
+            under = [t for t in reference.targets if t.start <= offset <= t.end]
+            return reference, under or list(reference.targets)
+    return None
+
+
+def referred_answers(structure: Structure, doc: Document, start: int, end: int) -> list[tuple[int, tuple[int, int]]]:
+    """(number, answer span) for every answer a referral touching [start, end)
+    leads to; numbers within the span are preferred to the whole referral."""
+    found: list[tuple[int, tuple[int, int]]] = []
+    for reference in structure.references:
+        if reference.end < start or end < reference.start:
+            continue
+        inside = [t for t in reference.targets if start <= t.start and t.end <= end]
+        for target in inside or reference.targets:
+            span = answer_span(structure, doc, target.value)
+            if span is not None and all(number != target.value for number, _ in found):
+                found.append((target.value, span))
+    return found
+
+
+def document_symbols(structure: Structure, doc: Document, positions: Positions) -> list[types.DocumentSymbol]:
+    """Sections holding their questions and answers, in document order."""
+    sections = [_symbol(section.title or "section", types.SymbolKind.Namespace,
+                        block_span(doc, structure.blocks[section.block]), positions)
+                for section in structure.sections]
+    top: list[types.DocumentSymbol] = []
+    for item in structure.items:
+        symbol = _item_symbol(item, structure, doc, positions)
+        if symbol is None:
+            continue
+        if item.section is not None and item.section < len(sections):
+            _adopt(sections[item.section], symbol)
+        else:
+            top.append(symbol)
+    for unanswered in structure.unanswered:
+        spans = [block_span(doc, structure.blocks[b]) for b in unanswered.blocks]
+        if unanswered.marker:
+            spans.append((unanswered.marker.start, unanswered.marker.end))
+        if spans:
+            name = _marker_text(doc, unanswered.marker) if unanswered.marker else _first_words(doc, spans[0])
+            selection = (unanswered.marker.start, unanswered.marker.end) if unanswered.marker else None
+            symbol = _symbol(name, types.SymbolKind.Key, _union(spans), positions, selection, "no answer")
+            if unanswered.section is not None and unanswered.section < len(sections):
+                _adopt(sections[unanswered.section], symbol)
+            else:
+                top.append(symbol)
+    symbols = top + sections
+    symbols.sort(key=lambda s: (s.range.start.line, s.range.start.character))
+    for section in sections:
+        section.children = sorted(section.children or [], key=lambda s: (s.range.start.line, s.range.start.character))
+    return symbols
+
+
+def _item_symbol(item: Item, structure: Structure, doc: Document, positions: Positions) -> types.DocumentSymbol | None:
+    """A question and its answer: named by its marker, the question's first
+    words and the answer's marker as children."""
+    question = [block_span(doc, structure.blocks[b]) for b in item.question_blocks]
+    markers = [(m.start, m.end) for m in item.question_markers]
+    answer = [block_span(doc, structure.blocks[b]) for b in item.answer_blocks]
+    answer_marker = [(item.answer_marker.start, item.answer_marker.end)] if item.answer_marker else []
+    spans = question + markers + answer + answer_marker
+    if not spans:
+        return None
+    children = []
+    if question or markers:
+        whole = _union(question + markers)
+        name = _first_words(doc, min(question)) if question else _marker_text(doc, item.question_markers[0])
+        children.append(_symbol(name, types.SymbolKind.Key, whole, positions, markers[0] if markers else None))
+    if answer or answer_marker:
+        detail = item.kind if item.kind != SUBSTANTIVE else None
+        name = _marker_text(doc, item.answer_marker) or "answer"
+        children.append(_symbol(name, types.SymbolKind.String, _union(answer + answer_marker), positions,
+                                answer_marker[0] if answer_marker else None, detail))
+    heading = item.question_markers[0] if item.question_markers else item.answer_marker
+    name = _marker_text(doc, heading) or children[0].name
+    selection = (heading.start, heading.end) if heading else None
+    symbol = _symbol(name, types.SymbolKind.Number, _union(spans), positions, selection)
+    symbol.children = children
+    return symbol
+
+
+def _symbol(name: str, kind: types.SymbolKind, span: tuple[int, int], positions: Positions,
+            selection: tuple[int, int] | None = None, detail: str | None = None) -> types.DocumentSymbol:
+    """A symbol over `span`, selected on `selection` (else the span's first line)."""
+    doc = positions.doc
+    if selection is None:
+        selection = span[0], max(span[0], min(span[1], doc.line_ends[doc.line_of(span[0])]))
+    return types.DocumentSymbol(name=name or "?", kind=kind, range=positions.range(*span),
+                                selection_range=positions.range(*selection), detail=detail)
+
+
+def _adopt(parent: types.DocumentSymbol, child: types.DocumentSymbol) -> None:
+    parent.children = (parent.children or []) + [child]
+    if (child.range.end.line, child.range.end.character) > (parent.range.end.line, parent.range.end.character):
+        parent.range = types.Range(start=parent.range.start, end=child.range.end)
+
+
+def _union(spans: list[tuple[int, int]]) -> tuple[int, int]:
+    return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+def _marker_text(doc: Document, marker: Marker | None) -> str:
+    return doc.text[marker.start:marker.end].strip("*_ #:").strip() if marker else ""
+
+
+def _first_words(doc: Document, span: tuple[int, int]) -> str:
+    line = doc.text[span[0]:doc.line_ends[doc.line_of(span[0])]].strip(" *_#>\t")
+    return line if len(line) <= _DETAIL_CHARS else line[:_DETAIL_CHARS - 1].rstrip() + "…"
