@@ -377,6 +377,14 @@ def test_word_list_configuration_files_and_client_settings_recheck(tmp_path):
             types.FileEvent(uri=(tmp_path / "qalint.toml").as_uri(), type=types.FileChangeType.Created)]))
         assert [d.code for d in await session.published(uri, lambda p: True)] == ["QA403"]
 
+        # A broken configuration is one diagnostic at the document's start, naming file and key.
+        (tmp_path / "qalint.toml").write_text('ignor = ["QA404"]\n', encoding="utf-8")
+        session.client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
+            types.FileEvent(uri=(tmp_path / "qalint.toml").as_uri(), type=types.FileChangeType.Changed)]))
+        (broken,) = await session.published(uri, lambda p: True)
+        assert span(broken.range) == (0, 0, 0, 0) and broken.severity == types.DiagnosticSeverity.Error
+        assert "qalint.toml" in broken.message and "ignor" in broken.message
+
     in_editor(tmp_path, body)
 
 
@@ -397,3 +405,35 @@ def test_exit_without_shutdown_is_an_error(tmp_path):
 
     asyncio.run(scenario())
     assert exits == [1]
+
+
+# -- position conversion, in-process --------------------------------------
+def positions_of(text: str, encoding: str):
+    from qalint.document import Document
+    from qalint.server.positions import Positions
+
+    return Positions(Document("t.md", text), encoding)
+
+
+def test_positions_count_code_units_of_the_encoding_on_each_line():
+    # "a😀b" CRLF "é😀c": the emoji is 2 UTF-16 units and 4 UTF-8 bytes, "é" 2 UTF-8 bytes.
+    text = "a😀b\r\né😀c"
+    c_offset = text.index("c")
+    for encoding, character in (("utf-16", 3), ("utf-8", 6), ("utf-32", 2)):
+        positions = positions_of(text, encoding)
+        assert positions.position(c_offset) == types.Position(line=1, character=character)
+        assert positions.offset(types.Position(line=1, character=character)) == c_offset
+    utf16 = positions_of(text, "utf-16")
+    assert utf16.position(text.index("b")) == types.Position(line=0, character=3)
+    # Past the end of a line: its end (before the CRLF); past the last line: the text's end.
+    assert utf16.offset(types.Position(line=0, character=99)) == text.index("\r")
+    assert utf16.offset(types.Position(line=5, character=0)) == len(text)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-32"])
+def test_positions_round_trip_on_every_offset(encoding):
+    text = "# Vraag 1 😀\r\n\r\n**Antwoord 1**\rJa 🎉🎉 ë\n\tZie vraag 2.\n"
+    positions = positions_of(text, encoding)
+    inside_crlf = {i for i in range(1, len(text)) if text[i - 1:i + 1] == "\r\n"}  # LSP cannot name these
+    for offset in set(range(len(text) + 1)) - inside_crlf:
+        assert positions.offset(positions.position(offset)) == offset
