@@ -170,7 +170,7 @@ class Editor:
 
 
 @contextlib.asynccontextmanager
-async def editor(folder: Path, spec: str = VSCODE, settings: dict | None = None):
+async def editor(folder: Path, spec: str = VSCODE, settings: dict | None = None, options: dict | None = None):
     """A `qalint server` process and a client with the capabilities of `spec`;
     on leaving, shutdown and exit, and the server must end with status 0."""
     session = Editor(folder, settings)
@@ -186,7 +186,7 @@ async def editor(folder: Path, spec: str = VSCODE, settings: dict | None = None)
     await client.start_io(sys.executable, "-m", "qalint", "server", cwd=str(folder))
     try:
         result = await within(client.initialize_session(types.InitializeParams(
-            capabilities=client_capabilities(spec), root_uri=folder.as_uri(),
+            capabilities=client_capabilities(spec), root_uri=folder.as_uri(), initialization_options=options,
             workspace_folders=[types.WorkspaceFolder(uri=folder.as_uri(), name=folder.name)])))
         yield session, result
     finally:
@@ -214,10 +214,10 @@ def apply_utf16(text: str, edits: list[types.TextEdit]) -> str:
     return text
 
 
-def in_editor(folder: Path, body, spec: str = VSCODE) -> None:
+def in_editor(folder: Path, body, spec: str = VSCODE, **settings) -> None:
     """Run `body(session, initialize_result)` in an editor session on `folder`."""
     async def scenario():
-        async with editor(folder, spec) as (session, result):
+        async with editor(folder, spec, **settings) as (session, result):
             await body(session, result)
 
     asyncio.run(scenario())
@@ -386,6 +386,20 @@ def test_word_list_configuration_files_and_client_settings_recheck(tmp_path):
         assert "qalint.toml" in broken.message and "ignor" in broken.message
 
     in_editor(tmp_path, body)
+
+
+def test_initialization_options_and_unusable_settings(tmp_path):
+    async def body(session: Editor, _) -> None:
+        uri = session.open("antwoorden.md", ANSWERS)
+        assert await session.published(uri) == []  # QA403 ignored from the start
+        for settings in ({"qalint": {"select": ["QA999"]}}, {"qalint": {"severity": {"QA403": "error"}}}):
+            session.client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=settings))
+        # The unusable settings are shown and skipped; the next ones replace the first.
+        assert [(d.code, d.severity) for d in await session.published(uri)] == [
+            ("QA403", types.DiagnosticSeverity.Error)]
+        assert any("QA999" in message for message in session.messages)
+
+    in_editor(tmp_path, body, EMACS, options={"ignore": ["QA403"]})
 
 
 def test_exit_without_shutdown_is_an_error(tmp_path):

@@ -120,13 +120,15 @@ class QalintServer(LanguageServer):
             self.publish(uri)
 
     # -- settings ----------------------------------------------------------
-    def apply_settings(self, settings) -> None:
+    def apply_settings(self, settings, recheck: bool = True) -> None:
+        """Use the client's settings; unusable ones are shown and the previous kept."""
         try:
             self.checker.configure(settings)
         except (SettingsError, ConfigError) as error:
             self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=str(error)))
             return
-        self.recheck_all()
+        if recheck:
+            self.recheck_all()
 
     async def pull_settings(self) -> None:
         """Ask the client for the `qalint` settings section, when it can be asked."""

@@ -19,8 +19,8 @@ def create_server() -> QalintServer:
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: QalintServer, params: types.InitializeParams) -> None:
-        if params.initialization_options:
-            ls.apply_settings(params.initialization_options)
+        if params.initialization_options:  # nothing is open yet: nothing to re-check
+            ls.apply_settings(params.initialization_options, recheck=False)
 
     @server.feature(types.INITIALIZED)
     async def initialized(ls: QalintServer, params: types.InitializedParams) -> None:
