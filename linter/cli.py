@@ -49,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--config", help="use this configuration file and no other")
     check.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     check.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel processes for many files")
+    check.add_argument("--timeout", type=float, metavar="SECONDS",
+                       help="stop checking a document after this many seconds (default: `timeout`, 10)")
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -126,7 +128,7 @@ def _check(args) -> int:
     overrides = Overrides(
         select=args.select, extend_select=args.extend_select, ignore=args.ignore,
         severity=severity, profile=args.profile,
-        config_file=Path(args.config) if args.config else None, isolated=args.isolated,
+        config_file=Path(args.config) if args.config else None, isolated=args.isolated, timeout=args.timeout,
     )
     linter = Linter(registry, overrides)
     paths = args.paths or ["."]
@@ -146,7 +148,9 @@ def _check(args) -> int:
     stdin_output = [result.output for result in results if result.output is not None]
     report_stream = sys.stdout
     if stdin_output:  # `--fix -`: the fixed text goes to standard output, the report to stderr
-        sys.stdout.write(stdin_output[0])
+        sys.stdout.flush()
+        sys.stdout.buffer.write(stdin_output[0])  # in the input's own encoding
+        sys.stdout.flush()
         report_stream = sys.stderr
     if args.add_unknown_words:
         from .wordlist import add_unknown_words

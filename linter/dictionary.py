@@ -25,6 +25,7 @@ from .affixes import BEGIN, END, FORBIDDEN, KEEPCASE, MIDDLE, NOUN, STEM, WORD, 
 from . import __version__
 from .cachedir import cache_folder
 from .lexicon import Table, write_table
+from .workers import untimed
 
 # Where each language's dictionary comes from: (package data folder, file
 # stem, whether qalint splits the language's closed compounds itself).
@@ -111,6 +112,7 @@ class Dictionary:
             return table
         return None
 
+    @untimed()  # once per machine: not part of any document's time budget
     def _compile_table(self) -> Table:
         entries = None
         problems = []
@@ -387,6 +389,7 @@ def _fingerprint(dic: Path, aff: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+@untimed()
 def prepare(dictionaries: list[Dictionary]) -> None:
     """Compile the tables that a run needs and no earlier run left, side by
     side where the machine can: the first run on a machine compiles Dutch in

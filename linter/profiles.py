@@ -24,9 +24,11 @@ ANSWER_AFTER_QUESTION = "answer-after-question"  # layout A
 QUESTION_AND_ANSWER = "question-and-answer"  # layout C, E
 ITEM = "item"  # layout B
 
-# Markdown emphasis and heading markup around a marker line.
-_MARKUP_BEFORE = r"^\ufeff?[ \t]{0,3}(?:#{1,6}[ \t]+)?(?:(?:\*\*|__|\*|_)[ \t]*)*"
-_MARKUP_AFTER = r"[ \t]*[.:]?[ \t]*(?:\*\*|__|\*|_)*[ \t]*(?:[ \t]#+)?[ \t]*$"
+# Markdown emphasis and heading markup around a marker line. Possessive
+# runs, and one run per kind of character, keep a match linear on a line of
+# asterisks or spaces (nested runs of `*` and ` ` backtrack exponentially).
+_MARKUP_BEFORE = r"^\ufeff?[ \t]{0,3}(?:#{1,6}[ \t]++)?(?:[*_][*_ \t]*+)?"
+_MARKUP_AFTER = r"[ \t]*+(?:[.:][ \t]*+)?[*_]*+[ \t]*+(?:(?<=[ \t])#++[ \t]*+)?$"
 
 
 def compile_pattern(pattern: str, flags: int = 0):
@@ -89,8 +91,8 @@ class Profile:
         words = sorted(self.list_words + self.range_words, key=len, reverse=True)
         joiner = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
         nouns = "|".join(re.escape(n) for n in self.number_nouns)
-        repeated = rf"(?:(?:{nouns})\s*)?" if nouns else ""
-        return rf"\d{{1,4}}(?:(?:\s*,\s*|\s*(?:{joiner})\s*){repeated}\d{{1,4}}\b)*"
+        repeated = rf"(?:(?:{nouns})\s*+)?" if nouns else ""
+        return rf"\d{{1,4}}(?:(?:\s*+,\s*+|\s*+(?:{joiner})\s*+){repeated}\d{{1,4}}\b)*"
 
     @cached_property
     def number_noun_regex(self) -> Pattern | None:
@@ -155,8 +157,10 @@ class Profile:
 
     @cached_property
     def placeholder_regex(self) -> Pattern | None:
-        body = "|".join(f"(?:{p})" for p in self.answer_placeholders)
-        return compile_pattern(rf"^\s*(?:{body})\s*$", re.I) if body else None
+        # Each placeholder is matched atomically and the spaces around it
+        # possessively: no run of spaces is tried in two places.
+        body = "|".join(f"(?>{p})" for p in self.answer_placeholders)
+        return compile_pattern(rf"^\s*+(?:{body})\s*+$", re.I) if body else None
 
     @cached_property
     def deferral_regex(self) -> Pattern | None:
@@ -172,7 +176,10 @@ class Profile:
 
     @cached_property
     def external_reference_regex(self) -> Pattern | None:
-        return _union(self.external_references)
+        # Matched right after a referral's last number; the look-behind lets
+        # a search over a run of spaces start only once, at the run's start.
+        union = _union(self.external_references)
+        return compile_pattern(r"(?<!\s)(?:" + union.pattern + ")") if union else None
 
     @cached_property
     def joined_forms(self) -> dict[str, str]:
@@ -230,7 +237,7 @@ def read_profile_file(path: Path) -> dict[str, Any]:
         raise ProfileError(f"{path}: {error}") from None
 
 
-_COMPILED = (
+COMPILED_PATTERNS = (
     "answer_regexes", "question_regexes", "item_regexes", "section_regexes",
     "heading_question_regexes", "answer_label_regex", "detection_regex",
     "reference_regexes", "placeholder_regex", "deferral_regex", "question_cue_regex",
@@ -255,7 +262,7 @@ def build_profiles(raw: list[dict[str, Any]], compile_now: tuple[str, ...] = ())
         try:
             profile = Profile(**fields)
             if name in compile_now:
-                for attribute in _COMPILED:
+                for attribute in COMPILED_PATTERNS:
                     getattr(profile, attribute)
         except (TypeError, re.error, ValueError) as error:  # regex.error is a ValueError
             raise ProfileError(f"profile {name!r}: {error}") from None

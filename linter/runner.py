@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from .config import ConfigError
 from .document import Document
 from .engine import FileResult, Linter
-from .fixes import FixError, fix_in_passes, unified_diff, write_atomically
-from .reading import ReadError, decode, read_document
+from .fixes import FixError, fix_in_passes, unified_diff, write_fixed
+from .reading import ReadError, decode, read_file
+from .workers import announce, run_all
 
 STDIN = "-"
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt")
@@ -35,6 +37,7 @@ class Target:
     path: Path  # where it lives (for configuration)
     display: str  # how findings name it
     stdin: bool = False
+    data: bytes | None = None  # what standard input held, read before checking
 
 
 def discover(paths: list[str], linter: Linter, stdin_filename: str | None) -> tuple[list[Target], list[str], list[str]]:
@@ -87,26 +90,26 @@ def _walk(root: Path, linter: Linter, errors: list[str]):
 
 
 def check_target(target: Target, linter: Linter, mode: FixMode = FixMode()) -> FileResult:
+    """Check one document (in a worker process); a fixed file is written
+    afterwards by `write_fixes`, in the parent, which never stops mid-write."""
     try:
         config = linter.config_for(target.path)
-        if target.stdin:
-            data = sys.stdin.buffer.read()
-            doc = decode(target.display, data, config.encoding)
-        else:
-            data = None
-            doc = read_document(target.path, target.display, config.encoding, config.max_file_size)
+        announce("while reading the file")
+        data = target.data if target.stdin else read_file(target.path, target.display, config.max_file_size)
+        doc = decode(target.display, data or b"", config.encoding)
         result = linter.check(doc, target.path)
-        if mode.active and not result.errors:
-            result = _fix(target, linter, mode, doc, result, data)
+        if mode.active:
+            result = _fix(target, linter, mode, doc, result, data or b"")
         return result
-    except (ReadError, ConfigError, FixError) as error:
+    except (ReadError, ConfigError) as error:
         return FileResult(target.display, errors=[str(error)])
     except RecursionError:
         return FileResult(target.display, errors=[f"{target.display}: document too deeply nested, skipped"])
 
 
-def _fix(target: Target, linter: Linter, mode: FixMode, doc: Document, result: FileResult, data: bytes | None) -> FileResult:
-    """Apply fixes pass by pass, then write (or diff, or print for stdin)."""
+def _fix(target: Target, linter: Linter, mode: FixMode, doc: Document, result: FileResult, data: bytes) -> FileResult:
+    """Apply fixes pass by pass, then diff, or keep the bytes to write."""
+    unfixed = result
     original = doc.text
     results = [result]
 
@@ -119,36 +122,43 @@ def _fix(target: Target, linter: Linter, mode: FixMode, doc: Document, result: F
     result.fixed = fixed
     if mode.diff:
         result.diff = unified_diff(target.display, original, text)
-    elif target.stdin:
-        result.output = text
-    elif text != original:
-        current = target.path.read_bytes() if data is None else data
-        if current.decode(doc.encoding, errors="replace") != original:
-            raise FixError(f"{target.display}: changed on disk during the run; fixes not written")
-        write_atomically(target.path, current, text.encode(doc.encoding))
+    elif target.stdin or text != original:
+        try:
+            fixed_data = text.encode(doc.encoding)
+        except UnicodeEncodeError as error:
+            unfixed.errors.append(
+                f"{target.display}: the fixes add {text[error.start]!r}, which {doc.encoding} cannot encode; "
+                "fixes not written"
+            )
+            return unfixed
+        if target.stdin:
+            result.output = fixed_data
+        else:
+            result.pending = (data, fixed_data, unfixed.findings)
     return result
 
 
-_worker: tuple[Linter, FixMode] | None = None
-
-
-def _check_in_worker(target: Target) -> FileResult:
-    assert _worker is not None
-    return check_target(target, *_worker)
+def write_fixes(target: Target, result: FileResult) -> FileResult:
+    """Write the fixed file a check left pending; when it cannot be written,
+    the findings reported are those of the file as it stays."""
+    if result.pending is not None:
+        original, fixed_data, unfixed_findings = result.pending
+        result.pending = None
+        try:
+            write_fixed(target.path, original, fixed_data)
+        except FixError as error:
+            result.errors.append(str(error))
+            result.findings, result.fixed = unfixed_findings, 0
+    return result
 
 
 def run(targets: list[Target], linter: Linter, jobs: int, mode: FixMode = FixMode()) -> list[FileResult]:
-    files = [t for t in targets if not t.stdin]
-    if jobs > 1 and len(files) >= PARALLEL_THRESHOLD and sys.platform != "win32":
-        import concurrent.futures
-        import multiprocessing
-
-        global _worker
-        _worker = (linter, mode)  # inherited by the forked workers
-        context = multiprocessing.get_context("fork")
-        with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context) as pool:
-            results = list(pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (jobs * 4))))
-        results += [check_target(t, linter, mode) for t in targets if t.stdin]
-    else:
-        results = [check_target(t, linter, mode) for t in targets]
-    return results
+    """Check every target, each in a worker process within its time budget."""
+    targets = [replace(t, data=sys.stdin.buffer.read()) if t.stdin else t for t in targets]
+    workers = jobs if len(targets) >= PARALLEL_THRESHOLD else 1
+    results = run_all(
+        targets, partial(check_target, linter=linter, mode=mode), workers,
+        [linter.budget(t.path) for t in targets],
+        lambda target, why: FileResult(target.display, errors=[f"{target.display}: {why}; skipped"]),
+    )
+    return [write_fixes(target, result) for target, result in zip(targets, results)]

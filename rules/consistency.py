@@ -4,29 +4,52 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from qalint.blocks import prose_spans
 from qalint.rule import Context, Finding, Fix, Rule
 from qalint.structure import Marker
 from qalint.textutil import plain_text, word_count
 
-# A marker or heading line: heading hashes, emphasis, the text, closing emphasis.
-_MARKER_LINE = re.compile(
-    r"^(?P<lead>\ufeff?[ \t]{0,3})(?P<hashes>#{1,6}[ \t]+)?(?P<open>\*\*|__|\*|_)?"
-    r"(?P<core>.*?)(?P<close>\*\*|__|\*|_)?(?P<trail>[ \t]*)$"
-)
+# A marker or heading line: heading hashes, emphasis, the text, closing
+# emphasis and trailing spaces. The head is a pattern; where the text ends is
+# found by hand, which stays linear on a line with long runs of spaces.
+_MARKER_HEAD = re.compile(r"(?P<lead>\ufeff?[ \t]{0,3})(?P<hashes>#{1,6}[ \t]+)?(?P<open>\*\*|__|\*|_)?")
 
 
-def _markup(line: str) -> tuple[tuple[int, str], re.Match] | None:
-    match = _MARKER_LINE.match(line)
-    if not match or not match.group("core").strip():
+class _MarkerLine(NamedTuple):
+    lead_end: int
+    hashes: str
+    open: str
+    core: str
+    close: str
+    trail_start: int
+
+
+def _split_marker_line(line: str) -> _MarkerLine:
+    head = _MARKER_HEAD.match(line)
+    core_start = head.end()
+    trail_start = max(core_start, len(line.rstrip(" \t")))
+    # The text is as short as it can be: a closing `**` wins over a closing `*`.
+    close = ""
+    if trail_start - 2 >= core_start and line[trail_start - 2:trail_start] in ("**", "__"):
+        close = line[trail_start - 2:trail_start]
+    elif trail_start - 1 >= core_start and line[trail_start - 1] in "*_":
+        close = line[trail_start - 1]
+    return _MarkerLine(
+        head.end("lead"), head.group("hashes") or "", head.group("open") or "",
+        line[core_start:trail_start - len(close)], close, trail_start,
+    )
+
+
+def _markup(line: str) -> tuple[tuple[int, str], _MarkerLine] | None:
+    parts = _split_marker_line(line)
+    if not parts.core.strip():
         return None
-    level = len(match.group("hashes").strip()) if match.group("hashes") else 0
-    emphasis = match.group("open") or ""
-    if (match.group("close") or "") != emphasis:
+    level = len(parts.hashes.strip())
+    if parts.close != parts.open:
         return None  # unbalanced emphasis: leave the line alone
-    return (level, emphasis), match
+    return (level, parts.open), parts
 
 
 def _show(style: tuple[int, str]) -> str:
@@ -98,7 +121,7 @@ class MarkerStyle(Rule):
         dominant_label = max(labels, key=lambda l: (labels[l], -_first_label(parsed, l))) if labels else None
         for line_index, marker, style, match in parsed:
             problems = []
-            core = match.group("core")
+            core = match.core
             if style != dominant_style:
                 problems.append(f"written as {_show(style)}, most are {_show(dominant_style)}")
             if marker is not None and dominant_label and marker.label and marker.label != dominant_label:
@@ -108,7 +131,7 @@ class MarkerStyle(Rule):
             if not problems:
                 continue
             base = doc.line_starts[line_index]
-            start, end = base + match.end("lead"), base + match.start("trail")
+            start, end = base + match.lead_end, base + match.trail_start
             level, emphasis = dominant_style
             replacement = ("#" * level + " " if level else "") + emphasis + core + emphasis
             fix = Fix(f"rewrite as {replacement}", (context.edit(start, end, replacement),), safe=True)
@@ -174,7 +197,9 @@ def _same_citation(written: str, canonical: str) -> bool:
     return written.replace("\u00a0", " ") == canonical
 
 
-_SEGMENT = re.compile(r"(\W*)(\w+(?:-\w+)*)")
+# Tried only after a word (or at the start): a run of non-word characters
+# with no word after it is scanned once.
+_SEGMENT = re.compile(r"(?<!\W)(\W*+)(\w+(?:-\w+)*)")
 _HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]\w*(?:-\w+)+")
 
 
@@ -227,7 +252,7 @@ class TermVariant(Rule):
             position = start
             previous_key = previous_word = None
             previous_start = 0
-            for gap, word in _SEGMENT.findall(lowered, start, end):
+            for gap, word in _SEGMENT.findall(lowered[start:end]):
                 position += len(gap)
                 token_start = position
                 position += len(word)

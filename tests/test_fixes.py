@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import CORPUS, lint, run_cli
-from qalint.fixes import FixError, apply_fixes, write_atomically
+from qalint.fixes import FixError, apply_fixes, write_fixed
 from qalint.rule import Edit, Finding, Fix
 
 
@@ -110,7 +110,7 @@ def test_atomic_write_leaves_no_temporary_file_and_keeps_the_mode(tmp_path):
     path = tmp_path / "doc.md"
     path.write_bytes(b"old")
     os.chmod(path, 0o640)
-    write_atomically(path, b"old", b"new")
+    write_fixed(path, b"old", b"new")
     assert path.read_bytes() == b"new"
     assert (path.stat().st_mode & 0o777) == 0o640
     assert os.listdir(tmp_path) == ["doc.md"]
@@ -125,7 +125,7 @@ def test_failed_write_keeps_the_original(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(FixError, match="No space left on device"):
-        write_atomically(path, b"old", b"new")
+        write_fixed(path, b"old", b"new")
     assert path.read_bytes() == b"old"
     assert os.listdir(tmp_path) == ["doc.md"]
 
@@ -205,10 +205,21 @@ def test_fix_on_standard_input_prints_the_fixed_text(capsys, monkeypatch):
     import io
     import sys
 
-    class Stdin:
-        buffer = io.BytesIO("Zie Kamerstuk 33694, nr.1.\n".encode())
-
-    monkeypatch.setattr(sys, "stdin", Stdin)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Zie Kamerstuk 33694, nr.1.\n".encode())))
     code, out, err = run_cli(capsys, "check", "--isolated", "--fix", "-")
     assert out == "Zie Kamerstuk 33 694, nr. 1.\n"
     assert "Fixed 1 finding." in err
+
+
+def test_invalid_fixes_are_never_applied():
+    text = "abcdef"
+    overlapping = Finding("x", 0, 1, 1, 1, 1, 1, "QA999", "x", "consistency", "warning", "m",
+                          fix=Fix("f", (Edit(0, 4, ""), Edit(1, 6, ""))))
+    past_the_end = _finding(6, 9, "tail")
+    backwards = _finding(4, 2, "X")
+    outcome = apply_fixes(text, [overlapping, past_the_end, backwards, _finding(0, 1, "A")])
+    assert (outcome.text, len(outcome.applied)) == ("Abcdef", 1)
+
+
+def test_a_fix_that_changes_nothing_does_not_count():
+    assert apply_fixes("abc", [_finding(0, 1, "a")]).applied == []

@@ -45,6 +45,9 @@ def _source(finding) -> list[str]:
 
 def _summary(report: Report) -> str:
     findings = report.findings
+    if not findings and report.all_errors:  # a file that could not be checked did not pass
+        errors = len(report.all_errors)
+        return f"No findings, but {errors} error{'s' if errors != 1 else ''}: not every file was checked."
     if not findings:
         return f"All checks passed ({len(report.results)} file{'s' if len(report.results) != 1 else ''})."
     counts = Counter(f.severity for f in findings)
