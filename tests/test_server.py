@@ -12,13 +12,19 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import sys
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as examples
 from lsprotocol import types
 from pytest_lsp import LanguageClient, client_capabilities
+
+from conftest import registry
+from test_properties import lines, newline
 
 # Seconds any one answer may take: the first check may compile the dictionaries.
 TIMEOUT = 240.0
@@ -451,3 +457,61 @@ def test_positions_round_trip_on_every_offset(encoding):
     inside_crlf = {i for i in range(1, len(text)) if text[i - 1:i + 1] == "\r\n"}  # LSP cannot name these
     for offset in set(range(len(text) + 1)) - inside_crlf:
         assert positions.offset(positions.position(offset)) == offset
+
+
+# -- random documents, in-process: the server's answers stay inside the text ----
+def _inside(range_: types.Range, outer: types.Range) -> bool:
+    def key(p: types.Position) -> tuple[int, int]:
+        return p.line, p.character
+
+    return key(outer.start) <= key(range_.start) <= key(range_.end) <= key(outer.end)
+
+
+@functools.lru_cache(maxsize=1)
+def _checker():
+    from qalint.server.checker import Checker
+
+    return Checker(registry())
+
+
+@examples(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lines, newline)
+def test_random_documents_give_ranges_inside_the_text(parts, separator):
+    from qalint.server.actions import code_actions
+    from qalint.server.diagnostics import diagnostics
+    from qalint.server.outline import answer_span, document_symbols, referral_at
+    from qalint.server.positions import Positions
+
+    checker = _checker()
+    text = separator.join(parts).replace("\x00", "")
+    checked = checker.check(Path("random.md"), text)
+    positions = Positions(checked.doc)
+    whole = positions.range(0, len(text))
+    uri = "file:///random.md"
+    for diagnostic in diagnostics(checked, positions, uri):
+        assert _inside(diagnostic.range, whole)
+        for related in diagnostic.related_information or []:
+            assert _inside(related.location.range, whole)
+    params = types.CodeActionParams(text_document=types.TextDocumentIdentifier(uri=uri), range=whole,
+                                    context=types.CodeActionContext(diagnostics=[]))
+    recheck = lambda fixed: checker.check(Path("random.md"), fixed).result.findings  # noqa: E731
+    for action in code_actions(checked, positions, uri, params, recheck, lazy=False):
+        for edit in (action.edit.changes[uri] if action.edit else []):
+            assert _inside(edit.range, whole)
+    structure = checked.structure
+    if structure is None:
+        return
+
+    def nested(symbols, outer: types.Range) -> None:
+        for symbol in symbols:
+            assert _inside(symbol.range, outer) and _inside(symbol.selection_range, symbol.range)
+            nested(symbol.children or [], symbol.range)
+
+    nested(document_symbols(structure, checked.doc, positions), whole)
+    for reference in structure.references:
+        found = referral_at(structure, reference.start)
+        assert found is not None and found[1]
+        for target in found[1]:
+            span = answer_span(structure, checked.doc, target.value)
+            assert span is None or 0 <= span[0] <= span[1] <= len(text)
+
