@@ -105,10 +105,24 @@ def main(argv: list[str] | None = None) -> int:
         for index in range(copies):
             (Path(folder) / f"copy{index:02}.md").write_bytes(data)
         for jobs in (1, os.cpu_count() or 1):
-            seconds = command_time(qalint + ["check", "--isolated", "--quiet", "--jobs", str(jobs), folder], runs=3)
+            seconds = command_time(qalint + ["check", "--isolated", "--quiet", "--no-cache", "--jobs", str(jobs), folder], runs=3)
             print(f"{copies} copies, --jobs {jobs}:         {seconds * 1000:7.1f} ms wall ({copies * size_mb / seconds:.1f} MB/s)")
-
+    _result_cache(qalint, data)
     return 0
+
+
+def _result_cache(qalint: list[str], data: bytes, copies: int = 200) -> None:
+    """A run over many files, then the same run again with nothing changed."""
+    with tempfile.TemporaryDirectory() as folder:
+        documents, cache = Path(folder) / "documents", Path(folder) / "results"
+        documents.mkdir()
+        for index in range(copies):
+            (documents / f"copy{index:03}.md").write_bytes(data)
+        command = qalint + ["check", "--isolated", "--quiet", "--cache-dir", str(cache), str(documents)]
+        first = command_time(command, runs=1)
+        again = command_time(command, runs=3)
+        print(f"{copies} copies, first run:       {first * 1000:7.1f} ms wall (results cached)")
+        print(f"{copies} copies, unchanged again: {again * 1000:7.1f} ms wall ({again / first:.1%} of the first)")
 
 
 def _spelling_in_new_processes(document: Path) -> None:

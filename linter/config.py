@@ -11,6 +11,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import json
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -122,6 +123,8 @@ def schema(plugin_properties: dict[str, Any]) -> dict[str, Any]:
 def read_config_file(path: Path) -> dict[str, Any] | None:
     """The qalint table of a configuration file; None when a pyproject.toml
     has no `[tool.qalint]`."""
+    if path.exists() and not path.is_file():  # a named pipe would block the run
+        raise ConfigError(f"{path}: not a regular file")
     try:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)
@@ -219,12 +222,16 @@ def build_config(path: Path | None, table: dict[str, Any], plugin_properties: di
     return config
 
 
+_CODE_OR_ALL = re.compile(r"^(qa\d*|all)$", re.IGNORECASE)
+
+
 def resolve_selectors(selectors: list[str], rules: dict[str, type[Rule]], where: str) -> set[str]:
     """Rule codes named by selectors: a code (QA101), a prefix (QA1), a
-    category (numbering), a rule name (numbering-gap) or ALL."""
+    category (numbering), a rule name (numbering-gap) or ALL, in any case."""
     codes: set[str] = set()
     names = {rule.name: code for code, rule in rules.items()}
-    for selector in selectors:
+    for written in selectors:
+        selector = written.upper() if _CODE_OR_ALL.match(written) else written.lower()
         matched: set[str]
         if selector == "ALL":
             matched = set(rules)
@@ -233,8 +240,8 @@ def resolve_selectors(selectors: list[str], rules: dict[str, type[Rule]], where:
         elif selector in names:
             matched = {names[selector]}
         else:
-            matched = {code for code in rules if code.startswith(selector.upper())} if selector[:2].upper() == "QA" else set()
+            matched = {code for code in rules if code.startswith(selector)} if selector.startswith("QA") else set()
         if not matched:
-            raise ConfigError(f"{where}: unknown rule selector {selector!r} (see `qalint rules`)")
+            raise ConfigError(f"{where}: unknown rule selector {written!r} (see `qalint rules`)")
         codes |= matched
     return codes

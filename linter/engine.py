@@ -19,7 +19,7 @@ from .workers import announce
 
 WORDS_FILE = ".qalint-words.txt"
 # Words that mark a language: frequent, and rare in the other languages listed.
-_FUNCTION_WORDS = {
+FUNCTION_WORDS = {
     "nl": ("de", "het", "een", "van", "niet", "wordt", "zijn", "voor", "naar", "ook", "deze", "bij"),
     "en": ("the", "of", "and", "not", "that", "are", "will", "with", "for", "this", "which", "has"),
     "de": ("der", "die", "und", "ist", "nicht", "mit", "für", "auf", "den", "dem", "eine", "wird"),
@@ -40,6 +40,10 @@ class Overrides:
     profile: str | None = None
     config_file: Path | None = None
     isolated: bool = False
+    exclude: list[str] | None = None  # replaces the configured exclude patterns
+    extend_exclude: list[str] = field(default_factory=list)
+    force_exclude: bool = False  # exclusions apply to files named on the command line too
+    respect_gitignore: bool = True  # skip what .gitignore and .ignore files ignore
     timeout: float | None = None  # seconds per document (`--timeout`)
 
 
@@ -194,8 +198,7 @@ class Linter:
         findings = [f for f in findings if f.code not in ignored]
         directives = suppressions.parse_directives(doc)
         findings = suppressions.apply(findings, directives)
-        if "QA001" in selection.codes and "QA001" not in ignored:
-            findings.extend(self._unused_suppressions(context, directives))
+        findings.extend(self._suppression_findings(context, directives, selection.codes - ignored))
         for finding in findings:
             finding.severity = selection.severity.get(finding.code, finding.severity)
         result.findings = sorted(findings, key=Finding.sort_key)
@@ -225,7 +228,7 @@ class Linter:
             return []
         findings = []
         for finding in produced:
-            problem = _finding_problem(finding, rule, len(doc.text))
+            problem = _finding_problem(finding, len(doc.text))
             if problem is not None:
                 errors.append(f"{who}: {problem}; dropped")
                 continue
@@ -237,24 +240,34 @@ class Linter:
             findings.append(finding)
         return findings
 
-    def _unused_suppressions(self, context: Context, directives) -> list[Finding]:
-        rule = self.registry.rules["QA001"]
+    def _suppression_findings(self, context: Context, directives, codes: set[str]) -> list[Finding]:
+        """QA001 for a suppression that suppresses nothing or names an unknown
+        rule; QA002 for a directive qalint does not know (`disable-nextline`)."""
         known = set(self.registry.rules) | set(self.registry.rule_by_name())
         found = []
         for directive in directives:
-            unknown = sorted((directive.codes or set()) - known)
-            if unknown:
-                message = f"suppression names unknown rule {', '.join(unknown)}"
-            elif not directive.used:
-                what = ", ".join(sorted(directive.codes)) if directive.codes else "any rule"
-                message = f"suppression of {what} suppresses nothing"
+            if not directive.known:
+                code = "QA002"
+                close = directive.suggestion()
+                message = f"unknown suppression directive {directive.kind!r}" + (
+                    f"; did you mean {close!r}?" if close else f" (known: {', '.join(suppressions.KINDS)})"
+                )
             else:
-                continue
-            found.append(context.finding(directive.start, directive.end, message, rule=rule))
+                code = "QA001"
+                unknown = sorted((directive.codes or set()) - known)
+                if unknown:
+                    message = f"suppression names unknown rule {', '.join(unknown)}"
+                elif not directive.used:
+                    what = ", ".join(sorted(directive.codes)) if directive.codes else "any rule"
+                    message = f"suppression of {what} suppresses nothing"
+                else:
+                    continue
+            if code in codes:
+                found.append(context.finding(directive.start, directive.end, message, rule=self.registry.rules[code]))
         return found
 
 
-def _finding_problem(finding: object, rule: type[Rule], length: int) -> str | None:
+def _finding_problem(finding: object, length: int) -> str | None:
     """Why a rule's finding cannot be reported, or None."""
     if not isinstance(finding, Finding):
         return f"yielded {type(finding).__name__} {_short(finding)}, not a Finding"
@@ -275,7 +288,7 @@ def _short(value: object) -> str:
 def guess_language(text: str) -> str:
     """The language whose function words the text uses most ("nl" when unsure)."""
     counts = Counter(word.lower() for word in _WORDS.findall(text[:20000]))
-    scores = {language: sum(counts[w] for w in words) for language, words in _FUNCTION_WORDS.items()}
+    scores = {language: sum(counts[w] for w in words) for language, words in FUNCTION_WORDS.items()}
     best = max(scores, key=lambda language: (scores[language], language == "nl"))
     return best if scores[best] else "nl"
 

@@ -135,8 +135,8 @@ def write_fixed(path: Path, original: bytes, data: bytes) -> None:
     """Write `data` to the file `path` names unless it no longer holds
     `original`. A symbolic link is followed: its target is fixed. A file with
     other hard links, or owned by someone else, is rewritten in place so that
-    it stays the same file; any other file is replaced atomically (temporary
-    file, then rename). Permissions are kept; a read-only file is refused."""
+    it stays the same file (so is a file in a folder that takes no new file);
+    any other file is replaced atomically (temporary file, then rename). Permissions are kept; a read-only file is refused."""
     target = Path(os.path.realpath(path))
     try:
         status = target.stat()
@@ -152,8 +152,12 @@ def write_fixed(path: Path, original: bytes, data: bytes) -> None:
 
 def _replace(path: Path, data: bytes, status: os.stat_result) -> bool:
     """Replace the file by a new one with its mode and owner; False (and
-    nothing changed) when the owner cannot be kept."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".qalint", dir=path.parent)
+    nothing changed) when the folder takes no new file or the owner cannot
+    be kept."""
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".qalint", dir=path.parent)
+    except PermissionError:  # a folder that is not writable, holding a writable file
+        return False
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

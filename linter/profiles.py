@@ -57,6 +57,8 @@ class Profile:
     question_numbering: bool = False
     fixed_start: bool = True  # numbering starts at `numbering-start` (QA104)
     fixed_wording: bool = True  # markers share one wording (QA501); false when they name people
+    # Well-formed marker wordings (QA501 rewrites others into the most used of these).
+    marker_wordings: list[str] = field(default_factory=list)
     fused_footnotes: bool = False
     answer_markers: list[str] = field(default_factory=list)
     question_markers: list[str] = field(default_factory=list)
@@ -151,6 +153,10 @@ class Profile:
         return self._markers(self.section_markers)
 
     @cached_property
+    def marker_wording_regex(self) -> Pattern | None:
+        return _union(self.marker_wordings, re.I)
+
+    @cached_property
     def reference_regexes(self) -> list[Pattern]:
         # Separate patterns: each names its numbers group "nums".
         return [compile_pattern(self._expand(p), re.I) for p in self.references]
@@ -218,7 +224,7 @@ def _union(patterns: list[str], flags: int = 0) -> Pattern | None:
 
 _LIST_KEYS = {
     "answer_markers", "question_markers", "item_markers", "section_markers",
-    "heading_question_markers", "answer_labels",
+    "heading_question_markers", "answer_labels", "marker_wordings",
     "references", "answer_placeholders", "deferrals", "question_cues",
     "request_cues", "question_openers", "header_placeholders", "external_references", "list_words", "range_words",
     "number_nouns", "allowed_doubles", "compound_prefixes", "joined_form_list", "debris", "dated_identifiers", "cited_date_cues", "document_date_cues",
@@ -243,7 +249,7 @@ COMPILED_PATTERNS = (
     "reference_regexes", "placeholder_regex", "deferral_regex", "question_cue_regex",
     "request_cue_regex", "header_placeholder_regexes", "external_reference_regex",
     "debris_regex", "dated_identifier_regex", "cited_date_regex", "document_date_regex",
-    "citation_regex",
+    "citation_regex", "marker_wording_regex",
 )
 
 

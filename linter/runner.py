@@ -1,4 +1,5 @@
-"""Finding the documents to check and checking them, in parallel when many."""
+"""Finding the documents to check and checking them, each in a worker process
+within its time budget (in parallel when many), then writing the fixed files."""
 
 from __future__ import annotations
 
@@ -7,13 +8,18 @@ import sys
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 from .config import ConfigError
 from .document import Document
 from .engine import FileResult, Linter
 from .fixes import FixError, fix_in_passes, unified_diff, write_fixed
+from .pathfilter import PathFilter
 from .reading import ReadError, decode, read_file
 from .workers import announce, run_all
+
+if TYPE_CHECKING:
+    from .resultcache import ResultCache
 
 STDIN = "-"
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt")
@@ -46,7 +52,10 @@ def discover(paths: list[str], linter: Linter, stdin_filename: str | None) -> tu
     errors: list[str] = []
     warnings: list[str] = []
     seen: set[Path] = set()
+    skip = PathFilter(linter.overrides)
     for raw in paths:
+        if linter.overrides.force_exclude and _force_excluded(raw, stdin_filename, linter, skip):
+            continue
         if raw == STDIN:
             name = stdin_filename or "<stdin>"
             targets.append(Target(Path(stdin_filename or "stdin.md"), name, stdin=True))
@@ -54,7 +63,7 @@ def discover(paths: list[str], linter: Linter, stdin_filename: str | None) -> tu
         path = Path(raw)
         if path.is_dir():
             before = len(errors)
-            found = sorted(_walk(path, linter, errors))
+            found = sorted(_walk(path, linter, errors, skip))
             if not found and len(errors) == before:
                 warnings.append(f"{raw}: no documents (*.md, *.markdown, *.txt) found")
             for item in found:
@@ -70,7 +79,19 @@ def discover(paths: list[str], linter: Linter, stdin_filename: str | None) -> tu
     return targets, errors, warnings
 
 
-def _walk(root: Path, linter: Linter, errors: list[str]):
+def _force_excluded(raw: str, stdin_filename: str | None, linter: Linter, skip: PathFilter) -> bool:
+    """`--force-exclude`: a path named on the command line (or the name given
+    to standard input) that the exclusions cover is skipped."""
+    if raw == STDIN and not stdin_filename:
+        return False
+    path = Path(stdin_filename if raw == STDIN else raw)
+    try:
+        return skip.skipped_file(path, linter.config_for(path))
+    except ConfigError:
+        return False  # reported when the file is checked
+
+
+def _walk(root: Path, linter: Linter, errors: list[str], skip: PathFilter):
     for directory, subdirectories, files in os.walk(root):
         folder = Path(directory)
         try:
@@ -80,16 +101,14 @@ def _walk(root: Path, linter: Linter, errors: list[str]):
             subdirectories[:] = []
             continue
         subdirectories[:] = sorted(
-            d for d in subdirectories if not config.is_excluded(folder / d)
+            d for d in subdirectories if not skip.skipped_entry(folder, d, True, config)
         )
         for name in files:
-            if name.lower().endswith(DOCUMENT_SUFFIXES):
-                candidate = folder / name
-                if not config.is_excluded(candidate):
-                    yield candidate
+            if name.lower().endswith(DOCUMENT_SUFFIXES) and not skip.skipped_entry(folder, name, False, config):
+                yield folder / name
 
 
-def check_target(target: Target, linter: Linter, mode: FixMode = FixMode()) -> FileResult:
+def check_target(target: Target, linter: Linter, mode: FixMode = FixMode(), cache: "ResultCache | None" = None) -> FileResult:
     """Check one document (in a worker process); a fixed file is written
     afterwards by `write_fixes`, in the parent, which never stops mid-write."""
     try:
@@ -97,7 +116,7 @@ def check_target(target: Target, linter: Linter, mode: FixMode = FixMode()) -> F
         announce("while reading the file")
         data = target.data if target.stdin else read_file(target.path, target.display, config.max_file_size)
         doc = decode(target.display, data or b"", config.encoding)
-        result = linter.check(doc, target.path)
+        result = cache.check(linter, doc, target.path) if cache is not None else linter.check(doc, target.path)
         if mode.active:
             result = _fix(target, linter, mode, doc, result, data or b"")
         return result
@@ -152,13 +171,18 @@ def write_fixes(target: Target, result: FileResult) -> FileResult:
     return result
 
 
-def run(targets: list[Target], linter: Linter, jobs: int, mode: FixMode = FixMode()) -> list[FileResult]:
-    """Check every target, each in a worker process within its time budget."""
+def run(
+    targets: list[Target], linter: Linter, jobs: int, mode: FixMode = FixMode(),
+    cache: "ResultCache | None" = None, progress: Callable[[], None] = lambda: None,
+) -> list[FileResult]:
+    """Check every target, each in a worker process within its time budget;
+    `progress` is called once per document checked."""
     targets = [replace(t, data=sys.stdin.buffer.read()) if t.stdin else t for t in targets]
     workers = jobs if len(targets) >= PARALLEL_THRESHOLD else 1
     results = run_all(
-        targets, partial(check_target, linter=linter, mode=mode), workers,
+        targets, partial(check_target, linter=linter, mode=mode, cache=cache), workers,
         [linter.budget(t.path) for t in targets],
         lambda target, why: FileResult(target.display, errors=[f"{target.display}: {why}; skipped"]),
+        progress,
     )
     return [write_fixes(target, result) for target, result in zip(targets, results)]

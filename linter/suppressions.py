@@ -2,15 +2,18 @@
 
     <!-- qalint: disable=QA301 --> ... <!-- qalint: enable=QA301 -->
     <!-- qalint: disable-next-line=QA101 -->
+    text of the line <!-- qalint: disable-line=QA401 -->
     <!-- qalint: disable-file -->
 
 Without `=CODES` a comment applies to every rule. Codes may also be rule
-names (`numbering-gap`).
+names (`numbering-gap`); both in any case. A `qalint:` comment with another
+directive (`disable-nextline`) is kept as an unknown directive, for QA002.
 """
 
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -18,12 +21,11 @@ from dataclasses import dataclass, field
 from .document import Document
 from .rule import Finding
 
-# Linear on any input: the codes run up to the first "-->" (and take no ">"),
-# possessively, so an unclosed comment is scanned once, not once per line.
-_DIRECTIVE = re.compile(
-    r"<!--\s*+qalint:\s*+(?P<kind>disable-file|disable-next-line|disable|enable)"
-    r"(?:\s*+=(?P<codes>(?:[^>\-]|-(?!->))*+)|\s*+)-->"
-)
+KINDS = ("disable-file", "disable-next-line", "disable-line", "disable", "enable")
+# Linear on any input: a body takes no "<" or ">", so no two matches scan the
+# same text, and an unclosed comment is scanned once, not once per line.
+_DIRECTIVE = re.compile(r"<!--\s*qalint:(?P<body>[^<>]*)-->")
+_CODE = re.compile(r"^qa\d+$", re.IGNORECASE)
 
 
 @dataclass
@@ -37,8 +39,22 @@ class Directive:
     last_line: int = 0
     used: set[str] = field(default_factory=set)
 
+    @property
+    def known(self) -> bool:
+        return self.kind in KINDS
+
+    def suggestion(self) -> str | None:
+        """The directive an unknown one probably meant."""
+        close = difflib.get_close_matches(self.kind.lower(), KINDS, n=1, cutoff=0.6)
+        return close[0] if close else None
+
     def applies_to(self, code: str, rule: str) -> bool:
-        return self.codes is None or code in self.codes or rule in self.codes
+        return self.known and (self.codes is None or code in self.codes or rule in self.codes)
+
+
+def normalize_code(code: str) -> str:
+    """`qa101` -> `QA101`, `Numbering-Gap` -> `numbering-gap`."""
+    return code.upper() if _CODE.match(code) else code.lower()
 
 
 class _OpenRanges:
@@ -77,18 +93,21 @@ def parse_directives(doc: Document) -> list[Directive]:
     directives: list[Directive] = []
     open_ranges = _OpenRanges(doc.line_count)
     for match in _DIRECTIVE.finditer(doc.text):
-        codes = (match.group("codes") or "").strip()
-        code_set = frozenset(c.strip() for c in codes.split(",") if c.strip()) if codes else None
+        kind, _, codes = match.group("body").strip().partition("=")
+        kind, codes = kind.strip(), codes.strip()
+        code_set = frozenset(normalize_code(c.strip()) for c in codes.split(",") if c.strip()) if codes else None
         line = doc.position(match.start()).line
-        directive = Directive(match.group("kind"), code_set, match.start(), match.end(), line)
+        directive = Directive(kind.lower() if kind.lower() in KINDS else kind, code_set, match.start(), match.end(), line)
         if directive.kind == "disable-file":
             directive.first_line, directive.last_line = 1, doc.line_count
         elif directive.kind == "disable-next-line":
             directive.first_line = directive.last_line = line + 1
+        elif directive.kind == "disable-line":
+            directive.first_line = directive.last_line = line
         elif directive.kind == "disable":
             directive.first_line, directive.last_line = line, doc.line_count
             open_ranges.add(directive)
-        else:  # enable: close the matching open ranges
+        elif directive.kind == "enable":  # close the matching open ranges
             open_ranges.close(code_set, line)
             continue
         directives.append(directive)

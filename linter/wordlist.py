@@ -14,27 +14,45 @@ def _word(finding) -> str:
     return finding.source_line[start:start + (finding.end_column - finding.column)]
 
 
-def add_unknown_words(results: list[FileResult], linter: Linter) -> list[str]:
+def add_unknown_words(results: list[FileResult], linter: Linter, force: bool = False) -> list[str]:
     """Append the words QA401 reported to the word list that applies to each
     file (the nearest `.qalint-words.txt`, else one beside the configuration
-    file or in the current folder). Returns one line per file written."""
+    file or in the current folder). A word with a suggestion (a dictionary
+    word an edit or a replacement rule away: `strafvervolgning`) is likely a
+    typo and is added only with `force`. Returns one line per file written,
+    and one naming the words skipped."""
     additions: dict[Path, set[str]] = {}
+    typos: set[str] = set()
     for result in results:
-        words = {_word(f) for f in result.findings if f.code == MISSPELLING and f.line == f.end_line}
+        reported = [f for f in result.findings if f.code == MISSPELLING and f.line == f.end_line]
+        typos.update(_word(f) for f in reported if f.suggestions and not force)
+        words = {_word(f) for f in reported if force or not f.suggestions}
         if not words:
             continue
-        path = Path(result.path)
-        target = linter.words_file_for(path)
-        if target is None:
-            config = linter.config_for(path)
-            target = (config.root if config.path else Path.cwd()) / WORDS_FILE
+        target = word_list_for(linter, Path(result.path), Path.cwd())
         additions.setdefault(target, set()).update(w for w in words if w)
     written = []
     for target, words in sorted(additions.items()):
         added = append_words(target, words)
         if added:
             written.append(f"added {added} word{'s' if added != 1 else ''} to {target}")
+    if typos:
+        shown = ", ".join(sorted(typos)[:10]) + (", ..." if len(typos) > 10 else "")
+        written.append(
+            f"skipped {len(typos)} likely typo{'s' if len(typos) != 1 else ''} with a close suggestion "
+            f"({shown}); fix them, or add them with --force"
+        )
     return written
+
+
+def word_list_for(linter: Linter, path: Path, fallback: Path) -> Path:
+    """The word list a file's words go to: the nearest `.qalint-words.txt`,
+    else a new one beside the configuration file, else one in `fallback`."""
+    found = linter.words_file_for(path)
+    if found is not None:
+        return found
+    config = linter.config_for(path)
+    return (config.root if config.path else fallback) / WORDS_FILE
 
 
 def append_words(target: Path, words: set[str]) -> int:

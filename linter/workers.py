@@ -1,9 +1,9 @@
 """Checking documents in worker processes, each within a time budget.
 
 A document whose check takes longer than its budget is stopped by killing
-the worker process that checks it: the only way to stop C code that never
-looks at signals, such as a catastrophic pattern of the `regex` module in a
-plugin rule. Through shared memory the worker tells its parent what it is
+the worker process that checks it, which stops anything: a loop in Python, a
+catastrophic pattern of `re` or `regex` in a plugin rule, C code that never
+looks at signals, a rule that catches every exception. Through shared memory the worker tells its parent what it is
 doing (which rule is running), so that the error can name it, and when it is
 doing one-time set-up (compiling the dictionaries) that no document's budget
 should pay for. A worker that dies is replaced; the other documents are
@@ -154,15 +154,16 @@ def run_all(
     jobs: int,
     budgets: Sequence[float],
     failed: Callable[[Item, str], Value],
+    progress: Callable[[], None] = lambda: None,
 ) -> list[Value]:
     """`job(item)` for every item, in up to `jobs` worker processes (forked
     now: they share what this process loaded). An item whose job takes
     longer than its budget in seconds, or whose worker dies, gives
-    `failed(item, why)` instead."""
+    `failed(item, why)` instead. `progress()` follows each item's end."""
     if not items:
         return []
     if not hasattr(os, "fork"):  # no cheap workers (Windows): checked in this process, without a budget
-        return [job(item) for item in items]
+        return [_then(job(item), progress) for item in items]
     results: list[Any] = [None] * len(items)
     pending = list(range(len(items)))[::-1]
     idle = [_Worker(job) for _ in range(max(1, min(jobs, len(items))))]
@@ -185,10 +186,12 @@ def run_all(
                         items[worker.index],
                         f"the checking process ended (exit status {worker.exit_status}) {worker.phase}".rstrip(),
                     )
+                    progress()
                     if pending:
                         idle.append(_Worker(job))
                     continue
                 results[index] = value if error is None else failed(items[index], f"internal error: {error}")
+                progress()
                 idle.append(worker)
             now = time.monotonic()
             for connection, worker in list(busy.items()):
@@ -200,9 +203,15 @@ def run_all(
                         items[worker.index],
                         f"not checked within {worker.budget:g} s (the `timeout` setting) {phase}".rstrip(),
                     )
+                    progress()
                     if pending:
                         idle.append(_Worker(job))
     finally:
         for worker in idle + list(busy.values()):
             worker.stop()
     return results
+
+
+def _then(value: Value, progress: Callable[[], None]) -> Value:
+    progress()
+    return value

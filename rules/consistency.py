@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import Iterable, NamedTuple
 
 from qalint.blocks import prose_spans
@@ -108,34 +108,67 @@ class MarkerStyle(Rule):
                 parsed.append((line_index, marker, found[0], found[1]))
         if len(parsed) < 2:
             return
-        styles = Counter(style for _, _, style, _ in parsed)
-        configured = context.settings.get("marker-markup")
-        if configured and kind != "section heading":
-            wanted = _markup(configured.replace("…", "x"))
-            if wanted is not None:
-                styles = Counter({wanted[0]: len(parsed) + 1})  # the configured form wins
-        labels = Counter(
-            m.label for _, m, _, _ in parsed if m is not None and m.label and context.profile.fixed_wording
-        )
-        dominant_style = max(styles, key=lambda s: (styles[s], -_first(parsed, s)))
-        dominant_label = max(labels, key=lambda l: (labels[l], -_first_label(parsed, l))) if labels else None
+        dominant_style, style_reason = _dominant_style(context, kind, parsed)
+        dominant_label, label_reason, well_formed = _dominant_label(context, parsed)
         for line_index, marker, style, match in parsed:
             problems = []
             core = match.core
             if style != dominant_style:
-                problems.append(f"written as {_show(style)}, most are {_show(dominant_style)}")
+                problems.append(f"written as {_show(style)}, {style_reason} {_show(dominant_style)}")
             if marker is not None and dominant_label and marker.label and marker.label != dominant_label:
                 if marker.label in " ".join(core.split()):
                     core = " ".join(core.split()).replace(marker.label, dominant_label)
-                problems.append(f"worded {marker.label!r}, most are {dominant_label!r}")
+                reason = "most are" if marker.label in well_formed else label_reason
+                problems.append(f"worded {marker.label!r}, {reason} {dominant_label!r}")
             if not problems:
                 continue
             base = doc.line_starts[line_index]
             start, end = base + match.lead_end, base + match.trail_start
-            level, emphasis = dominant_style
+            level, emphasis = dominant_style if (dominant_style[0] or not style[0]) else style
             replacement = ("#" * level + " " if level else "") + emphasis + core + emphasis
+            # A heading stays a heading: never rewritten as a paragraph.
             fix = Fix(f"rewrite as {replacement}", (context.edit(start, end, replacement),), safe=True)
-            yield context.finding(start, end, f"{kind} {'; '.join(problems)}", [replacement], fix)
+            suggestions = [replacement]
+            if replacement == doc.text[start:end]:
+                fix, suggestions = None, []
+            yield context.finding(start, end, f"{kind} {'; '.join(problems)}", suggestions, fix)
+
+
+def _dominant_style(context: Context, kind: str, parsed) -> tuple[tuple[int, str], str]:
+    """The markup every marker of the group should have, and why: the
+    configured one; else, where some are headings, the most used heading
+    form (turning headings into paragraphs would flatten the outline);
+    else the most used form."""
+    configured = context.settings.get("marker-markup")
+    if configured and kind != "section heading":
+        wanted = _markup(configured.replace("…", "x"))
+        if wanted is not None:
+            return wanted[0], "the configured form is"
+    styles = Counter(style for _, _, style, _ in parsed)
+    headings = Counter({style: n for style, n in styles.items() if style[0]})
+    if headings and len(headings) < len(styles):
+        styles, reason = headings, "most headings are"
+    else:
+        reason = "most are"
+    return max(styles, key=lambda s: (styles[s], -_first(parsed, s))), reason
+
+
+def _dominant_label(context: Context, parsed) -> tuple[str | None, str, set[str]]:
+    """The wording every marker should have (the most used of the
+    well-formed wordings the profile names, else the most used), why, and
+    the well-formed wordings found."""
+    if not context.profile.fixed_wording:
+        return None, "", set()
+    labels = Counter(m.label for _, m, _, _ in parsed if m is not None and m.label)
+    if not labels:
+        return None, "", set()
+    pattern = context.profile.marker_wording_regex
+    well_formed = Counter({l: n for l, n in labels.items() if pattern is not None and pattern.fullmatch(l)})
+    if well_formed and len(well_formed) < len(labels):
+        labels, reason = well_formed, "the well-formed wording is"
+    else:
+        reason = "most are"
+    return max(labels, key=lambda l: (labels[l], -_first_label(parsed, l))), reason, set(well_formed)
 
 
 def _first(parsed, style) -> int:
@@ -199,153 +232,6 @@ def _same_citation(written: str, canonical: str) -> bool:
 
 # Tried only after a word (or at the start): a run of non-word characters
 # with no word after it is scanned once.
-_SEGMENT = re.compile(r"(?<!\W)(\W*+)(\w+(?:-\w+)*)")
-_HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]\w*(?:-\w+)+")
-
-
-class TermVariant(Rule):
-    """## What it does
-    Reports a term written in several forms that differ only in hyphens,
-    spaces or case (`Open Skies-verdrag` beside `Open Skies verdrag`,
-    `defensieministers` beside `defensie-ministers`): each form used less
-    often than the most common one, with the most common one as suggestion.
-    Forms that differ in a linking `s` (`Halfjaarrapportage` beside
-    `Halfjaarsrapportage`) are decided by the dictionary when it knows only
-    one of them, else by use.
-
-    ## Why it matters
-    Variants split search results and indexes. Which form is right is a
-    judgement, so the finding is `info` and its fix is unsafe.
-
-    ## Example
-    ```
-    het Open Skies verdrag ... het Open Skies verdrag ... het Open Skies-verdrag
-                                                              ^^^^^^^^^^^^^ also written "Skies verdrag"
-    ```
-    """
-
-    code = "QA503"
-    name = "term-variant"
-    category = "consistency"
-    severity = "info"
-    fix_safety = "unsafe"
-
-    def check(self, context: Context) -> Iterable[Finding]:
-        doc = context.document
-        spans = prose_spans(context.document, context.structure.blocks)
-        yield from self._linking_s_variants(context, spans)
-        # Only terms written with a hyphen somewhere can have hyphen variants.
-        terms: dict[str, list[str]] = {}
-        for start, end in spans:
-            for token in _HYPHENATED.finditer(doc.text, start, end):
-                key = token.group().replace("-", "").lower()
-                if len(key) >= 6:
-                    terms.setdefault(key, token.group().lower().split("-"))
-        if not terms:
-            return
-        # Every way to write each term: a hyphen, a space or nothing at its hyphens.
-        places: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
-        lowered = doc.text.lower()
-        if len(lowered) != len(doc.text):  # "İ" lowers to two code points: keep offsets exact
-            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in doc.text)
-        for start, end in spans:
-            position = start
-            previous_key = previous_word = None
-            previous_start = 0
-            for gap, word in _SEGMENT.findall(lowered[start:end]):
-                position += len(gap)
-                token_start = position
-                position += len(word)
-                key = word.replace("-", "") if "-" in word else word
-                if key in terms:
-                    places[key][word].append((token_start, position))
-                if previous_key is not None and gap == " " and previous_key + key in terms:
-                    places[previous_key + key][f"{previous_word} {word}"].append((previous_start, position))
-                previous_key, previous_word, previous_start = key, word, token_start
-        for key in sorted(places):
-            forms = places[key]
-            if len(forms) < 2:
-                continue
-            counts = {form: len(where) for form, where in forms.items()}
-            majority, top = max(counts.items(), key=lambda item: (item[1], "-" in item[0]))
-            if list(counts.values()).count(top) > 1:
-                continue  # no majority to follow
-            first_start, first_end = forms[majority][0]
-            shown = doc.text[first_start:first_end]
-            for form, occurrences in forms.items():
-                if form == majority:
-                    continue
-                for start, end in occurrences:
-                    original = doc.text[start:end]
-                    replacement = _match_case(original, majority)
-                    fix = Fix(f"write {replacement}", (context.edit(start, end, replacement),), safe=False)
-                    yield context.finding(
-                        start, end,
-                        f"{original!r} is also written {shown!r} ({top} times)", [replacement], fix,
-                    )
-
-
-    def _linking_s_variants(self, context: Context, spans) -> Iterable[Finding]:
-        """`Halfjaarrapportage` beside `Halfjaarsrapportage`: when the
-        dictionary knows one form only, the other is reported; when it knows
-        both or neither, the less used one."""
-        doc = context.document
-        occurrences: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for start, end in spans:
-            for match in _LONG_WORD.finditer(doc.text, start, end):
-                occurrences[match.group().lower()].append(match.span())
-        pairs = []
-        for word in occurrences:
-            for index in range(_PART, len(word) - _PART):
-                if word[index] == "s" and word[:index] + word[index + 1:] in occurrences:
-                    pairs.append((word, word[:index] + word[index + 1:]))
-        if not pairs:
-            return
-        from qalint.dictionary import DictionaryUnavailable, dictionary
-
-        try:
-            known = dictionary("en" if context.profile.language == "en" else "nl").known
-        except DictionaryUnavailable:
-            return
-        for with_s, without_s in pairs:
-            counts = {form: len(occurrences[form]) for form in (with_s, without_s)}
-            verdicts = {form: known(form) for form in (with_s, without_s)}
-            if verdicts[with_s] != verdicts[without_s]:
-                right = with_s if verdicts[with_s] else without_s
-                why = "the dictionary has"
-            elif counts[with_s] != counts[without_s]:
-                right = max(counts, key=counts.get)
-                why = f"{counts[right]} times"
-            else:
-                continue
-            wrong = without_s if right == with_s else with_s
-            for start, end in occurrences[wrong]:
-                original = doc.text[start:end]
-                replacement = _match_case(original, right)
-                fix = Fix(f"write {replacement}", (context.edit(start, end, replacement),), safe=False)
-                yield context.finding(
-                    start, end, f"{original!r} is also written {replacement!r} ({why})", [replacement], fix,
-                )
-
-
-# Parts on either side of a linking "s" are at least this long.
-_PART = 4
-_LONG_WORD = re.compile(r"(?<![\w-])[^\W\d_]{9,}(?![\w-])")
-
-
-def _match_case(original: str, form: str) -> str:
-    """`form` with the capitals of `original` where the letters line up."""
-    letters = iter(ch for ch in original if ch.isalpha())
-    result = []
-    for ch in form:
-        if ch.isalpha():
-            source = next(letters, ch)
-            result.append(ch.upper() if source.isupper() else ch)
-        else:
-            result.append(ch)
-    return "".join(result)
-
-
 class DuplicateQuestion(Rule):
     """## What it does
     Reports a question block whose text (white space and markup ignored)
@@ -383,4 +269,4 @@ class DuplicateQuestion(Rule):
                 seen[text] = context.document.position(start).line
 
 
-RULES = [MarkerStyle, CitationFormat, TermVariant, DuplicateQuestion]
+RULES = [MarkerStyle, CitationFormat, DuplicateQuestion]

@@ -110,7 +110,8 @@ class ReturnsNonRules:
     @staticmethod
     @hookimpl
     def qalint_rules():
-        return [object, "QA999"]
+        maybe = type("MaybeSafe", (_rule("QA958", "maybe-safe", _junk),), {"fix_safety": "maybe"})
+        return [object, "QA999", maybe]
 
 
 class ExitsWhileLoading:

@@ -52,6 +52,21 @@ def test_permissions_are_kept(capsys, tmp_path):
     assert path.stat().st_mode & 0o7777 == 0o604
 
 
+def test_a_writable_file_in_a_closed_folder_is_fixed_in_place(capsys, tmp_path, monkeypatch):
+    import tempfile
+
+    path = tmp_path / "doc.md"
+    path.write_text(BEFORE)
+    inode = path.stat().st_ino
+
+    def closed_folder(*args, **kwargs):  # root may write anywhere, so refuse as the OS would
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", closed_folder)
+    assert fix(capsys, path)[0] == 0
+    assert path.read_text() == AFTER and path.stat().st_ino == inode
+
+
 def test_a_read_only_file_is_refused(capsys, tmp_path):
     path = tmp_path / "doc.md"
     path.write_text(BEFORE)
@@ -60,7 +75,7 @@ def test_a_read_only_file_is_refused(capsys, tmp_path):
     assert code == 2
     assert err == f"qalint: error: {path}: read-only file; fixes not written\n"
     assert path.read_text() == BEFORE
-    assert out.startswith(f"{path}:1:5: QA502 citation") and out.count("\n") == 1  # still reported
+    assert out.startswith(f"{path}:1:5: QA502 [*] warning: citation") and out.count("\n") == 1  # still reported
 
 
 def test_a_failed_write_in_place_puts_the_original_back(capsys, tmp_path, monkeypatch):
@@ -130,6 +145,6 @@ def test_a_fix_the_encoding_cannot_hold_is_not_written(capsys, monkeypatch, tmp_
     code, out, err = run_cli(capsys, "check", "--quiet", "--select", "QA957", "--fix", path)
     assert code == 2
     assert err == f"qalint: error: {path}: the fixes add '…', which latin-1 cannot encode; fixes not written\n"
-    assert out == f"{path}:1:6: QA957 three dots\n"
+    assert out == f"{path}:1:6: QA957 [*] warning: three dots\n"
     assert path.read_bytes() == "Caf\xe9 ...\n".encode("latin-1")
     assert sorted(os.listdir(tmp_path)) == ["doc.md", "qalint.toml"]

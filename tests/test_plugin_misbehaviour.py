@@ -24,12 +24,14 @@ def test_hooks_returning_the_wrong_things_are_reported_by_plugin_name(capsys, mo
         "qalint: warning: plugin 'ReturnsNonRules': 'QA999' is not a subclass of qalint.rule.Rule; rule skipped",
         "qalint: warning: plugin 'ReturnsNonRules': <class 'object'> is not a subclass of qalint.rule.Rule; "
         "rule skipped",
+        "qalint: warning: plugin 'ReturnsNonRules': MaybeSafe: fix_safety 'maybe' is not 'safe', 'unsafe' or None; "
+        "rule skipped",
         "qalint: warning: plugin 'StringInsteadOfList': profile 'bad-type': item_markers must be a list of "
         "strings; its profiles skipped",
         "qalint: warning: plugin 'TakesACoreSetting': setting 'select' is already defined; its settings skipped",
     ]
     # The built-in rules still run.
-    assert (code, out) == (1, f"{gap_file}:7:7: QA101 question number skipped: expected 2, found 3\n")
+    assert (code, out) == (1, f"{gap_file}:7:7: QA101 error: question number skipped: expected 2, found 3\n")
 
 
 def test_profile_errors_skip_only_that_plugin(monkeypatch):
@@ -55,8 +57,8 @@ def test_rules_that_yield_junk_or_exit_are_reported_and_the_run_goes_on(capsys, 
     ]
     # The junk rule's real finding stays; the rule that raised loses what it yielded.
     assert out.splitlines() == [
-        f"{gap_file}:1:1: QA951 a real finding",
-        f"{gap_file}:7:7: QA101 question number skipped: expected 2, found 3",
+        f"{gap_file}:1:1: QA951 warning: a real finding",
+        f"{gap_file}:7:7: QA101 error: question number skipped: expected 2, found 3",
     ]
 
 

@@ -7,7 +7,7 @@ import os
 
 from conftest import GAP_DOC, run_cli
 
-GAP_LINE = "7:7: QA101 question number skipped: expected 2, found 3"
+GAP_LINE = "7:7: QA101 error: question number skipped: expected 2, found 3"
 
 
 def test_a_named_pipe_is_reported_and_skipped_not_read(capsys, tmp_path, gap_file):
@@ -43,3 +43,10 @@ def test_utf16_without_bom_is_not_taken_for_binary(capsys, tmp_path):
     path.write_bytes(GAP_DOC.encode("utf-16-le"))
     code, out, err = run_cli(capsys, "check", "--quiet", path)
     assert (code, err, out) == (1, "", f"{path}:{GAP_LINE}\n")
+
+
+def test_a_named_pipe_as_configuration_is_refused(capsys, tmp_path, gap_file):
+    pipe = tmp_path / "qalint.toml"
+    os.mkfifo(pipe)
+    code, out, err = run_cli(capsys, "check", "--config", pipe, gap_file)
+    assert (code, err) == (2, f"qalint: error: {pipe}: not a regular file\n")

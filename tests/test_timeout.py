@@ -12,7 +12,7 @@ from conftest import GAP_DOC, run_cli
 from misbehaving_plugin import use_plugins
 from qalint.workers import run_all, untimed
 
-GAP_LINE = "7:7: QA101 question number skipped: expected 2, found 3"
+GAP_LINE = "7:7: QA101 error: question number skipped: expected 2, found 3"
 
 
 @pytest.mark.parametrize("rule, name", [("QA960", "catastrophic-pattern"), ("QA961", "endless-loop")])

@@ -15,9 +15,10 @@ from typing import Any
 
 from ..config import ConfigError
 from ..document import Document
-from ..engine import WORDS_FILE, FileResult, Linter, Overrides
+from ..engine import FileResult, Linter, Overrides
 from ..plugins import Registry, load_registry
 from ..structure import Structure, get_structure
+from ..wordlist import word_list_for
 
 # Client settings and the options they stand for.
 _LIST_SETTINGS = {"select": "select", "extend-select": "extend_select", "extendSelect": "extend_select",
@@ -105,10 +106,5 @@ class Checker:
         return Checked(doc, result, path, self.registry)
 
     def words_file(self, path: Path, fallback: Path) -> Path:
-        """The project word list for a file: the nearest one, else a new one
-        beside the configuration file, else in `fallback`."""
-        found = self.linter.words_file_for(path)
-        if found is not None:
-            return found
-        config = self.linter.config_for(path)
-        return (config.root if config.path else fallback) / WORDS_FILE
+        """The project word list for a file (see `wordlist.word_list_for`)."""
+        return word_list_for(self.linter, path, fallback)
