@@ -515,3 +515,38 @@ def test_random_documents_give_ranges_inside_the_text(parts, separator):
             span = answer_span(structure, checked.doc, target.value)
             assert span is None or 0 <= span[0] <= span[1] <= len(text)
 
+
+
+# -- "disable for this line" on real layouts, in-process -------------------------
+@pytest.mark.parametrize("name, step", [
+    ("antwoorden-kamervragen-defecten.md", 1),  # one defect of every rule: each finding
+    ("verslag-schriftelijk-overleg-2020.md", 8),  # the real report: every 8th finding
+])
+def test_disable_for_this_line_silences_the_finding_and_nothing_else(name, step):
+    import re
+    from collections import Counter
+
+    from qalint.server.actions import UNSUPPRESSIBLE, suppress_line
+    from qalint.server.positions import UTF32, Positions
+
+    checker = _checker()
+    path = Path(__file__).resolve().parent.parent / "examples" / name
+    text = path.read_text(encoding="utf-8")
+    checked = checker.check(path, text)
+    positions = Positions(checked.doc, UTF32)
+
+    def kinds(findings):  # line numbers in messages move with the inserted line
+        return Counter((f.code, re.sub(r"\d+", "#", f.message)) for f in findings)
+
+    findings = [f for f in checked.result.findings if f.code not in UNSUPPRESSIBLE][::step]
+    assert len(findings) >= 15
+    for finding in findings:
+        edit = suppress_line(finding, checked, positions)
+        start, end = positions.offset(edit.range.start), positions.offset(edit.range.end)
+        after = checker.check(path, text[:start] + edit.new_text + text[end:]).result.findings
+        on_its_line = [f for f in checked.result.findings if f.code == finding.code and f.line == finding.line]
+        expected = kinds(f for f in checked.result.findings if f not in on_its_line)
+        assert not kinds(after) - expected, (finding.line, finding.code)  # nothing new, no QA001
+        lost = expected - kinds(after)
+        # A comment line between the halves of a paragraph cut by a page break separates them.
+        assert set(code for code, _ in lost) <= {"QA506"}, (finding.line, finding.code, lost)

@@ -16,6 +16,9 @@ from .positions import Positions
 ADD_WORD = "qalint.addWord"
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.qalint"
 MISSPELLING = "QA401"
+# Findings about suppression comments themselves come after suppressions apply:
+# a comment cannot silence them.
+UNSUPPRESSIBLE = ("QA001", "QA002")
 
 
 def code_actions(checked: Checked, positions: Positions, uri: str, params: types.CodeActionParams,
@@ -64,7 +67,8 @@ def _quick_fixes(finding: Finding, checked: Checked, positions: Positions, uri: 
         actions.append(action(f"{finding.code}: add {word!r} to the project word list",
                               command=types.Command(title="add to word list", command=ADD_WORD,
                                                     arguments=[uri, word])))
-    actions.append(action(f"{finding.code}: disable for this line", [suppress_line(finding, checked, positions)]))
+    if finding.code not in UNSUPPRESSIBLE:
+        actions.append(action(f"{finding.code}: disable for this line", [suppress_line(finding, checked, positions)]))
     return actions
 
 
