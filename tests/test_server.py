@@ -340,7 +340,7 @@ def test_related_information_and_fix_all(tmp_path):
         ]
         (chain,) = [d for d in diagnostics if d.code == "QA303"]
         assert [(r.message, r.location.uri, span(r.location.range)) for r in chain.related_information] == [
-            ("answer 2", uri, (14, 2, 14, 12))]
+            ("answer 2", uri, (14, 2, 14, 12)), ("answer 3 (via 2)", uri, (22, 2, 22, 12))]
         whole = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0))
         (action,) = await session.actions(uri, whole, only=[types.CodeActionKind.SourceFixAll])
         assert action.kind == "source.fixAll.qalint" and action.edit is None  # VS Code resolves it

@@ -28,9 +28,9 @@ def diagnostic(finding: Finding, checked: Checked, positions: Positions, uri: st
         related = [
             types.DiagnosticRelatedInformation(
                 location=types.Location(uri=uri, range=positions.range(*span)),
-                message=f"answer {number}",
+                message=label,
             )
-            for number, span in referred_answers(structure, checked.doc, finding.start, finding.end)
+            for label, span in referred_answers(structure, checked.doc, finding.start, finding.end)
         ] or None
     return types.Diagnostic(
         range=positions.range(finding.start, finding.end),

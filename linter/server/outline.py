@@ -7,7 +7,7 @@ from lsprotocol import types
 
 from ..blocks import block_span
 from ..document import Document
-from ..structure import SUBSTANTIVE, Item, Marker, NumberRef, Reference, Structure
+from ..structure import REFERRAL, SUBSTANTIVE, Item, Marker, NumberRef, Reference, Structure
 from .positions import Positions
 
 # Longest question text shown beside an outline entry.
@@ -39,18 +39,27 @@ def referral_at(structure: Structure, offset: int) -> tuple[Reference, list[Numb
     return None
 
 
-def referred_answers(structure: Structure, doc: Document, start: int, end: int) -> list[tuple[int, tuple[int, int]]]:
-    """(number, answer span) for every answer a referral touching [start, end)
-    leads to; numbers within the span are preferred to the whole referral."""
-    found: list[tuple[int, tuple[int, int]]] = []
+def referred_answers(structure: Structure, doc: Document, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
+    """(label, answer span) for every answer a referral touching [start, end)
+    leads to (numbers within the span are preferred to the whole referral),
+    and on through answers that only refer further: "answer 3 (via 2)"."""
+    found: list[tuple[str, tuple[int, int]]] = []
+    seen: set[int] = set()
     for reference in structure.references:
         if reference.end < start or end < reference.start:
             continue
         inside = [t for t in reference.targets if start <= t.start and t.end <= end]
-        for target in inside or reference.targets:
-            span = answer_span(structure, doc, target.value)
-            if span is not None and all(number != target.value for number, _ in found):
-                found.append((target.value, span))
+        pending = [(t.value, None) for t in inside or reference.targets]
+        while pending:
+            number, via = pending.pop(0)
+            span = answer_span(structure, doc, number)
+            if span is None or number in seen:
+                continue
+            seen.add(number)
+            found.append((f"answer {number}" + (f" (via {via})" if via is not None else ""), span))
+            item = structure.items[structure.by_number[number]]
+            if item.kind == REFERRAL:
+                pending += [(onward, number) for onward in item.referral_targets]
     return found
 
 
