@@ -291,6 +291,12 @@ def test_change_that_skips_a_number_reports_the_gap_and_can_be_suppressed(tmp_pa
         session.replace(uri, suppressed)
         # The gap is suppressed, and the comment is used (no QA001).
         assert [d.code for d in await session.published(uri)] == ["QA403"]
+        # Saving checks at once; closing clears the document's diagnostics.
+        document = types.TextDocumentIdentifier(uri=uri)
+        session.client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=document))
+        assert [d.code for d in await session.published(uri)] == ["QA403"]
+        session.client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=document))
+        assert await session.published(uri, lambda params: params.version is None) == []
 
     in_editor(tmp_path, body)
 
