@@ -50,7 +50,8 @@ class QalintServer(LanguageServer):
         return self.folder_of(None) / name
 
     def folder_of(self, path: Path | None) -> Path:
-        """The workspace folder holding `path` (else the first one, else the current folder)."""
+        """The workspace folder holding `path` (without a path: the first one),
+        else the file's own folder (or the current folder)."""
         folders = [Path(to_fs_path(f.uri) or ".") for f in self.workspace.folders.values()]
         if self.workspace.root_path:
             folders.append(Path(self.workspace.root_path))
