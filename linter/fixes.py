@@ -180,21 +180,30 @@ def _replace(path: Path, data: bytes, status: os.stat_result) -> bool:
 def _rewrite_in_place(path: Path, original: bytes, data: bytes) -> None:
     """Overwrite the file's own content; the space a longer text needs is
     reserved first, and on a failed write the original bytes are put back."""
-    with open(path, "r+b") as stream:
+    descriptor = os.open(path, os.O_RDWR)
+    try:
         if len(data) > len(original) and hasattr(os, "posix_fallocate"):
             try:
-                os.posix_fallocate(stream.fileno(), len(original), len(data) - len(original))
+                os.posix_fallocate(descriptor, len(original), len(data) - len(original))
             except OSError as error:
-                stream.truncate(len(original))
+                os.ftruncate(descriptor, len(original))
                 if error.errno not in (errno.EOPNOTSUPP, errno.EINVAL):  # a file system without it
                     raise
         try:
-            stream.write(data)
-            stream.truncate(len(data))
-            stream.flush()
-            os.fsync(stream.fileno())
+            _write_all(descriptor, data)
         except BaseException:
-            stream.seek(0)
-            stream.write(original)
-            stream.truncate(len(original))
+            _write_all(descriptor, original)
             raise
+    finally:
+        os.close(descriptor)
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    """Make the file hold exactly `data`, on disk (unbuffered writes: after a
+    failure nothing is left in a buffer to be written later)."""
+    os.lseek(descriptor, 0, os.SEEK_SET)
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view):]
+    os.ftruncate(descriptor, len(data))
+    os.fsync(descriptor)

@@ -1,13 +1,13 @@
 """Checking documents in worker processes, each within a time budget.
 
 A document whose check takes longer than its budget is stopped by killing
-the worker process that checks it, which stops anything: a loop in Python, a
-catastrophic pattern of `re` or `regex` in a plugin rule, C code that never
-looks at signals, a rule that catches every exception. Through shared memory the worker tells its parent what it is
-doing (which rule is running), so that the error can name it, and when it is
-doing one-time set-up (compiling the dictionaries) that no document's budget
-should pay for. A worker that dies is replaced; the other documents are
-still checked.
+the worker process that checks it, which stops anything: a loop in Python,
+a catastrophic pattern of `re` or `regex` in a plugin rule, C code that
+never looks at signals, a rule that catches every exception. Through shared
+memory the worker tells its parent what it is doing (which rule is running),
+so that the error can name it, and when it is doing one-time set-up
+(compiling the dictionaries) that no document's budget should pay for. A
+worker that dies is replaced; the other documents are still checked.
 """
 
 from __future__ import annotations

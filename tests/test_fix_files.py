@@ -148,3 +148,14 @@ def test_a_fix_the_encoding_cannot_hold_is_not_written(capsys, monkeypatch, tmp_
     assert out == f"{path}:1:6: QA957 [*] warning: three dots\n"
     assert path.read_bytes() == "Caf\xe9 ...\n".encode("latin-1")
     assert sorted(os.listdir(tmp_path)) == ["doc.md", "qalint.toml"]
+
+
+@pytest.mark.parametrize("new", [b"short", b"a much longer text than before\n" * 100])
+def test_rewriting_in_place_leaves_exactly_the_new_bytes(tmp_path, new):
+    from qalint.fixes import write_fixed
+
+    first = tmp_path / "first.md"
+    first.write_bytes(b"the original text\n")
+    os.link(first, tmp_path / "second.md")
+    write_fixed(first, b"the original text\n", new)
+    assert (tmp_path / "second.md").read_bytes() == new
