@@ -556,3 +556,18 @@ def test_disable_for_this_line_silences_the_finding_and_nothing_else(name, step)
         lost = expected - kinds(after)
         # A comment line between the halves of a paragraph cut by a page break separates them.
         assert set(code for code, _ in lost) <= {"QA506"}, (finding.line, finding.code, lost)
+
+
+def test_client_settings_read_like_command_line_options():
+    from qalint.server.checker import SettingsError, overrides_from
+
+    assert overrides_from(None).select is None
+    assert overrides_from({"qalint": None}).ignore == []
+    options = overrides_from({"qalint": {"select": "QA1, QA3", "extend-select": ["QA401"],
+                                         "ignore": ["QA104"], "severity": {"QA205": "error"}}})
+    assert (options.select, options.extend_select, options.ignore, options.severity) == (
+        ["QA1", "QA3"], ["QA401"], ["QA104"], {"QA205": "error"})
+    assert overrides_from({"ignore": ["QA403"]}).ignore == ["QA403"]  # Helix sends the object itself
+    for wrong in ({"qalint": {"ignore": [3]}}, {"qalint": {"severity": {"QA205": "fatal"}}}, {"qalint": "QA1"}):
+        with pytest.raises(SettingsError):
+            overrides_from(wrong)

@@ -17,6 +17,7 @@ from ..config import ConfigError
 from ..document import Document
 from ..engine import FileResult, Linter, Overrides
 from ..plugins import Registry, load_registry
+from ..rule import SEVERITIES
 from ..structure import Structure, get_structure
 from ..wordlist import word_list_for
 
@@ -48,11 +49,12 @@ class SettingsError(Exception):
 def overrides_from(settings: Any) -> Overrides:
     """Command-line-like options from the client's settings (the `qalint`
     section, or the settings object itself)."""
+    if isinstance(settings, dict):
+        settings = settings.get("qalint", settings)
     if not settings:
         return Overrides()
     if not isinstance(settings, dict):
         raise SettingsError("qalint settings: expected an object")
-    settings = settings.get("qalint", settings)
     options: dict[str, Any] = {}
     for key, option in _LIST_SETTINGS.items():
         value = settings.get(key)
@@ -64,8 +66,8 @@ def overrides_from(settings: Any) -> Overrides:
             raise SettingsError(f"qalint settings: {key}: expected a list of rule selectors")
         options[option] = value
     severity = settings.get("severity") or {}
-    if not isinstance(severity, dict) or not all(v in ("error", "warning", "info") for v in severity.values()):
-        raise SettingsError("qalint settings: severity: expected an object of CODE: error|warning|info")
+    if not isinstance(severity, dict) or not all(v in SEVERITIES for v in severity.values()):
+        raise SettingsError(f"qalint settings: severity: expected an object of CODE: {'|'.join(SEVERITIES)}")
     return Overrides(severity=dict(severity), **options)
 
 
