@@ -217,14 +217,12 @@ def _server_recheck(document: Path, text: str) -> None:
 
     from lsprotocol import types
     from pygls.protocol import default_converter
-    from pygls.workspace import TextDocument
 
     from .server.checker import Checker
     from .server.diagnostics import diagnostics
-    from .server.positions import Positions
+    from .server.positions import Positions, apply_change
 
     uri = document.resolve().as_uri()
-    editor = TextDocument(uri, text)
     checker = Checker()
     converter = default_converter()
     checker.check(document, text)  # warm: dictionaries loaded, words analysed
@@ -238,10 +236,12 @@ def _server_recheck(document: Path, text: str) -> None:
                        types.TextDocumentContentChangePartial(range=typed, text="")] * 16)
     timings: dict[str, float] = {"check": float("inf"), "all": float("inf"), "cpu": float("inf")}
 
+    current = [text]
+
     def recheck() -> None:
         started, cpu = time.perf_counter(), time.process_time()
-        editor.apply_change(next(keystrokes))  # typed, then deleted: the text stays the report
-        checked = checker.check(document, editor.source)
+        current[0] = apply_change(current[0], next(keystrokes))  # typed, then deleted: the text stays the report
+        checked = checker.check(document, current[0])
         checking = time.perf_counter() - started
         found = diagnostics(checked, Positions(checked.doc), uri)
         json.dumps(converter.unstructure(types.PublishDiagnosticsParams(uri=uri, diagnostics=found)))

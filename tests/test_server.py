@@ -261,16 +261,21 @@ def test_hover_shows_the_rule_and_a_code_action_applies_its_fix(tmp_path):
         fix = actions[titles.index("QA403: remove the second 'de' (safe fix)")]
         assert fix.kind == types.CodeActionKind.QuickFix and fix.is_preferred
         fixed = apply_utf16(session.texts[uri], fix.edit.changes[uri])
-        assert fixed.splitlines()[16] == "🙂 Het is de beste keuze voor het land."
+        assert fixed.split("\n")[16] == "🙂 Het is de beste keuze voor het land."
         session.replace(uri, fixed)
         assert await session.published(uri) == []
 
     in_editor(tmp_path, body)
 
 
+# A line separator (U+2028) and a form feed, as conversions leave them: no line break in
+# LSP (only CRLF, CR and LF are), so the lines after them keep their numbers.
+SEPARATORS = ANSWERS.replace("Wat kost het nieuwe beleid?", "Wat kost het\u2028nieuwe beleid?\x0c")
+
+
 def test_change_that_skips_a_number_reports_the_gap_and_can_be_suppressed(tmp_path):
     async def body(session: Editor, _) -> None:
-        uri = session.open("antwoorden.md", ANSWERS)
+        uri = session.open("antwoorden.md", SEPARATORS)
         await session.published(uri)
         # "**Vraag 3**" and "**Antwoord 3**" become 4, as two incremental changes.
         session.change(uri, [
@@ -287,7 +292,7 @@ def test_change_that_skips_a_number_reports_the_gap_and_can_be_suppressed(tmp_pa
         actions = await session.actions(uri, gap.range)
         (disable,) = [a for a in actions if a.title == "QA101: disable for this line"]
         suppressed = apply_utf16(session.texts[uri], disable.edit.changes[uri])
-        assert suppressed.splitlines()[18:20] == ["<!-- qalint: disable-next-line=QA101 -->", "**Vraag 4**"]
+        assert suppressed.split("\n")[18:20] == ["<!-- qalint: disable-next-line=QA101 -->", "**Vraag 4**"]
         session.replace(uri, suppressed)
         # The gap is suppressed, and the comment is used (no QA001).
         assert [d.code for d in await session.published(uri)] == ["QA403"]
@@ -454,6 +459,15 @@ def test_positions_count_code_units_of_the_encoding_on_each_line():
     # Past the end of a line: its end (before the CRLF); past the last line: the text's end.
     assert utf16.offset(types.Position(line=0, character=99)) == text.index("\r")
     assert utf16.offset(types.Position(line=5, character=0)) == len(text)
+
+
+def test_changes_apply_at_lsp_lines_not_python_lines():
+    from qalint.server.positions import apply_change
+
+    text = "a\u2028b\x0cc\r\né😀c\n"  # one LSP line break before "é" (CRLF); U+2028 and FF are text
+    at = types.Range(start=types.Position(line=1, character=3), end=types.Position(line=1, character=4))
+    assert apply_change(text, types.TextDocumentContentChangePartial(range=at, text="C")) == "a\u2028b\x0cc\r\né😀C\n"
+    assert apply_change(text, types.TextDocumentContentChangeWholeDocument(text="new")) == "new"
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-32"])

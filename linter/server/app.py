@@ -23,7 +23,7 @@ from ..engine import WORDS_FILE
 from ..wordlist import append_words
 from .checker import Checked, Checker, SettingsError
 from .diagnostics import diagnostics
-from .positions import UTF16, Positions
+from .positions import UTF16, Positions, apply_change
 
 # Typing pauses this long before a changed document is checked.
 DEBOUNCE_SECONDS = 0.2
@@ -36,6 +36,7 @@ class QalintServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("qalint", __version__)
         self.checker = Checker()
+        self._open: dict[str, tuple[str, int]] = {}  # text and version of each open document
         self._checked: dict[str, Checked] = {}
         self._pending: dict[str, asyncio.Task] = {}
         self.generation = 0  # counts configuration changes, for pull result ids
@@ -60,16 +61,36 @@ class QalintServer(LanguageServer):
                 return folder
         return path.parent if path is not None else Path.cwd()
 
+    def open_document(self, document: types.TextDocumentItem) -> None:
+        self._open[document.uri] = document.text, document.version
+
+    def change_document(self, params: types.DidChangeTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        text = self.text_of(uri)
+        for change in params.content_changes:
+            text = apply_change(text, change, self.encoding)
+        self._open[uri] = text, params.text_document.version
+
+    def text_of(self, uri: str) -> str:
+        """An open document's text, else the file's."""
+        if uri in self._open:
+            return self._open[uri][0]
+        return self.workspace.get_text_document(uri).source
+
     def checked(self, uri: str) -> Checked:
         """The check of the document's current text (re-used while it is unchanged)."""
-        text = self.workspace.get_text_document(uri).source
+        text = self.text_of(uri)
         cached = self._checked.get(uri)
         if cached is None or cached.doc.text != text:
             cached = self._checked[uri] = self.checker.check(self.path_of(uri), text)
         return cached
 
+    @property
+    def encoding(self) -> str:
+        return self.workspace.position_encoding or UTF16
+
     def positions(self, checked: Checked) -> Positions:
-        return Positions(checked.doc, self.workspace.position_encoding or UTF16)
+        return Positions(checked.doc, self.encoding)
 
     def recheck(self, uri: str):
         """Findings of a text as this document, for fixing pass by pass."""
@@ -77,6 +98,7 @@ class QalintServer(LanguageServer):
         return lambda text: self.checker.check(path, text).result.findings
 
     def forget(self, uri: str) -> None:
+        self._open.pop(uri, None)
         self._checked.pop(uri, None)
         pending = self._pending.pop(uri, None)
         if pending is not None:
@@ -93,10 +115,10 @@ class QalintServer(LanguageServer):
             pending.cancel()
         if self.pulls:
             return
-        document = self.workspace.get_text_document(uri)
         checked = self.checked(uri)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, version=document.version, diagnostics=diagnostics(checked, self.positions(checked), uri),
+            uri=uri, version=self._open[uri][1] if uri in self._open else None,
+            diagnostics=diagnostics(checked, self.positions(checked), uri),
         ))
 
     def publish_later(self, uri: str) -> None:
@@ -117,7 +139,7 @@ class QalintServer(LanguageServer):
             if get_capability(self.client_capabilities, "workspace.diagnostics.refresh_support", False):
                 self.workspace_diagnostic_refresh(None)
             return
-        for uri in list(self.workspace.text_documents):
+        for uri in list(self._open):
             self.publish(uri)
 
     # -- settings ----------------------------------------------------------

@@ -48,10 +48,12 @@ def create_server() -> QalintServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def opened(ls: QalintServer, params: types.DidOpenTextDocumentParams) -> None:
+        ls.open_document(params.text_document)
         ls.publish(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def changed(ls: QalintServer, params: types.DidChangeTextDocumentParams) -> None:
+        ls.change_document(params)
         ls.publish_later(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))

@@ -56,3 +56,14 @@ class Positions:
                 return index
             counted += units(doc.text[index], self.encoding)
         return end
+
+
+def apply_change(text: str, change: types.TextDocumentContentChangeEvent, encoding: str = UTF16) -> str:
+    """The text after one change the client sent. Applied here rather than by
+    pygls, which breaks lines as `str.splitlines` does (at form feeds, U+2028
+    and more) where LSP breaks them only at CRLF, CR and LF."""
+    if isinstance(change, types.TextDocumentContentChangeWholeDocument):
+        return change.text
+    positions = Positions(Document("", text), encoding)
+    start, end = positions.offset(change.range.start), positions.offset(change.range.end)
+    return text[:start] + change.text + text[max(start, end):]
