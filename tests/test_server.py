@@ -405,6 +405,25 @@ def test_word_list_configuration_files_and_client_settings_recheck(tmp_path):
     in_editor(tmp_path, body)
 
 
+def test_each_workspace_folder_has_its_own_configuration(tmp_path):
+    strict, lenient = tmp_path / "strict", tmp_path / "lenient"
+    for folder in (strict, lenient / "drafts"):
+        folder.mkdir(parents=True)
+    (lenient / "qalint.toml").write_text('ignore = ["QA403"]\n', encoding="utf-8")
+
+    async def body(session: Editor, _) -> None:
+        session.client.workspace_did_change_workspace_folders(types.DidChangeWorkspaceFoldersParams(
+            event=types.WorkspaceFoldersChangeEvent(added=[
+                types.WorkspaceFolder(uri=folder.as_uri(), name=folder.name) for folder in (strict, lenient)],
+                removed=[])))
+        first = session.open("strict/antwoorden.md", ANSWERS)
+        assert found(await session.published(first)) == [("QA403", (16, 13, 16, 15))]
+        second = session.open("lenient/drafts/antwoorden.md", ANSWERS)  # found upward, as on the command line
+        assert await session.published(second) == []
+
+    in_editor(tmp_path, body)
+
+
 def test_initialization_options_and_unusable_settings(tmp_path):
     async def body(session: Editor, _) -> None:
         uri = session.open("antwoorden.md", ANSWERS)
