@@ -18,7 +18,8 @@ from ..document import Document
 from ..engine import FileResult, Linter, Overrides
 from ..plugins import Registry, load_registry
 from ..rule import SEVERITIES
-from ..structure import Structure, get_structure
+from ..model import Structure
+from ..structure import get_structure
 from ..wordlist import word_list_for
 
 # Client settings and the options they stand for.

@@ -7,7 +7,8 @@ from lsprotocol import types
 
 from ..blocks import block_span
 from ..document import Document
-from ..structure import REFERRAL, SUBSTANTIVE, Item, Marker, NumberRef, Reference, Structure
+from ..extract import STATUS, markers_of
+from ..model import REFERRAL, SUBSTANTIVE, Item, Marker, NumberRef, Reference, Structure
 from .positions import Positions
 
 # Longest question text shown beside an outline entry.
@@ -97,26 +98,32 @@ def document_symbols(structure: Structure, doc: Document, positions: Positions) 
 
 
 def _item_symbol(item: Item, structure: Structure, doc: Document, positions: Positions) -> types.DocumentSymbol | None:
-    """A question and its answer: named by its marker, the question's first
-    words and the answer's marker as children."""
+    """A question and its answer, paired as `qalint extract` pairs them: named
+    by the marker heading it, with the question's first words and the
+    answer's marker as children."""
+    question_markers, answer_markers = markers_of(item)
     question = [block_span(doc, structure.blocks[b]) for b in item.question_blocks]
-    markers = [(m.start, m.end) for m in item.question_markers]
+    markers = [(m.start, m.end) for m in question_markers]
     answer = [block_span(doc, structure.blocks[b]) for b in item.answer_blocks]
-    answer_marker = [(item.answer_marker.start, item.answer_marker.end)] if item.answer_marker else []
+    answer_marker = [(m.start, m.end) for m in answer_markers]
     spans = question + markers + answer + answer_marker
     if not spans:
         return None
     children = []
     if question or markers:
-        whole = _union(question + markers)
-        name = _first_words(doc, min(question)) if question else _marker_text(doc, item.question_markers[0])
-        children.append(_symbol(name, types.SymbolKind.Key, whole, positions, markers[0] if markers else None))
+        if question:  # the question's words, after a marker that shares its block
+            first = item.question_blocks[0]
+            name = _first_words(doc, (structure.content_starts.get(first, question[0][0]), question[0][1]))
+        else:
+            name = _marker_text(doc, question_markers[0])
+        children.append(_symbol(name, types.SymbolKind.Key, _union(question + markers), positions,
+                                markers[0] if markers else None))
     if answer or answer_marker:
-        detail = item.kind if item.kind != SUBSTANTIVE else None
-        name = _marker_text(doc, item.answer_marker) or "answer"
+        detail = STATUS[item.kind] if item.kind != SUBSTANTIVE else None
+        name = _marker_text(doc, answer_markers[0]) if answer_markers else "answer"
         children.append(_symbol(name, types.SymbolKind.String, _union(answer + answer_marker), positions,
                                 answer_marker[0] if answer_marker else None, detail))
-    heading = item.question_markers[0] if item.question_markers else item.answer_marker
+    heading = (question_markers or answer_markers or [None])[0]
     name = _marker_text(doc, heading) or children[0].name
     selection = (heading.start, heading.end) if heading else None
     symbol = _symbol(name, types.SymbolKind.Number, _union(spans), positions, selection)
