@@ -161,3 +161,28 @@ def test_client_settings_read_like_command_line_options():
     for wrong in ({"qalint": {"ignore": [3]}}, {"qalint": {"severity": {"QA205": "fatal"}}}, {"qalint": "QA1"}):
         with pytest.raises(SettingsError):
             overrides_from(wrong)
+
+
+def test_outline_of_numbered_questions_pairs_them_as_extract_does():
+    from qalint.server.outline import document_symbols
+    from qalint.server.positions import Positions
+
+    text = (
+        "Antwoord van minister Jansen (ontvangen 20 november 2024)\n\n"
+        "1. Kunt u bevestigen dat de beurs deze maand doorgaat?\n\nAntwoord:\nJa.\n\n"
+        "2. Welke bedrijven zijn op deze beurs aanwezig?\n\nAntwoord:\nDat is nog niet bekend.\n"
+    )
+    checked = _checker().check(Path("beurs.txt"), text)
+    symbols = document_symbols(checked.structure, checked.doc, Positions(checked.doc))
+
+    def outline(symbol):
+        r = symbol.range
+        return symbol.name, (r.start.line, r.start.character, r.end.line, r.end.character)
+
+    # The number heads the question (as in `qalint extract`); "Antwoord:" opens the answer.
+    assert [outline(s) for s in symbols] == [
+        ("1. Kunt u bevestigen dat de beurs deze maand doorgaat?", (2, 0, 5, 3)),
+        ("2. Welke bedrijven zijn op deze beurs aanwezig?", (7, 0, 10, 23)),
+    ]
+    assert [outline(c) for c in symbols[0].children] == [
+        ("Kunt u bevestigen dat de beurs deze maand doorgaat?", (2, 0, 2, 54)), ("Antwoord", (4, 0, 5, 3))]
