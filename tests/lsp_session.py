@@ -149,10 +149,11 @@ def apply_utf16(text: str, edits: list[types.TextEdit]) -> str:
     return text
 
 
-def in_editor(folder: Path, body, spec: str = VSCODE, **settings) -> None:
-    """Run `body(session, initialize_result)` in an editor session on `folder`."""
+def in_editor(folder: Path, body, spec: str = VSCODE, **client) -> None:
+    """Run `body(session, initialize_result)` in an editor session on `folder`
+    (`client`: the settings it answers with, the initialization options)."""
     async def scenario():
-        async with editor(folder, spec, **settings) as (session, result):
+        async with editor(folder, spec, **client) as (session, result):
             await body(session, result)
 
     asyncio.run(scenario())

@@ -272,6 +272,15 @@ def test_each_workspace_folder_has_its_own_configuration(tmp_path):
     in_editor(tmp_path, body)
 
 
+def test_settings_the_server_asks_the_client_for(tmp_path):
+    async def body(session: Editor, _) -> None:
+        uri = session.open("antwoorden.md", ANSWERS)
+        # The answer to workspace/configuration may come before or after the first check.
+        assert await session.published(uri, lambda params: not params.diagnostics) == []
+
+    in_editor(tmp_path, body, settings={"ignore": ["QA403"]})
+
+
 def test_initialization_options_and_unusable_settings(tmp_path):
     async def body(session: Editor, _) -> None:
         uri = session.open("antwoorden.md", ANSWERS)
