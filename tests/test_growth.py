@@ -30,8 +30,9 @@ HANG = 60
 
 
 class _Hang(KeyboardInterrupt):
-    """Passed on like Ctrl-C: the engine reports and skips a rule that raises
-    anything else, which would hide the hang."""
+    """Passed on like Ctrl-C by the engine (which reports and skips a rule
+    raising anything else, hiding the hang); the guard turns it into a
+    TimeoutError, a plain test failure."""
 
 
 @contextmanager
@@ -43,6 +44,8 @@ def _hang_guard(seconds: float):
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
+    except _Hang:
+        raise TimeoutError(f"did not finish in {seconds} s") from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
@@ -54,7 +57,7 @@ def _linear(measure, factor: float, slack: float = 3.0, constant: float = 0.01, 
         try:
             with _hang_guard(HANG):
                 result = measure()
-        except _Hang:
+        except TimeoutError:
             return False, growth.Growth(float("inf"), float("inf"))
         if growth.is_linear(result, factor, slack, constant):
             return True, result
