@@ -66,9 +66,9 @@ def profile_patterns() -> list[NamedPattern]:
     for profile in load_registry(entry_points=False).profiles.values():
         for key in COMPILED_PATTERNS:
             value = getattr(profile, key)
-            for index, pattern in enumerate(value if isinstance(value, list) else [value]):
+            for index, pattern in enumerate(value if isinstance(value, (list, tuple)) else [value]):
                 if pattern is not None:
-                    name = f"{profile.name}.{key}" + (f"[{index}]" if isinstance(value, list) else "")
+                    name = f"{profile.name}.{key}" + (f"[{index}]" if isinstance(value, (list, tuple)) else "")
                     found.setdefault((pattern.pattern, pattern.flags), NamedPattern(name, pattern))
     return list(found.values())
 
