@@ -49,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--config", help="use this configuration file and no other")
     check.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     check.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel processes for many files")
+    check.add_argument("--dask-scheduler", metavar="ADDRESS",
+                       help="check on this Dask cluster (tcp://host:8786) instead of this machine's cores")
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -128,7 +130,10 @@ def _check(args) -> int:
     for warning in warnings:
         print(f"qalint: warning: {warning}", file=sys.stderr)
     mode = FixMode(fix=args.fix and not args.diff, diff=args.diff, unsafe=args.unsafe_fixes)
-    results = run(targets, linter, max(1, args.jobs), mode)
+    if args.dask_scheduler:
+        results = _run_on_cluster(args.dask_scheduler, targets, linter, mode)
+    else:
+        results = run(targets, linter, max(1, args.jobs), mode)
     report = Report(results, registry, errors, quiet=args.quiet, statistics=args.statistics)
     if args.diff:
         sys.stdout.write("".join(result.diff for result in results))
@@ -170,6 +175,17 @@ def _check(args) -> int:
         for result in results
     )
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _run_on_cluster(address: str, targets, linter, mode):
+    from .cluster import ClusterUnavailable, run_on_cluster
+
+    if mode.active:
+        raise UsageError("--fix and --diff write local files: run them without --dask-scheduler")
+    try:
+        return run_on_cluster(address, targets, linter)
+    except ClusterUnavailable as error:
+        raise UsageError(str(error)) from None
 
 
 def _rules(args) -> int:

@@ -88,13 +88,15 @@ class Dictionary:
         # kept across runs in the cache folder.
         self._memo: dict[tuple[str, str], str] | None = None
         self._new: dict[tuple[str, str], str] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards what this run learnt
+        self._open_lock = threading.Lock()  # two threads never compile one table
         self._bits: dict[str, int] = {}  # lookups of this run: compounds ask about the same parts
 
     # -- the compiled table ------------------------------------------------------
     @cached_property
     def _table(self) -> Table:
-        return self._compiled_table() or self._compile_table()
+        with self._open_lock:
+            return self.__dict__.get("_table") or self._compiled_table() or self._compile_table()
 
     def _folders(self) -> list[Path]:
         # A cache folder that cannot be written falls back to the temporary one.
@@ -298,7 +300,8 @@ class Dictionary:
             self._memo = self._load_memo()
         self._memo[(kind, word)] = value
         if _plain(word) and _plain(value):
-            self._new[(kind, word)] = value
+            with self._lock:
+                self._new[(kind, word)] = value
 
     # -- the cache on disk ---------------------------------------------------
     def _cache_file(self) -> Path | None:
@@ -407,16 +410,18 @@ def prepare(dictionaries: list[Dictionary]) -> None:
 
 
 _DICTIONARIES: dict[str, Dictionary] = {}
+_DICTIONARIES_LOCK = threading.Lock()
 
 
 def dictionary(language: str) -> Dictionary:
-    """The dictionary of a language, loaded once per process."""
-    if language not in _DICTIONARIES:
-        package, stem, splits_compounds = SOURCES[language]
-        _DICTIONARIES[language] = Dictionary(language, _data_folder(package), stem, splits_compounds)
-    return _DICTIONARIES[language]
+    """The dictionary of a language, loaded once per process (and shared by its threads)."""
+    with _DICTIONARIES_LOCK:
+        if language not in _DICTIONARIES:
+            package, stem, splits_compounds = SOURCES[language]
+            _DICTIONARIES[language] = Dictionary(language, _data_folder(package), stem, splits_compounds)
+        return _DICTIONARIES[language]
 
 
 def save_all() -> None:
-    for loaded in _DICTIONARIES.values():
+    for loaded in list(_DICTIONARIES.values()):
         loaded.save()

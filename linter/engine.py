@@ -61,13 +61,19 @@ class FileResult:
 
 
 class Linter:
-    def __init__(self, registry: Registry, overrides: Overrides | None = None) -> None:
+    def __init__(
+        self, registry: Registry, overrides: Overrides | None = None, *,
+        config: Config | None = None, word_lists: bool = True,
+    ) -> None:
+        """`config` applies to every file instead of the files' own (the
+        Python API's); `word_lists=False` reads no `.qalint-words.txt`."""
         self.registry = registry
         self.overrides = overrides or Overrides()
         self._configs: dict[Path, Config] = {}
         self._selections: dict[int, Selection] = {}
         self._word_files: dict[Path, Path | None] = {}
-        self._explicit: Config | None = None
+        self._explicit: Config | None = config
+        self._word_lists = word_lists
         if self.overrides.config_file is not None:
             from .config import read_config_file
 
@@ -135,6 +141,8 @@ class Linter:
 
     def words_file_for(self, path: Path) -> Path | None:
         """The nearest project word list (`.qalint-words.txt`) upward from a file."""
+        if not self._word_lists:
+            return None
         directory = (path.parent if not path.is_dir() else path).resolve()
         if directory not in self._word_files:
             found = None

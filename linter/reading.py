@@ -44,14 +44,16 @@ def decode(path: str, data: bytes, encoding: str = "utf-8") -> Document:
     return Document(path, text, encoding=encoding, has_bom=bool(bom))
 
 
+def too_large(display: str, size: int, max_size: int) -> str:
+    return (f"{display}: file too large ({size / 1048576:.1f} MiB, limit "
+            f"{max_size / 1048576:.1f} MiB; raise `max-file-size`), skipped")
+
+
 def read_document(path: Path, display: str, encoding: str, max_size: int) -> Document:
     try:
         size = path.stat().st_size
         if size > max_size:
-            raise ReadError(
-                f"{display}: file too large ({size / 1048576:.1f} MiB, limit "
-                f"{max_size / 1048576:.1f} MiB; raise `max-file-size`), skipped"
-            )
+            raise ReadError(too_large(display, size, max_size))
         data = path.read_bytes()
     except FileNotFoundError:
         raise ReadError(f"{display}: no such file") from None
