@@ -167,22 +167,25 @@ def expand(affixes: AffixFile, dic: Path) -> dict[str, int]:
     compound_flags = affixes.compound_flags
     forms: dict[str, int] = {}
 
+    compound_items = tuple(compound_flags.items())
+    forbidden, only_in_compound, keepcase = affixes.forbidden, affixes.only_in_compound, affixes.keepcase
+
     def compound_bits(flags) -> int:
         bits = 0
-        for flag in flags:
-            bits |= compound_flags.get(flag, 0)
+        for flag, bit in compound_items:
+            if flag in flags:
+                bits |= bit
         return bits
 
     def add(form: str, flags, bits: int) -> None:
-        if affixes.forbidden in flags:
+        if forbidden in flags:
             bits |= FORBIDDEN
-        elif affixes.only_in_compound in flags:
+        elif only_in_compound in flags:
             bits = (bits | COMPOUND_PART) & ~END  # a linking element never closes a compound
         else:
             bits |= WORD
-        if affixes.keepcase in flags:
+        if keepcase in flags:
             bits |= KEEPCASE
-        form = affixes.convert(form)
         forms[form] = forms.get(form, 0) | bits
 
     def suffixed(word: str, flags, depth: int) -> Iterator[tuple[str, frozenset[str], bool]]:
@@ -229,6 +232,18 @@ def expand(affixes: AffixFile, dic: Path) -> dict[str, int]:
             add(form, continuation | stem_flags, _place(own, compound_bits(continuation), permit in continuation, BEGIN))
             for both, suffix_continuation, _ in suffixed(form, continuation, 1):
                 add(both, continuation | suffix_continuation | stem_flags, compound_bits(continuation | suffix_continuation))
+    return _converted(forms, affixes.conversions)
+
+
+def _converted(forms: dict[str, int], conversions: list[tuple[str, str]]) -> dict[str, int]:
+    """The forms in the dictionary's output spelling (OCONV: "ĳ" -> "ij"),
+    converted once at the end: few forms hold a letter to convert."""
+    sources = tuple(source for source, _ in conversions)
+    for form in [f for f in forms if any(source in f for source in sources)]:
+        bits = forms.pop(form)
+        for source, target in conversions:
+            form = form.replace(source, target)
+        forms[form] = forms.get(form, 0) | bits
     return forms
 
 

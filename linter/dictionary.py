@@ -91,6 +91,7 @@ class Dictionary:
         self._lock = threading.Lock()  # guards what this run learnt
         self._open_lock = threading.Lock()  # two threads never compile one table
         self._bits: dict[str, int] = {}  # lookups of this run: compounds ask about the same parts
+        self._hunspell = None  # libhunspell, answering until the table is compiled (see `stand_in`)
 
     # -- the compiled table ------------------------------------------------------
     @cached_property
@@ -130,6 +131,11 @@ class Dictionary:
     @property
     def _table_name(self) -> str:
         return f"lexicon-{self.stem}-{self.fingerprint}.bin"
+
+    def marker_path(self) -> Path | None:
+        """Where a process compiling this table says so (see `background.py`)."""
+        folders = self._folders()
+        return folders[0] / f"{self._table_name}.compiling" if folders else None
 
     def open(self) -> None:
         """Open the table, compiling it first if no earlier run did."""
@@ -233,8 +239,35 @@ class Dictionary:
         return patterns
 
     # -- Hunspell's verdict ------------------------------------------------------
+    def stand_in(self) -> bool:
+        """Have libhunspell answer `known` for this process instead of the
+        table. Only for a dictionary that compounds no words (the English
+        ones): there Hunspell's verdict is the table's, form for form (the
+        tests hold them to it). False when it cannot stand in."""
+        if self._hunspell is None:
+            if self.splits_compounds or read_affix_file(self.folder / f"{self.stem}.aff").compound_flags:
+                return False
+            try:
+                import hunspell
+            except ImportError:
+                return False
+            speller = hunspell.Hunspell(self.stem, hunspell_data_dir=str(self.folder))
+            lock = threading.Lock()  # one Hunspell object must not be used by two threads at once
+
+            def spell(word: str) -> bool:
+                try:
+                    with lock:
+                        return bool(speller.spell(word.replace("’", "'")))
+                except UnicodeError:  # a letter the dictionary's encoding lacks: not one of its words
+                    return False
+
+            self._hunspell = spell
+        return True
+
     def known_quickly(self, word: str) -> bool:
         """A form of the dictionary (Hunspell's case rules), compounds aside."""
+        if self._hunspell is not None:
+            return self._hunspell(word)
         bits = self.bits(word)
         if bits & (WORD | FORBIDDEN) or not word[:1].isupper():
             return bits & (WORD | FORBIDDEN) == WORD
@@ -248,6 +281,8 @@ class Dictionary:
     def known(self, word: str) -> bool:
         """Accepted as Hunspell accepts it: a form, or a compound of parts the
         dictionary flags for compounding."""
+        if self._hunspell is not None:
+            return self._hunspell(word)
         if self.known_quickly(word):
             return True
         if any(bits & FORBIDDEN for _, bits in self._variants(word)):
@@ -391,22 +426,15 @@ def _fingerprint(dic: Path, aff: Path) -> str:
 
 
 def prepare(dictionaries: list[Dictionary]) -> None:
-    """Compile the tables that a run needs and no earlier run left, side by
-    side where the machine can: the first run on a machine compiles Dutch in
-    this process and English in a forked one. Otherwise each is compiled on
-    first use."""
-    missing = [d for d in dictionaries if not d.is_compiled()]
-    if len(missing) < 2 or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
-        return
-    child = os.fork()
-    if child == 0:  # compile the others, then leave without running this process's exit handlers
-        try:
-            for other in missing[1:]:
-                other.open()
-        finally:
-            os._exit(0)
-    missing[0].open()
-    os.waitpid(child, 0)
+    """Make the first run on a machine fast: a run compiles only the first
+    (the document's own) dictionary it needs; for the others whose table is
+    missing, libhunspell answers in this run while a background process
+    compiles their tables for the next runs (see `background.py`)."""
+    from .background import compile_in_background
+
+    waiting = [d for d in dictionaries[1:] if not d.is_compiled() and d.stand_in()]
+    if waiting:
+        compile_in_background(waiting)
 
 
 _DICTIONARIES: dict[str, Dictionary] = {}
