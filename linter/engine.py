@@ -72,6 +72,7 @@ class Linter:
         self._configs: dict[Path, Config] = {}
         self._selections: dict[int, Selection] = {}
         self._word_files: dict[Path, Path | None] = {}
+        self._resolved: dict[Path, Path] = {}  # folders as given, resolved
         self._explicit: Config | None = config
         self._word_lists = word_lists
         if self.overrides.config_file is not None:
@@ -97,8 +98,7 @@ class Linter:
     def config_for(self, path: Path) -> Config:
         if self._explicit is not None:
             return self._explicit
-        directory = path.parent if not path.is_dir() else path
-        directory = directory.resolve()
+        directory = self._folder(path)
         if directory not in self._configs:
             found = None if self.overrides.isolated else find_config_file(directory)
             if found is None:
@@ -107,6 +107,14 @@ class Linter:
                 config = self._load(found[0], found[1])
             self._configs[directory] = config
         return self._configs[directory]
+
+    def _folder(self, path: Path) -> Path:
+        """The resolved folder of a file (or a folder), resolved once per folder."""
+        given = path.parent if not path.is_dir() else path
+        directory = self._resolved.get(given)
+        if directory is None:
+            directory = self._resolved[given] = given.resolve()
+        return directory
 
     def _load(self, path: Path, table: dict) -> Config:
         for config in self._configs.values():
@@ -143,7 +151,7 @@ class Linter:
         """The nearest project word list (`.qalint-words.txt`) upward from a file."""
         if not self._word_lists:
             return None
-        directory = (path.parent if not path.is_dir() else path).resolve()
+        directory = self._folder(path)
         if directory not in self._word_files:
             found = None
             for folder in (directory, *directory.parents):
