@@ -58,8 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         empty = Path(folder) / "empty.md"
         empty.write_text("")
         print(f"qalint --version:              {command_time(qalint + ['--version']) * 1000:7.1f} ms wall")
-        print(f"qalint check (empty file):     {command_time(qalint + ['check', '--isolated', str(empty)]) * 1000:7.1f} ms wall")
-        print(f"qalint check (this document):  {command_time(qalint + ['check', '--isolated', str(document)]) * 1000:7.1f} ms wall")
+        print(f"qalint check (empty file):     {command_time(qalint + ['check', '--isolated', '--no-cache', str(empty)]) * 1000:7.1f} ms wall")
+        print(f"qalint check (this document):  {command_time(qalint + ['check', '--isolated', '--no-cache', str(document)]) * 1000:7.1f} ms wall")
 
     registry = load_registry()
     linter = Linter(registry, Overrides(isolated=True))
@@ -93,15 +93,37 @@ def main(argv: list[str] | None = None) -> int:
           f"no word seen before, dictionaries compiled)")
     _hunspell_comparison(document, text, seconds)
 
+    with tempfile.TemporaryDirectory() as folder:
+        copies = 40
+        for index in range(copies):
+            (Path(folder) / f"copy{index:02}.md").write_bytes(data)
+        for jobs in (1, os.cpu_count() or 1):
+            seconds = command_time(qalint + ["check", "--isolated", "--quiet", "--no-cache", "--jobs", str(jobs), folder], runs=3)
+            print(f"{copies} copies, --jobs {jobs}:         {seconds * 1000:7.1f} ms wall ({copies * size_mb / seconds:.1f} MB/s)")
+    _result_cache(qalint, data)
     _many_files(qalint)
     _memory(document, data)
     return 0
 
 
+def _result_cache(qalint: list[str], data: bytes, copies: int = 200) -> None:
+    """A run over many files, then the same run again with nothing changed."""
+    with tempfile.TemporaryDirectory() as folder:
+        documents, cache = Path(folder) / "documents", Path(folder) / "results"
+        documents.mkdir()
+        for index in range(copies):
+            (documents / f"copy{index:03}.md").write_bytes(data)
+        command = qalint + ["check", "--isolated", "--quiet", "--cache-dir", str(cache), str(documents)]
+        first = command_time(command, runs=1)
+        again = command_time(command, runs=3)
+        print(f"{copies} copies, first run:       {first * 1000:7.1f} ms wall (results cached)")
+        print(f"{copies} copies, unchanged again: {again * 1000:7.1f} ms wall ({again / first:.1%} of the first)")
+
+
 def _spelling_in_new_processes(document: Path) -> None:
     """What spelling adds to a whole `qalint check` run: with its caches, with
     only the compiled dictionaries, and on a machine that never ran qalint."""
-    run = [sys.executable, "-m", "qalint", "check", "--isolated", str(document)]
+    run = [sys.executable, "-m", "qalint", "check", "--isolated", "--no-cache", str(document)]
     without = run[:4] + ["--ignore", "spelling"] + run[4:]
     with tempfile.TemporaryDirectory() as cache:
         environment = _fresh_machine(cache)
@@ -143,7 +165,7 @@ def _many_files(qalint: list[str], count: int = 1000) -> None:
     with tempfile.TemporaryDirectory() as folder:
         for index in range(count):
             (Path(folder) / f"doc{index:04}.md").write_bytes(data)
-        check = qalint + ["check", "--isolated", "--quiet"]
+        check = qalint + ["check", "--isolated", "--quiet", "--no-cache"]
         rates = {}
         for jobs in sorted({1, cores}):
             seconds = command_time(check + ["--jobs", str(jobs), folder], runs=3)
@@ -171,7 +193,7 @@ def _memory(document: Path, data: bytes) -> None:
              "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)")
 
     def peak_mb(path: Path) -> float:
-        result = subprocess.run([sys.executable, "-c", probe, "check", "--isolated", "--quiet", str(path)],
+        result = subprocess.run([sys.executable, "-c", probe, "check", "--isolated", "--quiet", "--no-cache", str(path)],
                                 capture_output=True, text=True)
         return int(result.stderr.strip().splitlines()[-1]) / 1024
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 from pathlib import Path
 
 from . import __version__
 from .reporters import FORMATS
+from .terminal import COLOR_CHOICES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -17,15 +19,39 @@ class UsageError(Exception):
     pass
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+class _Parser(argparse.ArgumentParser):
+    """argparse, with "did you mean" for a misspelled option."""
+
+    def unrecognized(self, extra: list[str]) -> None:
+        options = [o for action in self._actions for o in action.option_strings if o.startswith("--")]
+        hints = []
+        for item in extra:
+            close = difflib.get_close_matches(item.split("=", 1)[0], options, n=1) if item.startswith("-") else []
+            hints.append(f"{item} (did you mean {close[0]}?)" if close else item)
+        self.error(f"unrecognized arguments: {' '.join(hints)}")
+
+
+def _parser() -> tuple[argparse.ArgumentParser, dict[str, _Parser]]:
+    parser = _Parser(
         prog="qalint",
         description="A data-quality and consistency linter for Q&A reports.",
     )
     parser.add_argument("--version", action="version", version=f"qalint {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     check = commands.add_parser("check", help="check documents (default command)")
+    _check_arguments(check)
+    rules = commands.add_parser("rules", help="list the rules")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rule = commands.add_parser("rule", help="show the documentation of one rule")
+    rule.add_argument("code")
+    commands.add_parser("profiles", help="list the layout profiles")
+    schema = commands.add_parser("schema", help="print the JSON Schema of the JSON report")
+    schema.add_argument("--config", action="store_true", help="print the configuration schema instead")
+    return parser, dict(commands.choices)
+
+
+def _check_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; - reads standard input")
     check.add_argument("--stdin-filename", help="the path to report (and configure) standard input as")
     check.add_argument("--select", type=_codes, help="rules to run: codes, prefixes, categories, names or ALL")
@@ -34,15 +60,21 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--severity", action="append", default=[], metavar="CODE=LEVEL",
                        help="set the severity of a rule (error, warning, info); repeatable")
     check.add_argument("--profile", help="layout profile to use instead of detecting one (see `qalint profiles`)")
-    check.add_argument("--format", choices=FORMATS, default="text")
+    check.add_argument("--output-format", "--format", dest="format", choices=FORMATS, default="text",
+                       help="report format (--format is the same option)")
     check.add_argument("--output-file", help="write the report to this file")
-    check.add_argument("--statistics", action="store_true", help="show the number of findings per rule")
+    check.add_argument("--color", choices=COLOR_CHOICES, default="auto",
+                       help="colour the text report: auto (a terminal, unless NO_COLOR), always, never")
+    check.add_argument("--statistics", action="store_true",
+                       help="show the number of findings per rule, with severity and fixability")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     check.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes (with --fix or --diff)")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
     check.add_argument("--add-unknown-words", action="store_true",
-                       help="append the words reported as misspelled to the project word list (.qalint-words.txt)")
+                       help="append the words reported as misspelled to the project word list (.qalint-words.txt); "
+                            "words with a close dictionary suggestion only with --force")
+    check.add_argument("--force", action="store_true", help="with --add-unknown-words: add likely typos too")
     check.add_argument("--fail-level", choices=("error", "warning", "info"),
                        help="lowest severity that makes the exit code 1 (default: warning)")
     check.add_argument("-q", "--quiet", action="store_true", help="only the finding lines, no source or summary")
@@ -51,15 +83,19 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel processes for many files")
     check.add_argument("--dask-scheduler", metavar="ADDRESS",
                        help="check on this Dask cluster (tcp://host:8786) instead of this machine's cores")
-
-    rules = commands.add_parser("rules", help="list the rules")
-    rules.add_argument("--format", choices=("text", "json"), default="text")
-    rule = commands.add_parser("rule", help="show the documentation of one rule")
-    rule.add_argument("code")
-    commands.add_parser("profiles", help="list the layout profiles")
-    schema = commands.add_parser("schema", help="print the JSON Schema of the JSON report")
-    schema.add_argument("--config", action="store_true", help="print the configuration schema instead")
-    return parser
+    check.add_argument("--exclude", type=_codes, help="patterns of paths not to check (replace the configured ones)")
+    check.add_argument("--extend-exclude", type=_codes, default=[], help="patterns of paths not to check, in addition")
+    check.add_argument("--force-exclude", action="store_true",
+                       help="apply the exclusions to files named on the command line too (pre-commit)")
+    check.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false",
+                       help="check files that .gitignore and .ignore files ignore")
+    check.add_argument("--show-files", action="store_true", help="list the files that would be checked, and stop")
+    check.add_argument("--show-settings", action="store_true",
+                       help="print the settings that apply to the first file, and stop")
+    check.add_argument("--no-cache", action="store_true", help="check every file again; do not read or write the result cache")
+    check.add_argument("--cache-dir", help="folder of the result cache (default: the qalint cache folder)")
+    check.add_argument("--timeout", type=float, metavar="SECONDS",
+                       help="stop checking a document after this many seconds (default: `timeout`, 10)")
 
 
 def _codes(value: str) -> list[str]:
@@ -68,28 +104,60 @@ def _codes(value: str) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    known = {"check", "rules", "rule", "profiles", "schema", "-h", "--help", "--version"}
-    if not argv or argv[0] not in known:
-        argv.insert(0, "check")
+    parser, commands = _parser()
     try:
-        args = _parser().parse_args(argv)
+        argv = _with_command(argv, parser, commands)
+        args, extra = parser.parse_known_args(argv)
+        if extra:
+            commands.get(args.command, parser).unrecognized(extra)
     except SystemExit as exit_:
         return EXIT_ERROR if exit_.code not in (0, None) else EXIT_OK
     try:
-        if args.command == "check":
-            return _check(args)
-        if args.command == "rules":
-            return _rules(args)
-        if args.command == "rule":
-            return _rule(args)
-        if args.command == "profiles":
-            return _profiles()
-        return _schema(args)
+        status = _dispatch(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return status
     except (UsageError, _config_error()) as error:
         print(f"qalint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:
+        # `qalint rules | head -1`: the reader is gone; say nothing more.
+        _silence_stdout()
+        return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null so that the flush at exit is quiet."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (tests): nothing is flushed at exit
+
+
+def _dispatch(args) -> int:
+    if args.command == "check":
+        return _check(args)
+    if args.command == "rules":
+        return _rules(args)
+    if args.command == "rule":
+        return _rule(args)
+    if args.command == "profiles":
+        return _profiles()
+    return _schema(args)
+
+
+def _with_command(argv: list[str], parser: _Parser, commands: dict[str, _Parser]) -> list[str]:
+    """`check` is the default command; a first word that is no path but close
+    to a command name is a misspelled command, not a file."""
+    first = argv[0] if argv else None
+    if first in commands or first in ("-h", "--help", "--version"):
+        return argv
+    if first and not first.startswith("-") and first != "-" and not Path(first).exists():
+        close = difflib.get_close_matches(first, list(commands), n=1)
+        if close:
+            parser.error(f"unknown command {first!r} (did you mean {close[0]!r}?)")
+    return ["check", *argv]
 
 
 def _config_error():
@@ -111,6 +179,7 @@ def _check(args) -> int:
     from .engine import Linter, Overrides, fails
     from .reporters import Report, render
     from .runner import FixMode, discover, run
+    from .terminal import Progress, terminal_width, use_color
 
     severity = {}
     for item in args.severity:
@@ -123,18 +192,38 @@ def _check(args) -> int:
         select=args.select, extend_select=args.extend_select, ignore=args.ignore,
         severity=severity, profile=args.profile,
         config_file=Path(args.config) if args.config else None, isolated=args.isolated,
+        exclude=args.exclude, extend_exclude=args.extend_exclude, force_exclude=args.force_exclude,
+        respect_gitignore=args.respect_gitignore, timeout=args.timeout,
     )
     linter = Linter(registry, overrides)
     paths = args.paths or ["."]
     targets, errors, warnings = discover(paths, linter, args.stdin_filename)
     for warning in warnings:
         print(f"qalint: warning: {warning}", file=sys.stderr)
+    if args.show_files or args.show_settings:
+        from .showsettings import show_files, show_settings
+
+        print(show_files(targets) if args.show_files else show_settings(targets, paths, linter), end="")
+        for error in errors:
+            print(f"qalint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR if errors else EXIT_OK
     mode = FixMode(fix=args.fix and not args.diff, diff=args.diff, unsafe=args.unsafe_fixes)
+    cache = _result_cache(args, registry, mode)
+    progress = Progress(len(targets))
     if args.dask_scheduler:
         results = _run_on_cluster(args.dask_scheduler, targets, linter, mode)
     else:
-        results = run(targets, linter, max(1, args.jobs), mode)
-    report = Report(results, registry, errors, quiet=args.quiet, statistics=args.statistics)
+        results = run(targets, linter, max(1, args.jobs), mode, cache=cache, progress=progress.advance)
+    progress.close()
+    report_stream = sys.stdout
+    stdin_output = [result.output for result in results if result.output is not None]
+    if stdin_output:  # `--fix -`: the fixed text goes to standard output, the report to stderr
+        report_stream = sys.stderr
+    color = not args.output_file and use_color(args.color, report_stream)
+    report = Report(
+        results, registry, errors, quiet=args.quiet, statistics=args.statistics, color=color,
+        width=None if args.output_file else terminal_width(report_stream), unsafe_fixes=args.unsafe_fixes,
+    )
     if args.diff:
         sys.stdout.write("".join(result.diff for result in results))
         for error in report.all_errors:
@@ -142,15 +231,14 @@ def _check(args) -> int:
         fixable = sum(result.fixed for result in results)
         print(f"Would fix {fixable} finding{'s' if fixable != 1 else ''}.", file=sys.stderr)
         return EXIT_ERROR if report.all_errors else (EXIT_FINDINGS if fixable else EXIT_OK)
-    stdin_output = [result.output for result in results if result.output is not None]
-    report_stream = sys.stdout
-    if stdin_output:  # `--fix -`: the fixed text goes to standard output, the report to stderr
-        sys.stdout.write(stdin_output[0])
-        report_stream = sys.stderr
+    if stdin_output:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(stdin_output[0])  # in the input's own encoding
+        sys.stdout.flush()
     if args.add_unknown_words:
         from .wordlist import add_unknown_words
 
-        for line in add_unknown_words(results, linter):
+        for line in add_unknown_words(results, linter, force=args.force):
             print(f"qalint: {line}", file=sys.stderr)
     output = render(report, args.format)
     fixed = sum(result.fixed for result in results)
@@ -186,6 +274,15 @@ def _run_on_cluster(address: str, targets, linter, mode):
         return run_on_cluster(address, targets, linter)
     except ClusterUnavailable as error:
         raise UsageError(str(error)) from None
+
+
+def _result_cache(args, registry, mode):
+    """The result cache of this run, or None (`--no-cache`, fixing, no cache folder)."""
+    from .resultcache import ResultCache
+
+    if args.no_cache or mode.active:
+        return None
+    return ResultCache.open(Path(args.cache_dir) if args.cache_dir else None, registry)
 
 
 def _rules(args) -> int:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .config import Config, ConfigError
 from .engine import FileResult, Linter, Overrides
-from .reading import ReadError, read_document
+from .reading import ReadError, decode, read_file
 
 if TYPE_CHECKING:
     import dask.bag
@@ -180,11 +180,10 @@ def _job(target: Target, linter: Linter, configs: dict[tuple[int, Path | None], 
     if target.stdin:
         import sys
 
-        from .reading import decode
-
-        doc = decode(target.display, sys.stdin.buffer.read(), config.encoding)
+        data = target.data if target.data is not None else sys.stdin.buffer.read()
     else:
-        doc = read_document(target.path, target.display, config.encoding, config.max_file_size)
+        data = read_file(target.path, target.display, config.max_file_size)
+    doc = decode(target.display, data, config.encoding)
     words_file = linter.words_file_for(target.path)
     key = (id(config), words_file)
     if key not in configs:  # one object per configuration: a batch pickles it once

@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .cachedir import cache_folder
+from .reading import encoding_problem
 from .rule import CATEGORIES, SEVERITIES, Rule
 
 CONFIG_FILES = ("qalint.toml", ".qalint.toml", "pyproject.toml")
@@ -27,6 +28,7 @@ DEFAULT_EXCLUDE = (
     "__pycache__", "build", "dist", "site-packages", ".mypy_cache", ".pytest_cache",
 )
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
+DEFAULT_TIMEOUT = 10.0  # seconds a document may take
 
 _CORE_PROPERTIES: dict[str, Any] = {
     "select": {"type": "array", "items": {"type": "string"}},
@@ -48,7 +50,11 @@ _CORE_PROPERTIES: dict[str, Any] = {
     "fail-level": {"enum": list(SEVERITIES)},
     "encoding": {"type": "string"},
     "max-file-size": {"type": "integer", "minimum": 1},
+    "timeout": {"type": "number", "exclusiveMinimum": 0},
 }
+
+
+CORE_KEYS = frozenset(_CORE_PROPERTIES)
 
 
 class ConfigError(Exception):
@@ -71,6 +77,7 @@ class Config:
     fail_level: str = "warning"
     encoding: str = "utf-8"
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    timeout: float = DEFAULT_TIMEOUT
     settings: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -130,6 +137,8 @@ def schema(plugin_properties: dict[str, Any]) -> dict[str, Any]:
 def read_config_file(path: Path) -> dict[str, Any] | None:
     """The qalint table of a configuration file; None when a pyproject.toml
     has no `[tool.qalint]`."""
+    if path.exists() and not path.is_file():  # a named pipe would block the run
+        raise ConfigError(f"{path}: not a regular file")
     try:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)
@@ -137,10 +146,20 @@ def read_config_file(path: Path) -> dict[str, Any] | None:
         raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
-    if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("qalint")
-        return table if isinstance(table, dict) else None
-    return data
+    if path.name != "pyproject.toml":
+        return data
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: `tool` must be a table, not {_toml_type(tool)}")
+    table = tool.get("qalint")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: `tool.qalint` must be a table, not {_toml_type(table)}")
+    return table
+
+
+def _toml_type(value: Any) -> str:
+    names = {bool: "a boolean", int: "an integer", float: "a float", str: "a string", list: "an array"}
+    return names.get(type(value), "a date or time")
 
 
 def find_config_file(directory: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -157,10 +176,15 @@ def find_config_file(directory: Path) -> tuple[Path, dict[str, Any]] | None:
 def validate(table: dict[str, Any], path: Path, plugin_properties: dict[str, Any]) -> None:
     full_schema = schema(plugin_properties)
     # Importing jsonschema costs more than the rest of a run: a table that was
-    # valid against the same schema before is remembered as valid.
-    stamp = hashlib.sha1(json.dumps([table, full_schema], sort_keys=True, default=str).encode()).hexdigest()[:20]
+    # valid against the same schema before is remembered as valid. Its key is
+    # the table as JSON, which tells every JSON type apart; a table that JSON
+    # cannot hold as it is (a TOML date) is validated every time.
+    try:
+        stamp = hashlib.sha1(json.dumps([table, full_schema], sort_keys=True).encode()).hexdigest()[:20]
+    except (TypeError, ValueError):
+        stamp = None
     folder = cache_folder()
-    remembered = folder / "valid-configurations" / stamp if folder else None
+    remembered = folder / "valid-configurations" / stamp if folder and stamp else None
     if remembered is not None and remembered.exists():
         return
     import jsonschema
@@ -189,6 +213,9 @@ def validate(table: dict[str, Any], path: Path, plugin_properties: dict[str, Any
 def build_config(path: Path | None, table: dict[str, Any], plugin_properties: dict[str, Any]) -> Config:
     if path is not None:
         validate(table, path, plugin_properties)
+        problem = encoding_problem(table.get("encoding", "utf-8"))
+        if problem is not None:
+            raise ConfigError(f"{path}: encoding: {problem}")
     config = Config(path=path, root=path.parent if path else Path.cwd())
     config.select = table.get("select")
     config.extend_select = table.get("extend-select", [])
@@ -202,18 +229,23 @@ def build_config(path: Path | None, table: dict[str, Any], plugin_properties: di
     config.fail_level = table.get("fail-level", "warning")
     config.encoding = table.get("encoding", "utf-8")
     config.max_file_size = table.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
+    config.timeout = table.get("timeout", DEFAULT_TIMEOUT)
     config.settings = {
         key: table.get(key, spec.get("default")) for key, spec in plugin_properties.items()
     }
     return config
 
 
+_CODE_OR_ALL = re.compile(r"^(qa\d*|all)$", re.IGNORECASE)
+
+
 def resolve_selectors(selectors: list[str], rules: dict[str, type[Rule]], where: str) -> set[str]:
     """Rule codes named by selectors: a code (QA101), a prefix (QA1), a
-    category (numbering), a rule name (numbering-gap) or ALL."""
+    category (numbering), a rule name (numbering-gap) or ALL, in any case."""
     codes: set[str] = set()
     names = {rule.name: code for code, rule in rules.items()}
-    for selector in selectors:
+    for written in selectors:
+        selector = written.upper() if _CODE_OR_ALL.match(written) else written.lower()
         matched: set[str]
         if selector == "ALL":
             matched = set(rules)
@@ -222,8 +254,8 @@ def resolve_selectors(selectors: list[str], rules: dict[str, type[Rule]], where:
         elif selector in names:
             matched = {names[selector]}
         else:
-            matched = {code for code in rules if code.startswith(selector.upper())} if selector[:2].upper() == "QA" else set()
+            matched = {code for code in rules if code.startswith(selector)} if selector.startswith("QA") else set()
         if not matched:
-            raise ConfigError(f"{where}: unknown rule selector {selector!r} (see `qalint rules`)")
+            raise ConfigError(f"{where}: unknown rule selector {written!r} (see `qalint rules`)")
         codes |= matched
     return codes

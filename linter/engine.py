@@ -10,14 +10,16 @@ from pathlib import Path
 from . import suppressions
 from .config import Config, ConfigError, build_config, find_config_file, resolve_selectors
 from .document import Document
+from .fixes import fix_problem
 from .plugins import Registry
 from .profiles import Profile
-from .rule import SEVERITY_RANK, Context, Finding
+from .rule import SEVERITIES, SEVERITY_RANK, Context, Finding, Rule
 from .structure import count_marker_matches
+from .workers import announce
 
 WORDS_FILE = ".qalint-words.txt"
 # Words that mark a language: frequent, and rare in the other languages listed.
-_FUNCTION_WORDS = {
+FUNCTION_WORDS = {
     "nl": ("de", "het", "een", "van", "niet", "wordt", "zijn", "voor", "naar", "ook", "deze", "bij"),
     "en": ("the", "of", "and", "not", "that", "are", "will", "with", "for", "this", "which", "has"),
     "de": ("der", "die", "und", "ist", "nicht", "mit", "für", "auf", "den", "dem", "eine", "wird"),
@@ -38,6 +40,11 @@ class Overrides:
     profile: str | None = None
     config_file: Path | None = None
     isolated: bool = False
+    exclude: list[str] | None = None  # replaces the configured exclude patterns
+    extend_exclude: list[str] = field(default_factory=list)
+    force_exclude: bool = False  # exclusions apply to files named on the command line too
+    respect_gitignore: bool = True  # skip what .gitignore and .ignore files ignore
+    timeout: float | None = None  # seconds per document (`--timeout`)
 
 
 @dataclass
@@ -57,7 +64,9 @@ class FileResult:
     profile: str | None = None
     fixed: int = 0  # findings fixed (with --fix or --diff)
     diff: str = ""  # with --diff
-    output: str | None = None  # fixed text of standard input
+    output: bytes | None = None  # fixed standard input, in its own encoding
+    # With --fix: the bytes read, the fixed bytes to write, the findings before fixing.
+    pending: tuple[bytes, bytes, list[Finding]] | None = None
 
 
 class Linter:
@@ -90,6 +99,8 @@ class Linter:
         resolve_selectors((o.select or []) + o.extend_select + o.ignore, rules, "command line")
         for selector in o.severity:
             resolve_selectors([selector], rules, "--severity")
+        if o.timeout is not None and not o.timeout > 0:
+            raise ConfigError(f"command line: --timeout {o.timeout:g}: expected a number of seconds above 0")
         if o.profile and o.profile != "auto" and o.profile not in self.registry.profiles:
             raise ConfigError(
                 f"command line: unknown profile {o.profile!r} (available: {', '.join(sorted(self.registry.profiles))})"
@@ -181,6 +192,7 @@ class Linter:
         result = FileResult(doc.path)
         config = self.config_for(path or Path(doc.path))
         selection = self.selection(config)
+        announce("while detecting the layout profile")
         document_language = guess_language(doc.text)
         profile = self.choose_profile(doc, config, document_language)
         result.profile = profile.name
@@ -195,45 +207,104 @@ class Linter:
         for code in sorted(selection.codes):
             rule = self.registry.rules[code]
             context.rule = rule
-            try:
-                findings.extend(rule().check(context))
-            except Exception as error:  # a broken rule must not stop the run
-                result.errors.append(
-                    f"{doc.path}: internal error in rule {code} ({rule.name}): "
-                    f"{type(error).__name__}: {error}"
-                )
+            announce(f"in rule {code} ({rule.name})")
+            findings.extend(self._run_rule(rule, context, result.errors))
+        announce("while applying suppressions")
         ignored = resolve_selectors(config.ignored_codes(path or Path(doc.path)), self.registry.rules, config.label)
         findings = [f for f in findings if f.code not in ignored]
         directives = suppressions.parse_directives(doc)
         findings = suppressions.apply(findings, directives)
-        if "QA001" in selection.codes and "QA001" not in ignored:
-            findings.extend(self._unused_suppressions(context, directives))
+        findings.extend(self._suppression_findings(context, directives, selection.codes - ignored))
         for finding in findings:
             finding.severity = selection.severity.get(finding.code, finding.severity)
         result.findings = sorted(findings, key=Finding.sort_key)
         return result
 
-    def _unused_suppressions(self, context: Context, directives) -> list[Finding]:
-        rule = self.registry.rules["QA001"]
+    def budget(self, path: Path) -> float:
+        """Seconds a document may take (`timeout`, or `--timeout`)."""
+        if self.overrides.timeout is not None:
+            return self.overrides.timeout
+        try:
+            return self.config_for(path).timeout
+        except ConfigError:  # reported when the document is checked
+            return Config().timeout
+
+    def _run_rule(self, rule: type[Rule], context: Context, errors: list[str]) -> list[Finding]:
+        """The findings of one rule; what a broken rule does is reported
+        (naming its plugin) and dropped, and the run goes on."""
+        doc = context.document
+        plugin = self.registry.plugin_of(rule.code)
+        who = f"{doc.path}: rule {rule.code} ({rule.name}){f' of plugin {plugin!r}' if plugin else ''}"
+        try:
+            produced = list(rule().check(context))
+        except KeyboardInterrupt:  # the user's Ctrl-C
+            raise
+        except BaseException as error:  # SystemExit too: a broken rule must not stop the run
+            errors.append(f"{who}: internal error: {type(error).__name__}: {' '.join(str(error).split())}")
+            return []
+        findings = []
+        for finding in produced:
+            problem = _finding_problem(finding, len(doc.text))
+            if problem is not None:
+                errors.append(f"{who}: {problem}; dropped")
+                continue
+            if finding.fix is not None:
+                problem = fix_problem(finding.fix, len(doc.text))
+                if problem is not None:
+                    errors.append(f"{who}: invalid fix at {finding.line}:{finding.column}: {problem}; fix dropped")
+                    finding.fix = None
+            findings.append(finding)
+        return findings
+
+    def _suppression_findings(self, context: Context, directives, codes: set[str]) -> list[Finding]:
+        """QA001 for a suppression that suppresses nothing or names an unknown
+        rule; QA002 for a directive qalint does not know (`disable-nextline`)."""
         known = set(self.registry.rules) | set(self.registry.rule_by_name())
         found = []
         for directive in directives:
-            unknown = sorted((directive.codes or set()) - known)
-            if unknown:
-                message = f"suppression names unknown rule {', '.join(unknown)}"
-            elif not directive.used:
-                what = ", ".join(sorted(directive.codes)) if directive.codes else "any rule"
-                message = f"suppression of {what} suppresses nothing"
+            if not directive.known:
+                code = "QA002"
+                close = directive.suggestion()
+                message = f"unknown suppression directive {directive.kind!r}" + (
+                    f"; did you mean {close!r}?" if close else f" (known: {', '.join(suppressions.KINDS)})"
+                )
             else:
-                continue
-            found.append(context.finding(directive.start, directive.end, message, rule=rule))
+                code = "QA001"
+                unknown = sorted((directive.codes or set()) - known)
+                if unknown:
+                    message = f"suppression names unknown rule {', '.join(unknown)}"
+                elif not directive.used:
+                    what = ", ".join(sorted(directive.codes)) if directive.codes else "any rule"
+                    message = f"suppression of {what} suppresses nothing"
+                else:
+                    continue
+            if code in codes:
+                found.append(context.finding(directive.start, directive.end, message, rule=self.registry.rules[code]))
         return found
+
+
+def _finding_problem(finding: object, length: int) -> str | None:
+    """Why a rule's finding cannot be reported, or None."""
+    if not isinstance(finding, Finding):
+        return f"yielded {type(finding).__name__} {_short(finding)}, not a Finding"
+    if not all(isinstance(v, int) for v in (finding.start, finding.end, finding.line, finding.column)):
+        return "yielded a finding without integer positions"
+    if not 0 <= finding.start <= finding.end <= length:
+        return f"yielded a finding at offsets {finding.start}-{finding.end}, outside the text (0-{length})"
+    if finding.severity not in SEVERITIES or not isinstance(finding.message, str):
+        return f"yielded a finding with severity {finding.severity!r} and message {_short(finding.message)}"
+    return None
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def guess_language(text: str) -> str:
     """The language whose function words the text uses most ("nl" when unsure)."""
     counts = Counter(word.lower() for word in _WORDS.findall(text[:20000]))
-    scores = {language: sum(counts[w] for w in words) for language, words in _FUNCTION_WORDS.items()}
+    scores = {language: sum(counts[w] for w in words) for language, words in FUNCTION_WORDS.items()}
     best = max(scores, key=lambda language: (scores[language], language == "nl"))
     return best if scores[best] else "nl"
 

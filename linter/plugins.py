@@ -7,22 +7,38 @@ still run.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib
 import json
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 import pluggy
 
 from . import hookspecs
 from .cachedir import cache_folder
-from .profiles import ProfileError, build_profiles, builtin_profile_files, read_profile_file, Profile
+from .config import CORE_KEYS
+from .profiles import (
+    ANSWER_AFTER_QUESTION, ITEM, QUESTION_AND_ANSWER, Profile, ProfileError, build_profiles,
+    builtin_profile_files, read_profile_file,
+)
 from .rule import Rule, validate_rule_class
 
 ENTRY_POINT_GROUP = "qalint"
+BUILTIN = "qalint.rules"
+# What each key of a profile holds: a list of strings, a boolean or a string.
+_PROFILE_FIELDS = {
+    f.name: list if f.default_factory is not dataclasses.MISSING
+    else type(f.default) if f.default is not dataclasses.MISSING else str
+    for f in dataclasses.fields(Profile)
+} | {"include": list, "abstract": bool}
+_PROFILE_CHOICES = {
+    "scheme": (ANSWER_AFTER_QUESTION, QUESTION_AND_ANSWER, ITEM),
+    "numbering": ("document", "section"),
+}
 
 
 @dataclass
@@ -31,9 +47,15 @@ class Registry:
     profiles: dict[str, Profile] = field(default_factory=dict)
     settings_schema: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    origins: dict[str, str] = field(default_factory=dict)  # rule code -> the plugin that gave it
 
     def rule_by_name(self) -> dict[str, type[Rule]]:
         return {rule.name: rule for rule in self.rules.values()}
+
+    def plugin_of(self, code: str) -> str | None:
+        """The name of the third-party plugin a rule comes from (None: built in)."""
+        origin = self.origins.get(code)
+        return origin if origin != BUILTIN else None
 
 
 def load_registry(extra_plugins: tuple[Any, ...] = (), entry_points: bool = True) -> Registry:
@@ -42,12 +64,14 @@ def load_registry(extra_plugins: tuple[Any, ...] = (), entry_points: bool = True
 
     manager = _plugin_manager()
     registry = Registry()
-    _register(manager, registry, builtin, "qalint.rules")
+    _register(manager, registry, builtin, BUILTIN)
     if entry_points:
         for entry_point in _entry_points():
             try:
                 plugin = entry_point.load()
-            except Exception as error:  # a broken plugin must not stop the run
+            except KeyboardInterrupt:
+                raise
+            except BaseException as error:  # SystemExit too: a broken plugin must not stop the run
                 registry.warnings.append(
                     f"plugin {entry_point.name!r} ({entry_point.value}) failed to load: "
                     f"{type(error).__name__}: {_one_line(error)}; skipped"
@@ -116,23 +140,33 @@ def _register(manager: pluggy.PluginManager, registry: Registry, plugin: Any, na
         registry.warnings.append(f"plugin {name!r} is incompatible: {_one_line(error)}; skipped")
 
 
-def _call_each(manager: pluggy.PluginManager, registry: Registry, hook_name: str):
-    """Call one hook of every plugin separately, so one failure skips one plugin."""
+def _call_each(manager: pluggy.PluginManager, registry: Registry, hook_name: str, kind: type) -> Iterator[tuple[str, Any]]:
+    """Call one hook of every plugin separately, so one failure skips one
+    plugin; a result that is not a `kind` is reported and skipped too."""
     hook = getattr(manager.hook, hook_name)
     for impl in reversed(hook.get_hookimpls()):
         try:
             result = impl.function()
-        except Exception as error:
+        except KeyboardInterrupt:
+            raise
+        except BaseException as error:  # SystemExit too
             registry.warnings.append(
                 f"plugin {impl.plugin_name!r} failed in {hook_name}: {type(error).__name__}: {_one_line(error)}; skipped"
             )
             continue
-        if result is not None:
-            yield impl.plugin_name, result
+        if result is None:
+            continue
+        if not isinstance(result, kind):
+            registry.warnings.append(
+                f"plugin {impl.plugin_name!r}: {hook_name}() returned {type(result).__name__}, "
+                f"not a {kind.__name__}; skipped"
+            )
+            continue
+        yield impl.plugin_name, result
 
 
 def _collect(manager: pluggy.PluginManager, registry: Registry) -> None:
-    for plugin_name, rules in _call_each(manager, registry, "qalint_rules"):
+    for plugin_name, rules in _call_each(manager, registry, "qalint_rules", list):
         for rule in rules:
             problem = validate_rule_class(rule)
             if problem is None and rule.code in registry.rules:
@@ -141,19 +175,64 @@ def _collect(manager: pluggy.PluginManager, registry: Registry) -> None:
                 registry.warnings.append(f"plugin {plugin_name!r}: {problem}; rule skipped")
                 continue
             registry.rules[rule.code] = rule
-    raw_profiles = [read_profile_file(path) for path in builtin_profile_files()]
-    contributed: list[str] = []
-    for plugin_name, profiles in _call_each(manager, registry, "qalint_profiles"):
-        raw_profiles.extend(profiles)
-        contributed.extend(p.get("name", "") for p in profiles if isinstance(p, dict))
-    try:
-        registry.profiles = build_profiles(raw_profiles, tuple(contributed))
-    except ProfileError as error:
-        registry.warnings.append(f"profiles: {error}; plugin profiles skipped")
-        registry.profiles = build_profiles([read_profile_file(p) for p in builtin_profile_files()])
-    for plugin_name, schema in _call_each(manager, registry, "qalint_config_schema"):
-        if isinstance(schema, dict):
-            registry.settings_schema.update(schema)
+            registry.origins[rule.code] = plugin_name
+    builtin_raw = [read_profile_file(path) for path in builtin_profile_files()]
+    registry.profiles = build_profiles(builtin_raw)
+    for plugin_name, profiles in _call_each(manager, registry, "qalint_profiles", list):
+        try:
+            registry.profiles.update(_plugin_profiles(profiles, builtin_raw, registry.profiles))
+        except ProfileError as error:
+            registry.warnings.append(f"plugin {plugin_name!r}: {error}; its profiles skipped")
+    for plugin_name, schema in _call_each(manager, registry, "qalint_config_schema", dict):
+        problem = next((
+            f"setting {key!r} is not a JSON Schema object" for key, spec in schema.items()
+            if not isinstance(key, str) or not isinstance(spec, dict)
+        ), None) or next((
+            f"setting {key!r} is already defined" for key in schema if key in registry.settings_schema or key in CORE_KEYS
+        ), None)
+        if problem is not None:
+            registry.warnings.append(f"plugin {plugin_name!r}: {problem}; its settings skipped")
+            continue
+        registry.settings_schema.update(schema)
+
+
+def _plugin_profiles(profiles: list, builtin_raw: list[dict[str, Any]], known: dict[str, Profile]) -> dict[str, Profile]:
+    """One plugin's profiles, checked and compiled (a bad pattern shows now)."""
+    for profile in profiles:
+        problem = _profile_problem(profile)
+        if problem is None and profile["name"] in known:
+            problem = f"profile {profile['name']!r}: the name is already used"
+        if problem is not None:
+            raise ProfileError(problem)
+    built: dict[str, Profile] = {}
+    for name in (profile["name"] for profile in profiles):
+        try:
+            built.update({k: v for k, v in build_profiles(builtin_raw + profiles, (name,)).items() if k == name})
+        except ProfileError:
+            raise
+        except Exception as error:  # a pattern error of the `regex` module is no ValueError
+            raise ProfileError(f"profile {name!r}: {_one_line(error)}") from None
+    return built
+
+
+def _profile_problem(profile: Any) -> str | None:
+    """Why a profile mapping from a plugin is malformed, or None."""
+    if not isinstance(profile, dict):
+        return f"a profile is {type(profile).__name__}, not a mapping"
+    name = profile.get("name")
+    if not isinstance(name, str) or not name:
+        return "a profile has no name"
+    for key, value in profile.items():
+        kind = _PROFILE_FIELDS.get(key)
+        if kind is None:
+            return f"profile {name!r}: unknown key {key!r}"
+        if kind is list and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            return f"profile {name!r}: {key} must be a list of strings"
+        if kind is not list and not isinstance(value, kind):
+            return f"profile {name!r}: {key} must be a {'boolean' if kind is bool else 'string'}"
+        if key in _PROFILE_CHOICES and value not in _PROFILE_CHOICES[key]:
+            return f"profile {name!r}: {key} must be one of {', '.join(_PROFILE_CHOICES[key])}"
+    return None
 
 
 def _one_line(error: Exception) -> str:

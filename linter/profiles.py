@@ -24,9 +24,11 @@ ANSWER_AFTER_QUESTION = "answer-after-question"  # layout A
 QUESTION_AND_ANSWER = "question-and-answer"  # layout C, E
 ITEM = "item"  # layout B
 
-# Markdown emphasis and heading markup around a marker line.
-_MARKUP_BEFORE = r"^\ufeff?[ \t]{0,3}(?:#{1,6}[ \t]+)?(?:(?:\*\*|__|\*|_)[ \t]*)*"
-_MARKUP_AFTER = r"[ \t]*[.:]?[ \t]*(?:\*\*|__|\*|_)*[ \t]*(?:[ \t]#+)?[ \t]*$"
+# Markdown emphasis and heading markup around a marker line. Possessive
+# runs, and one run per kind of character, keep a match linear on a line of
+# asterisks or spaces (nested runs of `*` and ` ` backtrack exponentially).
+_MARKUP_BEFORE = r"^\ufeff?[ \t]{0,3}(?:#{1,6}[ \t]++)?(?:[*_][*_ \t]*+)?"
+_MARKUP_AFTER = r"[ \t]*+(?:[.:][ \t]*+)?[*_]*+[ \t]*+(?:(?<=[ \t])#++[ \t]*+)?$"
 
 
 def compile_pattern(pattern: str, flags: int = 0):
@@ -55,6 +57,8 @@ class Profile:
     question_numbering: bool = False
     fixed_start: bool = True  # numbering starts at `numbering-start` (QA104)
     fixed_wording: bool = True  # markers share one wording (QA501); false when they name people
+    # Well-formed marker wordings (QA501 rewrites others into the most used of these).
+    marker_wordings: list[str] = field(default_factory=list)
     fused_footnotes: bool = False
     answer_markers: list[str] = field(default_factory=list)
     question_markers: list[str] = field(default_factory=list)
@@ -89,8 +93,8 @@ class Profile:
         words = sorted(self.list_words + self.range_words, key=len, reverse=True)
         joiner = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
         nouns = "|".join(re.escape(n) for n in self.number_nouns)
-        repeated = rf"(?:(?:{nouns})\s*)?" if nouns else ""
-        return rf"\d{{1,4}}(?:(?:\s*,\s*|\s*(?:{joiner})\s*){repeated}\d{{1,4}}\b)*"
+        repeated = rf"(?:(?:{nouns})\s*+)?" if nouns else ""
+        return rf"\d{{1,4}}(?:(?:\s*+,\s*+|\s*+(?:{joiner})\s*+){repeated}\d{{1,4}}\b)*"
 
     @cached_property
     def number_noun_regex(self) -> Pattern | None:
@@ -149,14 +153,20 @@ class Profile:
         return self._markers(self.section_markers)
 
     @cached_property
+    def marker_wording_regex(self) -> Pattern | None:
+        return _union(self.marker_wordings, re.I)
+
+    @cached_property
     def reference_regexes(self) -> list[Pattern]:
         # Separate patterns: each names its numbers group "nums".
         return [compile_pattern(self._expand(p), re.I) for p in self.references]
 
     @cached_property
     def placeholder_regex(self) -> Pattern | None:
-        body = "|".join(f"(?:{p})" for p in self.answer_placeholders)
-        return compile_pattern(rf"^\s*(?:{body})\s*$", re.I) if body else None
+        # Each placeholder is matched atomically and the spaces around it
+        # possessively: no run of spaces is tried in two places.
+        body = "|".join(f"(?>{p})" for p in self.answer_placeholders)
+        return compile_pattern(rf"^\s*+(?:{body})\s*+$", re.I) if body else None
 
     @cached_property
     def deferral_regex(self) -> Pattern | None:
@@ -172,7 +182,10 @@ class Profile:
 
     @cached_property
     def external_reference_regex(self) -> Pattern | None:
-        return _union(self.external_references)
+        # Matched right after a referral's last number; the look-behind lets
+        # a search over a run of spaces start only once, at the run's start.
+        union = _union(self.external_references)
+        return compile_pattern(r"(?<!\s)(?:" + union.pattern + ")") if union else None
 
     @cached_property
     def joined_forms(self) -> dict[str, str]:
@@ -211,7 +224,7 @@ def _union(patterns: list[str], flags: int = 0) -> Pattern | None:
 
 _LIST_KEYS = {
     "answer_markers", "question_markers", "item_markers", "section_markers",
-    "heading_question_markers", "answer_labels",
+    "heading_question_markers", "answer_labels", "marker_wordings",
     "references", "answer_placeholders", "deferrals", "question_cues",
     "request_cues", "question_openers", "header_placeholders", "external_references", "list_words", "range_words",
     "number_nouns", "allowed_doubles", "compound_prefixes", "joined_form_list", "debris", "dated_identifiers", "cited_date_cues", "document_date_cues",
@@ -230,13 +243,13 @@ def read_profile_file(path: Path) -> dict[str, Any]:
         raise ProfileError(f"{path}: {error}") from None
 
 
-_COMPILED = (
+COMPILED_PATTERNS = (
     "answer_regexes", "question_regexes", "item_regexes", "section_regexes",
     "heading_question_regexes", "answer_label_regex", "detection_regex",
     "reference_regexes", "placeholder_regex", "deferral_regex", "question_cue_regex",
     "request_cue_regex", "header_placeholder_regexes", "external_reference_regex",
     "debris_regex", "dated_identifier_regex", "cited_date_regex", "document_date_regex",
-    "citation_regex",
+    "citation_regex", "marker_wording_regex",
 )
 
 
@@ -255,7 +268,7 @@ def build_profiles(raw: list[dict[str, Any]], compile_now: tuple[str, ...] = ())
         try:
             profile = Profile(**fields)
             if name in compile_now:
-                for attribute in _COMPILED:
+                for attribute in COMPILED_PATTERNS:
                     getattr(profile, attribute)
         except (TypeError, re.error, ValueError) as error:  # regex.error is a ValueError
             raise ProfileError(f"profile {name!r}: {error}") from None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import stat
+import sys
 from pathlib import Path
 
 from .document import Document
@@ -14,8 +16,37 @@ _BOMS = (
 )
 
 
+# What a file that is not a regular file is, for the error line.
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+)
+
+
 class ReadError(Exception):
     """A file that cannot be checked, as one line for the user."""
+
+
+def encoding_problem(encoding: str) -> str | None:
+    """Why `encoding` cannot decode documents, or None."""
+    try:
+        codec = codecs.lookup(encoding)
+    except (LookupError, ValueError):  # ValueError: a NUL in the name
+        return f"unknown encoding {encoding!r}"
+    if not getattr(codec, "_is_text_encoding", True):
+        return f"{encoding!r} is not a text encoding"
+    return None
+
+
+def _without_bom(encoding: str) -> str:
+    """The codec that decodes and encodes a file without a BOM as it is:
+    `utf-8-sig` and `utf-16` would add a BOM when the fixed file is written."""
+    name = codecs.lookup(encoding).name
+    if name == "utf-8-sig":
+        return "utf-8"
+    if name in ("utf-16", "utf-32"):
+        return f"{name}-{'le' if sys.byteorder == 'little' else 'be'}"  # what their decoders assume
+    return encoding
 
 
 def decode(path: str, data: bytes, encoding: str = "utf-8") -> Document:
@@ -27,7 +58,11 @@ def decode(path: str, data: bytes, encoding: str = "utf-8") -> Document:
             break
     else:
         bom = b""
-        if b"\x00" in data[:8192]:
+        problem = encoding_problem(encoding)
+        if problem is not None:
+            raise ReadError(f"{path}: {problem}")
+        encoding = _without_bom(encoding)
+        if b"\x00" in data[:8192] and not encoding.startswith(("utf-16", "utf-32")):
             raise ReadError(f"{path}: binary file (contains NUL bytes), skipped")
     try:
         # Decoded with the BOM, which stays in the text as U+FEFF.
@@ -39,8 +74,6 @@ def decode(path: str, data: bytes, encoding: str = "utf-8") -> Document:
             f"{path}:{line}:{column}: not valid {encoding}: byte 0x{data[error.start]:02x} "
             f"cannot be decoded; set `encoding` in the configuration if the file uses another encoding"
         ) from None
-    except LookupError:
-        raise ReadError(f"{path}: unknown encoding {encoding!r}") from None
     return Document(path, text, encoding=encoding, has_bom=bool(bom))
 
 
@@ -49,12 +82,18 @@ def too_large(display: str, size: int, max_size: int) -> str:
             f"{max_size / 1048576:.1f} MiB; raise `max-file-size`), skipped")
 
 
-def read_document(path: Path, display: str, encoding: str, max_size: int) -> Document:
+def read_file(path: Path, display: str, max_size: int) -> bytes:
+    """The bytes of a regular file: a named pipe or a device is refused
+    rather than read (reading a pipe would wait for ever)."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        for is_kind, kind in _KINDS:
+            if is_kind(status.st_mode):
+                raise ReadError(f"{display}: not a regular file ({kind}), skipped")
+        size = status.st_size
         if size > max_size:
             raise ReadError(too_large(display, size, max_size))
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise ReadError(f"{display}: no such file") from None
     except IsADirectoryError:
@@ -63,4 +102,3 @@ def read_document(path: Path, display: str, encoding: str, max_size: int) -> Doc
         raise ReadError(f"{display}: permission denied") from None
     except OSError as error:
         raise ReadError(f"{display}: cannot read: {error.strerror or error}") from None
-    return decode(display, data, encoding)

@@ -121,6 +121,8 @@ def validate_rule_class(rule: Any) -> str | None:
         return f"{rule.__name__}: category {rule.category!r} is not one of {', '.join(CATEGORIES)}"
     if rule.severity not in SEVERITIES:
         return f"{rule.__name__}: severity {rule.severity!r} is not one of {', '.join(SEVERITIES)}"
+    if rule.fix_safety not in ("safe", "unsafe", None):
+        return f"{rule.__name__}: fix_safety {rule.fix_safety!r} is not 'safe', 'unsafe' or None"
     if rule.check is Rule.check:
         return f"{rule.__name__} does not implement check()"
     return None

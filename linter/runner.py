@@ -1,17 +1,25 @@
-"""Finding the documents to check and checking them, in parallel when many."""
+"""Finding the documents to check and checking them, each in a worker process
+within its time budget (in parallel when many), then writing the fixed files."""
 
 from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 from .config import ConfigError
 from .document import Document
 from .engine import FileResult, Linter
-from .fixes import FixError, apply_fixes, unified_diff, write_atomically
-from .reading import ReadError, decode, read_document
+from .fixes import FixError, apply_fixes, unified_diff, write_fixed
+from .pathfilter import PathFilter
+from .reading import ReadError, decode, read_file
+from .workers import announce, run_all
+
+if TYPE_CHECKING:
+    from .resultcache import ResultCache
 
 STDIN = "-"
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt")
@@ -39,6 +47,7 @@ class Target:
     path: Path  # where it lives (for configuration)
     display: str  # how findings name it
     stdin: bool = False
+    data: bytes | None = None  # what standard input held, read before checking
 
 
 def discover(paths: list[str], linter: Linter, stdin_filename: str | None) -> tuple[list[Target], list[str], list[str]]:
@@ -47,7 +56,10 @@ def discover(paths: list[str], linter: Linter, stdin_filename: str | None) -> tu
     errors: list[str] = []
     warnings: list[str] = []
     seen: set[Path] = set()
+    skip = PathFilter(linter.overrides)
     for raw in paths:
+        if linter.overrides.force_exclude and _force_excluded(raw, stdin_filename, linter, skip):
+            continue
         if raw == STDIN:
             name = stdin_filename or "<stdin>"
             targets.append(Target(Path(stdin_filename or "stdin.md"), name, stdin=True))
@@ -55,7 +67,7 @@ def discover(paths: list[str], linter: Linter, stdin_filename: str | None) -> tu
         path = Path(raw)
         if path.is_dir():
             before = len(errors)
-            found = sorted(_walk(path, linter, errors))
+            found = sorted(_walk(path, linter, errors, skip))
             if not found and len(errors) == before:
                 warnings.append(f"{raw}: no documents (*.md, *.markdown, *.txt) found")
             for item in found:
@@ -72,7 +84,19 @@ def discover(paths: list[str], linter: Linter, stdin_filename: str | None) -> tu
     return targets, errors, warnings
 
 
-def _walk(root: Path, linter: Linter, errors: list[str]):
+def _force_excluded(raw: str, stdin_filename: str | None, linter: Linter, skip: PathFilter) -> bool:
+    """`--force-exclude`: a path named on the command line (or the name given
+    to standard input) that the exclusions cover is skipped."""
+    if raw == STDIN and not stdin_filename:
+        return False
+    path = Path(stdin_filename if raw == STDIN else raw)
+    try:
+        return skip.skipped_file(path, linter.config_for(path))
+    except ConfigError:
+        return False  # reported when the file is checked
+
+
+def _walk(root: Path, linter: Linter, errors: list[str], skip: PathFilter):
     for directory, subdirectories, files in os.walk(root):
         folder = Path(directory)
         try:
@@ -82,36 +106,34 @@ def _walk(root: Path, linter: Linter, errors: list[str]):
             subdirectories[:] = []
             continue
         subdirectories[:] = sorted(
-            d for d in subdirectories if not config.is_excluded(folder / d)
+            d for d in subdirectories if not skip.skipped_entry(folder, d, True, config)
         )
         for name in files:
-            if name.lower().endswith(DOCUMENT_SUFFIXES):
-                candidate = folder / name
-                if not config.is_excluded(candidate):
-                    yield candidate
+            if name.lower().endswith(DOCUMENT_SUFFIXES) and not skip.skipped_entry(folder, name, False, config):
+                yield folder / name
 
 
-def check_target(target: Target, linter: Linter, mode: FixMode = FixMode()) -> FileResult:
+def check_target(target: Target, linter: Linter, mode: FixMode = FixMode(), cache: "ResultCache | None" = None) -> FileResult:
+    """Check one document (in a worker process); a fixed file is written
+    afterwards by `write_fixes`, in the parent, which never stops mid-write."""
     try:
         config = linter.config_for(target.path)
-        if target.stdin:
-            data = sys.stdin.buffer.read()
-            doc = decode(target.display, data, config.encoding)
-        else:
-            data = None
-            doc = read_document(target.path, target.display, config.encoding, config.max_file_size)
-        result = linter.check(doc, target.path)
-        if mode.active and not result.errors:
-            result = _fix(target, linter, mode, doc, result, data)
+        announce("while reading the file")
+        data = target.data if target.stdin else read_file(target.path, target.display, config.max_file_size)
+        doc = decode(target.display, data or b"", config.encoding)
+        result = cache.check(linter, doc, target.path) if cache is not None else linter.check(doc, target.path)
+        if mode.active:
+            result = _fix(target, linter, mode, doc, result, data or b"")
         return result
-    except (ReadError, ConfigError, FixError) as error:
+    except (ReadError, ConfigError) as error:
         return FileResult(target.display, errors=[str(error)])
     except RecursionError:
         return FileResult(target.display, errors=[f"{target.display}: document too deeply nested, skipped"])
 
 
-def _fix(target: Target, linter: Linter, mode: FixMode, doc: Document, result: FileResult, data: bytes | None) -> FileResult:
-    """Apply fixes pass by pass, then write (or diff, or print for stdin)."""
+def _fix(target: Target, linter: Linter, mode: FixMode, doc: Document, result: FileResult, data: bytes) -> FileResult:
+    """Apply fixes pass by pass, then diff, or keep the bytes to write."""
+    unfixed = result
     original = doc.text
     text = original
     fixed = 0
@@ -125,36 +147,48 @@ def _fix(target: Target, linter: Linter, mode: FixMode, doc: Document, result: F
     result.fixed = fixed
     if mode.diff:
         result.diff = unified_diff(target.display, original, text)
-    elif target.stdin:
-        result.output = text
-    elif text != original:
-        current = target.path.read_bytes() if data is None else data
-        if current.decode(doc.encoding, errors="replace") != original:
-            raise FixError(f"{target.display}: changed on disk during the run; fixes not written")
-        write_atomically(target.path, current, text.encode(doc.encoding))
+    elif target.stdin or text != original:
+        try:
+            fixed_data = text.encode(doc.encoding)
+        except UnicodeEncodeError as error:
+            unfixed.errors.append(
+                f"{target.display}: the fixes add {text[error.start]!r}, which {doc.encoding} cannot encode; "
+                "fixes not written"
+            )
+            return unfixed
+        if target.stdin:
+            result.output = fixed_data
+        else:
+            result.pending = (data, fixed_data, unfixed.findings)
     return result
 
 
-_worker: tuple[Linter, FixMode] | None = None
+def write_fixes(target: Target, result: FileResult) -> FileResult:
+    """Write the fixed file a check left pending; when it cannot be written,
+    the findings reported are those of the file as it stays."""
+    if result.pending is not None:
+        original, fixed_data, unfixed_findings = result.pending
+        result.pending = None
+        try:
+            write_fixed(target.path, original, fixed_data)
+        except FixError as error:
+            result.errors.append(str(error))
+            result.findings, result.fixed = unfixed_findings, 0
+    return result
 
 
-def _check_in_worker(target: Target) -> FileResult:
-    assert _worker is not None
-    return check_target(target, *_worker)
-
-
-def run(targets: list[Target], linter: Linter, jobs: int, mode: FixMode = FixMode()) -> list[FileResult]:
-    files = [t for t in targets if not t.stdin]
-    if jobs > 1 and len(files) >= PARALLEL_THRESHOLD and sys.platform != "win32":
-        import concurrent.futures
-        import multiprocessing
-
-        global _worker
-        _worker = (linter, mode)  # inherited by the forked workers
-        context = multiprocessing.get_context("fork")
-        with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context) as pool:
-            results = list(pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (jobs * 4))))
-        results += [check_target(t, linter, mode) for t in targets if t.stdin]
-    else:
-        results = [check_target(t, linter, mode) for t in targets]
-    return results
+def run(
+    targets: list[Target], linter: Linter, jobs: int, mode: FixMode = FixMode(),
+    cache: "ResultCache | None" = None, progress: Callable[[], None] = lambda: None,
+) -> list[FileResult]:
+    """Check every target, each in a worker process within its time budget;
+    `progress` is called once per document checked."""
+    targets = [replace(t, data=sys.stdin.buffer.read()) if t.stdin else t for t in targets]
+    workers = jobs if len(targets) >= PARALLEL_THRESHOLD else 1
+    results = run_all(
+        targets, partial(check_target, linter=linter, mode=mode, cache=cache), workers,
+        [linter.budget(t.path) for t in targets],
+        lambda target, why: FileResult(target.display, errors=[f"{target.display}: {why}; skipped"]),
+        progress,
+    )
+    return [write_fixes(target, result) for target, result in zip(targets, results)]

@@ -9,6 +9,7 @@ into the original text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -41,11 +42,11 @@ _UNICODE_SUP = re.compile(r"([¹²³⁰⁴⁵⁶⁷⁸⁹]+)")
 _BEFORE_SUPERSCRIPT = ".,;:!?)]\"'”’"
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_VALUES = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
+# At the start of a line, whatever its line end: CR, LF or CRLF.
 _DEFINITION = re.compile(
-    r"^[ \t]*(?:(?:\*\*|__)?<sup>\s*(?P<sup>\d{1,3})\s*</sup>"
+    r"(?<![^\r\n])[ \t]*(?:(?:\*\*|__)?<sup>\s*(?P<sup>\d{1,3})\s*</sup>"
     r"|\[\^(?P<note>[^\]\s]{1,20})\]:"
-    r"|(?P<uni>[¹²³⁰⁴⁵⁶⁷⁸⁹]+)(?=[ \t]))",
-    re.M,
+    r"|(?P<uni>[¹²³⁰⁴⁵⁶⁷⁸⁹]+)(?=[ \t]))"
 )
 # Footnote digits glued to a word ("Rijksuitgaven1") or a year ("20222").
 # (The word's letters are checked to be lower case where this matches.)
@@ -710,7 +711,9 @@ class _Parser:
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in spans)
+    """Whether `offset` falls in one of `spans` (sorted, not overlapping)."""
+    index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
 
 
 def parse_numbers(profile: Profile, text: str, base: int) -> list[NumberRef]:

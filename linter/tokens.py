@@ -17,17 +17,19 @@ from .document import Document
 from .structure import Structure
 
 # Spans blanked out before words are read (same length, so offsets hold),
-# each tried only where the text holds its trigger.
+# each tried only where the text holds its trigger. Each stays linear on long
+# runs: a run is scanned from its start only (look-behind), and bracketed
+# spans stop at the next opening bracket.
 _MASKS = [
     (("`",), re.compile(r"`[^`\n]*`")),  # inline code
     (("http", "www."), re.compile(r"<https?://[^>\s]*>|https?://[^\s)\]>]*|www\.[^\s)\]>]*", re.I)),  # URLs
-    (("](",), re.compile(r"\]\([^)\n]*\)")),  # link targets
-    (("[^",), re.compile(r"\[\^[^\]\n]*\]")),  # footnote markers
+    (("](",), re.compile(r"\]\([^)\]\n]*\)")),  # link targets
+    (("[^",), re.compile(r"\[\^[^\[\]\n]*\]")),  # footnote markers
     (("<",), re.compile(r"<sup>[^<\n]*</sup>|<[^>\n]{1,200}>")),  # tags, with superscripts
     (("²", "³", "¹", "¼", "½", "¾", "⁰", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"),
      re.compile(r"[\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209f]+")),  # superscript digits, fractions
-    (("@",), re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),  # e-mail addresses
-    ((".",), re.compile(r"\b[\w-]+\.(?:pdf|docx?|xlsx?|pptx?|odt|html?|txt|md|csv|zip|xml|json)\b", re.I)),  # files
+    (("@",), re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+")),  # e-mail addresses
+    ((".",), re.compile(r"(?<![\w-])[\w-]++\.(?:pdf|docx?|xlsx?|pptx?|odt|html?|txt|md|csv|zip|xml|json)\b", re.I)),  # files
 ]
 # A word: letters, with inner apostrophes ("risico's"); not glued to digits or
 # underscores, which make identifiers ("2020Z11446", "F35"). Hyphens separate

@@ -3,30 +3,53 @@
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from typing import Iterable
+from collections import Counter
+from typing import Iterable, NamedTuple
 
 from qalint.blocks import prose_spans
 from qalint.rule import Context, Finding, Fix, Rule
 from qalint.structure import Marker
 from qalint.textutil import plain_text, word_count
 
-# A marker or heading line: heading hashes, emphasis, the text, closing emphasis.
-_MARKER_LINE = re.compile(
-    r"^(?P<lead>\ufeff?[ \t]{0,3})(?P<hashes>#{1,6}[ \t]+)?(?P<open>\*\*|__|\*|_)?"
-    r"(?P<core>.*?)(?P<close>\*\*|__|\*|_)?(?P<trail>[ \t]*)$"
-)
+# A marker or heading line: heading hashes, emphasis, the text, closing
+# emphasis and trailing spaces. The head is a pattern; where the text ends is
+# found by hand, which stays linear on a line with long runs of spaces.
+_MARKER_HEAD = re.compile(r"(?P<lead>\ufeff?[ \t]{0,3})(?P<hashes>#{1,6}[ \t]+)?(?P<open>\*\*|__|\*|_)?")
 
 
-def _markup(line: str) -> tuple[tuple[int, str], re.Match] | None:
-    match = _MARKER_LINE.match(line)
-    if not match or not match.group("core").strip():
+class _MarkerLine(NamedTuple):
+    lead_end: int
+    hashes: str
+    open: str
+    core: str
+    close: str
+    trail_start: int
+
+
+def _split_marker_line(line: str) -> _MarkerLine:
+    head = _MARKER_HEAD.match(line)
+    core_start = head.end()
+    trail_start = max(core_start, len(line.rstrip(" \t")))
+    # The text is as short as it can be: a closing `**` wins over a closing `*`.
+    close = ""
+    if trail_start - 2 >= core_start and line[trail_start - 2:trail_start] in ("**", "__"):
+        close = line[trail_start - 2:trail_start]
+    elif trail_start - 1 >= core_start and line[trail_start - 1] in "*_":
+        close = line[trail_start - 1]
+    return _MarkerLine(
+        head.end("lead"), head.group("hashes") or "", head.group("open") or "",
+        line[core_start:trail_start - len(close)], close, trail_start,
+    )
+
+
+def _markup(line: str) -> tuple[tuple[int, str], _MarkerLine] | None:
+    parts = _split_marker_line(line)
+    if not parts.core.strip():
         return None
-    level = len(match.group("hashes").strip()) if match.group("hashes") else 0
-    emphasis = match.group("open") or ""
-    if (match.group("close") or "") != emphasis:
+    level = len(parts.hashes.strip())
+    if parts.close != parts.open:
         return None  # unbalanced emphasis: leave the line alone
-    return (level, emphasis), match
+    return (level, parts.open), parts
 
 
 def _show(style: tuple[int, str]) -> str:
@@ -85,34 +108,67 @@ class MarkerStyle(Rule):
                 parsed.append((line_index, marker, found[0], found[1]))
         if len(parsed) < 2:
             return
-        styles = Counter(style for _, _, style, _ in parsed)
-        configured = context.settings.get("marker-markup")
-        if configured and kind != "section heading":
-            wanted = _markup(configured.replace("…", "x"))
-            if wanted is not None:
-                styles = Counter({wanted[0]: len(parsed) + 1})  # the configured form wins
-        labels = Counter(
-            m.label for _, m, _, _ in parsed if m is not None and m.label and context.profile.fixed_wording
-        )
-        dominant_style = max(styles, key=lambda s: (styles[s], -_first(parsed, s)))
-        dominant_label = max(labels, key=lambda l: (labels[l], -_first_label(parsed, l))) if labels else None
+        dominant_style, style_reason = _dominant_style(context, kind, parsed)
+        dominant_label, label_reason, well_formed = _dominant_label(context, parsed)
         for line_index, marker, style, match in parsed:
             problems = []
-            core = match.group("core")
+            core = match.core
             if style != dominant_style:
-                problems.append(f"written as {_show(style)}, most are {_show(dominant_style)}")
+                problems.append(f"written as {_show(style)}, {style_reason} {_show(dominant_style)}")
             if marker is not None and dominant_label and marker.label and marker.label != dominant_label:
                 if marker.label in " ".join(core.split()):
                     core = " ".join(core.split()).replace(marker.label, dominant_label)
-                problems.append(f"worded {marker.label!r}, most are {dominant_label!r}")
+                reason = "most are" if marker.label in well_formed else label_reason
+                problems.append(f"worded {marker.label!r}, {reason} {dominant_label!r}")
             if not problems:
                 continue
             base = doc.line_starts[line_index]
-            start, end = base + match.end("lead"), base + match.start("trail")
-            level, emphasis = dominant_style
+            start, end = base + match.lead_end, base + match.trail_start
+            level, emphasis = dominant_style if (dominant_style[0] or not style[0]) else style
             replacement = ("#" * level + " " if level else "") + emphasis + core + emphasis
+            # A heading stays a heading: never rewritten as a paragraph.
             fix = Fix(f"rewrite as {replacement}", (context.edit(start, end, replacement),), safe=True)
-            yield context.finding(start, end, f"{kind} {'; '.join(problems)}", [replacement], fix)
+            suggestions = [replacement]
+            if replacement == doc.text[start:end]:
+                fix, suggestions = None, []
+            yield context.finding(start, end, f"{kind} {'; '.join(problems)}", suggestions, fix)
+
+
+def _dominant_style(context: Context, kind: str, parsed) -> tuple[tuple[int, str], str]:
+    """The markup every marker of the group should have, and why: the
+    configured one; else, where some are headings, the most used heading
+    form (turning headings into paragraphs would flatten the outline);
+    else the most used form."""
+    configured = context.settings.get("marker-markup")
+    if configured and kind != "section heading":
+        wanted = _markup(configured.replace("…", "x"))
+        if wanted is not None:
+            return wanted[0], "the configured form is"
+    styles = Counter(style for _, _, style, _ in parsed)
+    headings = Counter({style: n for style, n in styles.items() if style[0]})
+    if headings and len(headings) < len(styles):
+        styles, reason = headings, "most headings are"
+    else:
+        reason = "most are"
+    return max(styles, key=lambda s: (styles[s], -_first(parsed, s))), reason
+
+
+def _dominant_label(context: Context, parsed) -> tuple[str | None, str, set[str]]:
+    """The wording every marker should have (the most used of the
+    well-formed wordings the profile names, else the most used), why, and
+    the well-formed wordings found."""
+    if not context.profile.fixed_wording:
+        return None, "", set()
+    labels = Counter(m.label for _, m, _, _ in parsed if m is not None and m.label)
+    if not labels:
+        return None, "", set()
+    pattern = context.profile.marker_wording_regex
+    well_formed = Counter({l: n for l, n in labels.items() if pattern is not None and pattern.fullmatch(l)})
+    if well_formed and len(well_formed) < len(labels):
+        labels, reason = well_formed, "the well-formed wording is"
+    else:
+        reason = "most are"
+    return max(labels, key=lambda l: (labels[l], -_first_label(parsed, l))), reason, set(well_formed)
 
 
 def _first(parsed, style) -> int:
@@ -174,159 +230,8 @@ def _same_citation(written: str, canonical: str) -> bool:
     return written.replace("\u00a0", " ") == canonical
 
 
-_SEGMENT = re.compile(r"(\W*)(\w+(?:-\w+)*)")
-_HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]\w*(?:-\w+)+")
-
-
-class TermVariant(Rule):
-    """## What it does
-    Reports a term written in several forms that differ only in hyphens,
-    spaces or case (`Open Skies-verdrag` beside `Open Skies verdrag`,
-    `defensieministers` beside `defensie-ministers`): each form used less
-    often than the most common one, with the most common one as suggestion.
-    Forms that differ in a linking `s` (`Halfjaarrapportage` beside
-    `Halfjaarsrapportage`) are decided by the dictionary when it knows only
-    one of them, else by use.
-
-    ## Why it matters
-    Variants split search results and indexes. Which form is right is a
-    judgement, so the finding is `info` and its fix is unsafe.
-
-    ## Example
-    ```
-    het Open Skies verdrag ... het Open Skies verdrag ... het Open Skies-verdrag
-                                                              ^^^^^^^^^^^^^ also written "Skies verdrag"
-    ```
-    """
-
-    code = "QA503"
-    name = "term-variant"
-    category = "consistency"
-    severity = "info"
-    fix_safety = "unsafe"
-
-    def check(self, context: Context) -> Iterable[Finding]:
-        doc = context.document
-        spans = prose_spans(context.document, context.structure.blocks)
-        yield from self._linking_s_variants(context, spans)
-        # Only terms written with a hyphen somewhere can have hyphen variants.
-        terms: dict[str, list[str]] = {}
-        for start, end in spans:
-            for token in _HYPHENATED.finditer(doc.text, start, end):
-                key = token.group().replace("-", "").lower()
-                if len(key) >= 6:
-                    terms.setdefault(key, token.group().lower().split("-"))
-        if not terms:
-            return
-        # Every way to write each term: a hyphen, a space or nothing at its hyphens.
-        places: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
-        for start, end in spans:
-            # Lowered span by span: str.lower() of a whole report holds twelve
-            # bytes per character while it works.
-            lowered = doc.text[start:end].lower()
-            if len(lowered) != end - start:  # "İ" lowers to two code points: keep offsets exact
-                lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in doc.text[start:end])
-            position = start
-            previous_key = previous_word = None
-            previous_start = 0
-            for gap, word in _SEGMENT.findall(lowered):
-                position += len(gap)
-                token_start = position
-                position += len(word)
-                key = word.replace("-", "") if "-" in word else word
-                if key in terms:
-                    places[key][word].append((token_start, position))
-                if previous_key is not None and gap == " " and previous_key + key in terms:
-                    places[previous_key + key][f"{previous_word} {word}"].append((previous_start, position))
-                previous_key, previous_word, previous_start = key, word, token_start
-        for key in sorted(places):
-            forms = places[key]
-            if len(forms) < 2:
-                continue
-            counts = {form: len(where) for form, where in forms.items()}
-            majority, top = max(counts.items(), key=lambda item: (item[1], "-" in item[0]))
-            if list(counts.values()).count(top) > 1:
-                continue  # no majority to follow
-            first_start, first_end = forms[majority][0]
-            shown = doc.text[first_start:first_end]
-            for form, occurrences in forms.items():
-                if form == majority:
-                    continue
-                for start, end in occurrences:
-                    original = doc.text[start:end]
-                    replacement = _match_case(original, majority)
-                    fix = Fix(f"write {replacement}", (context.edit(start, end, replacement),), safe=False)
-                    yield context.finding(
-                        start, end,
-                        f"{original!r} is also written {shown!r} ({top} times)", [replacement], fix,
-                    )
-
-
-    def _linking_s_variants(self, context: Context, spans) -> Iterable[Finding]:
-        """`Halfjaarrapportage` beside `Halfjaarsrapportage`: when the
-        dictionary knows one form only, the other is reported; when it knows
-        both or neither, the less used one."""
-        doc = context.document
-        counts = Counter(word.lower() for start, end in spans for word in _LONG_WORD.findall(doc.text, start, end))
-        pairs = []
-        for word in counts:
-            for index in range(_PART, len(word) - _PART):
-                if word[index] == "s" and word[:index] + word[index + 1:] in counts:
-                    pairs.append((word, word[:index] + word[index + 1:]))
-        if not pairs:
-            return
-        # Where the words of a pair are: found again, for them only (a long
-        # report has hundreds of thousands of long words).
-        paired = {word for pair in pairs for word in pair}
-        occurrences: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for start, end in spans:
-            for match in _LONG_WORD.finditer(doc.text, start, end):
-                if match.group().lower() in paired:
-                    occurrences[match.group().lower()].append(match.span())
-        from qalint.dictionary import DictionaryUnavailable, dictionary
-
-        try:
-            known = dictionary("en" if context.profile.language == "en" else "nl").known
-        except DictionaryUnavailable:
-            return
-        for with_s, without_s in pairs:
-            verdicts = {form: known(form) for form in (with_s, without_s)}
-            if verdicts[with_s] != verdicts[without_s]:
-                right = with_s if verdicts[with_s] else without_s
-                why = "the dictionary has"
-            elif counts[with_s] != counts[without_s]:
-                right = with_s if counts[with_s] > counts[without_s] else without_s
-                why = f"{counts[right]} times"
-            else:
-                continue
-            wrong = without_s if right == with_s else with_s
-            for start, end in occurrences[wrong]:
-                original = doc.text[start:end]
-                replacement = _match_case(original, right)
-                fix = Fix(f"write {replacement}", (context.edit(start, end, replacement),), safe=False)
-                yield context.finding(
-                    start, end, f"{original!r} is also written {replacement!r} ({why})", [replacement], fix,
-                )
-
-
-# Parts on either side of a linking "s" are at least this long.
-_PART = 4
-_LONG_WORD = re.compile(r"(?<![\w-])[^\W\d_]{9,}(?![\w-])")
-
-
-def _match_case(original: str, form: str) -> str:
-    """`form` with the capitals of `original` where the letters line up."""
-    letters = iter(ch for ch in original if ch.isalpha())
-    result = []
-    for ch in form:
-        if ch.isalpha():
-            source = next(letters, ch)
-            result.append(ch.upper() if source.isupper() else ch)
-        else:
-            result.append(ch)
-    return "".join(result)
-
-
+# Tried only after a word (or at the start): a run of non-word characters
+# with no word after it is scanned once.
 class DuplicateQuestion(Rule):
     """## What it does
     Reports a question block whose text (white space and markup ignored)
@@ -364,4 +269,4 @@ class DuplicateQuestion(Rule):
                 seen[text] = context.document.position(start).line
 
 
-RULES = [MarkerStyle, CitationFormat, TermVariant, DuplicateQuestion]
+RULES = [MarkerStyle, CitationFormat, DuplicateQuestion]

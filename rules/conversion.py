@@ -71,24 +71,67 @@ class SplitParagraph(Rule):
         blocks = context.structure.blocks
         text = doc.text
         newline = _newline(text)
-        edits = []
-        # Drop doubled emphasis at the seam: "...en**" + "**gewelddadig" reads as one run.
-        left, right = end, second_start
-        if text[left - 2:left] in ("**", "__") and text[right:right + 2] == text[left - 2:left]:
-            left, right = left - 2, right + 2
-        edits.append(context.edit(left, right, " "))
+        first_start = doc.line_starts[blocks[first_between - 1].start_line]
+        second_end = doc.line_ends[blocks[following].end_line - 1]
+        seam, closing = _balanced_seam(text, first_start, end, second_start, second_end)
+        edits = [seam] + ([closing] if closing else [])
         if following > first_between:  # footnotes in between go after the joined paragraph
             moved_start = doc.line_starts[blocks[first_between].start_line]
             moved_end = doc.line_ends[blocks[following - 1].end_line - 1]
-            after = doc.line_ends[blocks[following].end_line - 1]
-            moved = text[moved_start:moved_end]
-            edits.append(context.edit(after, after, newline + newline + moved))
+            edits.append((second_end, second_end, newline + newline + text[moved_start:moved_end]))
         last_word_start = text.rfind(" ", 0, end) + 1
-        fix = Fix("join the two halves of the paragraph", tuple(edits), safe=True)
+        fix = Fix("join the two halves of the paragraph",
+                  tuple(context.edit(*edit) for edit in _merge_insertions(edits)), safe=True)
         return context.finding(
             last_word_start, end,
             "paragraph ends mid-sentence and continues after a page break", fix=fix,
         )
+
+
+_EMPHASIS = ("**", "__", "*", "_")
+
+
+def _wrapping(text: str) -> str | None:
+    """The emphasis that wraps all of a paragraph (`**...**`), if one does."""
+    for mark in _EMPHASIS:
+        inner = text[len(mark):-len(mark)]
+        if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark) and mark not in inner:
+            return mark
+    return None
+
+
+def _balanced_seam(text: str, first_start: int, first_end: int, second_start: int, second_end: int):
+    """The edit that joins two halves, and an insertion that keeps emphasis
+    whole: "**...in de**" + "tussenrapportage...." reads "**...in de
+    tussenrapportage....**", never a closer mid-paragraph; emphasis on both
+    halves ("**...en**" + "**gewelddadig...**") becomes one run."""
+    first, second = text[first_start:first_end].strip(), text[second_start:second_end].rstrip()
+    first_end = first_start + len(text[first_start:first_end].rstrip())
+    second_end = second_start + len(second)
+    first_start = first_end - len(first)
+    before, after = _wrapping(first), _wrapping(second)
+    left, right = first_end, second_start
+    closing = None
+    if before and before == after:
+        left, right = left - len(before), right + len(after)
+    elif before and not after and before not in second:
+        left = left - len(before)
+        closing = (second_end, second_end, before)
+    elif after and not before and after not in first:
+        right = right + len(after)
+        closing = (first_start, first_start, after)
+    return (left, right, " "), closing
+
+
+def _merge_insertions(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Insertions at one place become one edit (fixes may not overlap)."""
+    merged: list[tuple[int, int, str]] = []
+    for start, end, content in sorted(edits, key=lambda e: (e[0], e[1])):
+        if merged and start == end == merged[-1][0] == merged[-1][1]:
+            merged[-1] = (start, end, merged[-1][2] + content)
+        else:
+            merged.append((start, end, content))
+    return merged
 
 
 def _newline(text: str) -> str:
@@ -137,7 +180,11 @@ class ConversionDebris(Rule):
                     yield context.finding(start, end, f"conversion debris: {core!r}")
 
 
-_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_]{2})-[ \t]*(?:\r\n|\r|\n)[ \t]*(?=([^\W\d_]{2,})?)")
+# The word before the hyphen is part of the match (tried from a word's first
+# letter only), so finding where it starts costs nothing extra.
+_LINE_END_HYPHEN = re.compile(
+    r"(?<![^\W\d_])(?P<word>[^\W\d_]{2,}+)-[ \t]*+(?:\r\n|\r|\n)[ \t]*+(?=(?P<following>[^\W\d_]{2,})?)"
+)
 # After "buitenland-" a line may go on with "en veiligheidsbeleid": a shared compound part.
 _CONJUNCTIONS = {"en", "of", "tot", "noch", "and", "or", "to", "nor"}
 
@@ -171,10 +218,9 @@ class LineEndHyphenation(Rule):
                 continue
             start, end = block_span(doc, block)
             for match in _LINE_END_HYPHEN.finditer(doc.text, start, end):
-                following = match.group(1)
+                following = match.group("following")
                 if following and following.islower() and following not in _CONJUNCTIONS:
-                    word_start = re.search(r"[^\W\d_]+$", doc.text[start:match.start()]).start() + start
-                    yield context.finding(word_start, match.start() + 1, "word split by a hyphen at a line end")
+                    yield context.finding(match.start("word"), match.end("word") + 1, "word split by a hyphen at a line end")
 
 
 RULES = [SplitParagraph, ConversionDebris, LineEndHyphenation]

@@ -10,6 +10,8 @@ from qalint.profiles import ANSWER_AFTER_QUESTION
 from qalint.rule import Context, Finding, Rule
 from qalint.structure import DEFERRAL, EMPTY, PLACEHOLDER, REFERRAL, UNANSWERED_KINDS, Item, Structure
 
+from .referrals import referrals
+
 _KIND_WORDS = {EMPTY: "empty", PLACEHOLDER: "a placeholder", DEFERRAL: "only a deferral"}
 
 
@@ -211,31 +213,6 @@ class DeferredAnswer(_AnswerKindRule):
     description = "only promises a later answer"
 
 
-def resolve_referral(structure: Structure, position: int) -> tuple[list[int], bool, set[int]]:
-    """Follow referral-only answers from item `position`: the items finally
-    reached, whether the referrals lead back to `position`, and every item
-    visited. A referral of an answer to itself is QA302's, not a cycle."""
-    reached: list[int] = []
-    seen = {position}
-    frontier = [position]
-    cycle = False
-    while frontier:
-        current = frontier.pop()
-        for number in structure.items[current].referral_targets:
-            target = structure.by_number.get(number)
-            if target is None or target == current:
-                continue
-            if target in seen:
-                cycle = cycle or target == position
-                continue
-            seen.add(target)
-            if structure.items[target].kind == REFERRAL:
-                frontier.append(target)
-            else:
-                reached.append(target)
-    return reached, cycle, seen
-
-
 class ReferralToUnanswered(Rule):
     """## What it does
     Reports an answer that only refers to other answers when every answer it
@@ -261,10 +238,11 @@ class ReferralToUnanswered(Rule):
     def check(self, context: Context) -> Iterable[Finding]:
         structure = context.structure
         first_reference = _first_reference_per_item(structure)
+        graph = referrals(context)
         for position, item in enumerate(structure.items):
             if item.kind != REFERRAL or position not in first_reference:
                 continue
-            reached, _cycle, _seen = resolve_referral(structure, position)
+            reached = graph.reaches(position)
             if reached and all(structure.items[t].kind in UNANSWERED_KINDS for t in reached):
                 ends = sorted({structure.items[t].numbers[0] for t in reached if structure.items[t].numbers})
                 kinds = sorted({_KIND_WORDS[structure.items[t].kind] for t in reached})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -62,12 +63,10 @@ def sequence_problems(markers: list[Marker], start: int, per_section: dict[int, 
 
 def _run_problems(run: list[Marker], start: int, check_start: bool) -> list[_Problem]:
     problems: list[_Problem] = []
-    later_values: list[set[int]] = []
-    remaining: set[int] = set()
-    for marker in reversed(run):
-        later_values.append(set(remaining))
-        remaining.update(n.value for n in marker.numbers)
-    later_values.reverse()
+    # Where each number is used last: a skipped number used later is no gap.
+    # (The numbers a gap skips lie below the next expected one, so all gaps
+    # together look up each number at most once.)
+    last_use = {n.value: position for position, marker in enumerate(run) for n in marker.numbers}
     seen: set[int] = set()
     last: int | None = None
     for position, marker in enumerate(run):
@@ -83,7 +82,7 @@ def _run_problems(run: list[Marker], start: int, check_start: bool) -> list[_Pro
             problems.append(_Problem(
                 "order", first, f"{noun} number out of order: expected {expected}, found {value}",
             ))
-        elif value > expected and not set(range(expected, value)) <= later_values[position]:
+        elif value > expected and not all(last_use.get(v, -1) > position for v in range(expected, value)):
             if last is not None:
                 problems.append(_Problem("gap", first, f"{noun} number skipped: expected {expected}, found {value}"))
             elif check_start:
@@ -134,11 +133,8 @@ def _all_problems(context: Context) -> list[_Problem]:
 
 
 def _sections_of(context: Context, markers: list[Marker]) -> dict[int, int | None]:
-    starts = [s.block for s in context.structure.sections]
-    result = {}
-    for marker in markers:
-        result[id(marker)] = sum(1 for b in starts if b < marker.block)
-    return result
+    starts = [s.block for s in context.structure.sections]  # in document order
+    return {id(marker): bisect.bisect_left(starts, marker.block) for marker in markers}
 
 
 def renumbering_fix(context: Context) -> Fix | None:

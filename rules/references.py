@@ -7,7 +7,7 @@ from typing import Iterable
 from qalint.rule import Context, Finding, Rule
 from qalint.structure import REFERRAL, Structure
 
-from .missing import resolve_referral
+from .referrals import referrals
 
 
 def _own_numbers(structure: Structure, item: int | None) -> set[int]:
@@ -87,14 +87,11 @@ class SelfReference(Rule):
                     )
 
 
-def _chain_text(structure: Structure, path: list[int]) -> str:
-    return " -> ".join(str(structure.items[p].numbers[0]) for p in path if structure.items[p].numbers)
-
-
 class ReferralChain(Rule):
     """## What it does
     Reports an answer that only refers to another answer which itself only
-    refers to a third, and names the whole chain.
+    refers to a third, and names the chain (a long one by its first
+    answers and its last).
 
     ## Why it matters
     Readers following "zie vraag 41" find only "zie vraag 28"; referring to
@@ -116,6 +113,7 @@ class ReferralChain(Rule):
 
     def check(self, context: Context) -> Iterable[Finding]:
         structure = context.structure
+        graph = referrals(context)
         for reference in structure.references:
             position = reference.item
             if position is None or not reference.in_answer or structure.items[position].kind != REFERRAL:
@@ -124,34 +122,17 @@ class ReferralChain(Rule):
                 middle = structure.by_number.get(target.value)
                 if middle is None or middle == position or structure.items[middle].kind != REFERRAL:
                     continue
-                path = _chain(structure, position, middle)
-                if path is None:
+                end = graph.chain_end(position, middle)
+                if end is None:
                     continue  # a cycle, reported by QA304
-                final = structure.items[path[-1]]
+                final = structure.items[end]
                 if set(final.numbers) & set(structure.items[position].referral_targets):
                     continue
                 yield context.finding(
                     target.start, target.end,
-                    f"referral chain {_chain_text(structure, path)}: refer to "
+                    f"referral chain {graph.walk_text([position], middle)}: refer to "
                     f"{final.numbers[0] if final.numbers else 'the final answer'} directly",
                 )
-
-
-def _chain(structure: Structure, start: int, middle: int, closed: bool = False) -> list[int] | None:
-    """The path start -> middle -> ... -> first non-referral answer. On a
-    cycle: None, or with `closed` the path around the cycle."""
-    path = [start] if start == middle else [start, middle]
-    while structure.items[path[-1]].kind == REFERRAL:
-        current = path[-1]
-        targets = [structure.by_number.get(n) for n in structure.items[current].referral_targets]
-        targets = [t for t in targets if t is not None and t != current]
-        if not targets:
-            return path
-        following = targets[0]
-        if following in path:
-            return path + [following] if closed else None
-        path.append(following)
-    return path
 
 
 class ReferralCycle(Rule):
@@ -176,6 +157,7 @@ class ReferralCycle(Rule):
 
     def check(self, context: Context) -> Iterable[Finding]:
         structure = context.structure
+        graph = referrals(context)
         reported: set[int] = set()
         for reference in structure.references:
             position = reference.item
@@ -183,13 +165,11 @@ class ReferralCycle(Rule):
                 continue
             if structure.items[position].kind != REFERRAL:
                 continue
-            reached, cycle, visited = resolve_referral(structure, position)
-            if cycle and not reached:
-                reported |= visited
-                path = _chain(structure, position, position, closed=True)
+            if graph.on_cycle(position) and not graph.reaches(position):
+                graph.mark_reachable(position, reported)
                 yield context.finding(
                     reference.start, reference.end,
-                    f"referral cycle {_chain_text(structure, path)}: none of these answers the question",
+                    f"referral cycle {graph.walk_text([], position)}: none of these answers the question",
                 )
 
 

@@ -1,4 +1,4 @@
-"""Suppression comments that suppress nothing."""
+"""Suppression comments that suppress nothing or that qalint cannot read."""
 
 from __future__ import annotations
 
@@ -34,4 +34,30 @@ class UnusedSuppression(Rule):
         return ()
 
 
-RULES = [UnusedSuppression]
+class UnknownDirective(Rule):
+    """## What it does
+    Reports a `<!-- qalint: ... -->` comment whose directive is none of
+    `disable`, `enable`, `disable-next-line`, `disable-line` and
+    `disable-file` (a misspelling such as `disable-nextline`), with the
+    directive it probably meant. The engine reports it, like QA001.
+
+    ## Why it matters
+    A misspelled directive suppresses nothing, silently: the findings it was
+    meant to hide come back, or worse, the writer believes a rule is off.
+
+    ## Example
+    ```
+    <!-- qalint: disable-nextline=QA101 -->   <- did you mean 'disable-next-line'?
+    ```
+    """
+
+    code = "QA002"
+    name = "unknown-directive"
+    category = "consistency"
+    severity = "warning"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        return ()  # reported by the engine, which reads the comments
+
+
+RULES = [UnusedSuppression, UnknownDirective]

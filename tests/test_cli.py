@@ -16,15 +16,15 @@ def test_text_output_has_location_code_source_and_caret(capsys, gap_file):
     code, out, err = run(capsys, "check", gap_file)
     assert code == 1
     lines = out.splitlines()
-    assert lines[0] == f"{gap_file}:7:7: QA101 question number skipped: expected 2, found 3"
+    assert lines[0] == f"{gap_file}:7:7: QA101 error: question number skipped: expected 2, found 3"
     assert lines[2] == " 7 | Vraag 3"
     assert lines[3] == "   |       ^"
-    assert lines[-1] == "Found 1 finding (1 error) in 1 file."
+    assert lines[-2:] == ["Found 1 finding (1 error) in 1 file.", "No fixes with --fix (1 with --unsafe-fixes)."]
 
 
 def test_quiet_prints_only_finding_lines(capsys, gap_file):
     code, out, err = run(capsys, "check", "--quiet", gap_file)
-    assert out == f"{gap_file}:7:7: QA101 question number skipped: expected 2, found 3\n"
+    assert out == f"{gap_file}:7:7: QA101 error: question number skipped: expected 2, found 3\n"
 
 
 def test_clean_file_exits_zero(capsys):
@@ -39,7 +39,7 @@ def test_json_report_validates_against_the_shipped_schema(capsys):
     _, schema_text, _ = run(capsys, "schema")
     jsonschema.validate(report, json.loads(schema_text))
     assert report["summary"]["files"] == 2
-    assert report["summary"]["findings"] == len(report["findings"]) == 36
+    assert report["summary"]["findings"] == len(report["findings"]) == 37
     first = report["findings"][0]
     text = DEFECTS.read_text(encoding="utf-8")
     assert (first["line"], first["column"], first["end_line"], first["end_column"]) == span(text, 5, ".. xxxx 2024")
@@ -72,7 +72,14 @@ def test_github_annotations(capsys, gap_file):
 
 def test_statistics(capsys):
     code, out, _ = run(capsys, "check", "--statistics", DEFECTS)
-    assert "    1  QA101  numbering-gap" in out.splitlines()
+    lines = out.splitlines()
+    # count, code, the highest severity, [*] all fixable / [-] some / [ ] none (by --fix alone), name
+    assert "    1  QA101  error    [ ]  numbering-gap" in lines
+    assert "    1  QA403  warning  [*]  doubled-word" in lines
+    assert "    1  QA503  info     [ ]  term-variant" in lines
+    assert lines[-1] == "[*] 6 fixable with --fix (1 more with --unsafe-fixes)."
+    code, out, _ = run(capsys, "check", "--statistics", "--unsafe-fixes", DEFECTS)
+    assert "    1  QA503  info     [*]  term-variant" in out.splitlines()
 
 
 def test_select_ignore_and_exit_zero(capsys, gap_file):
@@ -122,7 +129,7 @@ def test_output_file(capsys, gap_file, tmp_path):
 
 def test_rules_and_rule_docs(capsys):
     code, out, _ = run(capsys, "rules")
-    assert code == 0 and out.splitlines()[1].startswith("QA101  numbering-gap")
+    assert code == 0 and out.splitlines()[2].startswith("QA101  numbering-gap")
     code, out, _ = run(capsys, "rule", "QA301")
     assert code == 0
     for heading in ("What it does", "Why it matters", "Example"):
@@ -170,3 +177,22 @@ def test_readme_rule_table_matches_the_rules():
     documented = {code: (name, category, severity, fix or None) for code, name, category, severity, fix in rows}
     actual = {r.code: (r.name, r.category, r.severity, r.fix_safety) for r in registry().rules.values()}
     assert documented == actual
+
+
+def test_report_schema_accepts_fields_added_within_1_x(capsys, gap_file):
+    """A reader validating against the 1.0 schema must not break when 1.x adds a field."""
+    code, out, _ = run(capsys, "check", "--format", "json", "--unsafe-fixes", gap_file)
+    report = json.loads(out)
+    schema = json.loads(run(capsys, "schema")[1])
+    report["added_later"] = 1
+    report["tool"]["build"] = "x"
+    report["summary"]["fixable"] = 1
+    report["findings"][0]["url"] = "https://example.org/QA101"
+    report["findings"][0]["fix"]["isolation"] = "file"
+    report["findings"][0]["fix"]["edits"][0]["kind"] = "replace"
+    jsonschema.validate(report, schema)
+    report["findings"][0]["line"] = 0  # what is listed still holds
+    import pytest
+
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(report, schema)

@@ -21,18 +21,57 @@ def by_code(findings, code):
 def test_answer_markers_and_section_headings(corpus_text):
     found = consistency(corpus_text)
     lines = corpus_text.split("\n")
-    # Most answer markers are bold only and say "Antwoord van kabinet" (27 + 29 of 72):
-    # every other markup (##, ###, ####) and every "van het kabinet" is one finding.
+    # 72 answer markers in four markups (bold only 33, "####" 21, "###" 11, "##" 7) and two
+    # wordings ("Antwoord van kabinet" 56, "Antwoord van het kabinet" 16). The wording the
+    # profile names as well-formed wins over the article-less majority, and the most used
+    # heading form wins over the bold paragraphs (a fix must not flatten 39 headings into
+    # paragraphs): every marker not "#### **N. Antwoord van het kabinet**" is one finding.
+    # (Before, the majority decided both and the 16 correct markers were the findings.)
     expected = []
     for number, line in enumerate(lines, start=1):
         marker = re.match(r"^(#+ )?\*\*\d+\. Antwoord van (het )?kabinet\*\*$", line)
-        if marker and (marker.group(1) or marker.group(2)):
+        if marker and (marker.group(1) != "#### " or not marker.group(2)):
             expected.append((number, 1 + len(marker.group(1) or "")))
         # Most faction headings are "### **...**"; two are bold only, one "####".
         if "Inbreng van de leden" in line and not line.startswith("### "):
             expected.append((number, 1))
-    assert len(expected) == 45 + 3
+    assert len(expected) == 66 + 3
     assert [(f.line, 1) for f in found if f.code == "QA501"] == [(line, 1) for line, _ in expected]
+    messages = {f.line: f.message for f in found if f.code == "QA501"}
+    first_bold = next(n for n, line in enumerate(lines, 1) if re.match(r"^\*\*\d+\. Antwoord van kabinet", line))
+    assert messages[first_bold] == (
+        "answer marker written as **…**, most headings are #### **…**; "
+        "worded 'Antwoord van kabinet', the well-formed wording is 'Antwoord van het kabinet'"
+    )
+
+
+def test_marker_wording_majority_decides_among_well_formed_wordings():
+    text = ("**1. Antwoord van het kabinet**\n\nJa.\n\n**2. Reactie van de minister**\n\nNee.\n\n"
+            "**3. Reactie van de minister**\n\nMisschien.\n\n**4. Antwoord van kabinet**\n\nOok.\n")
+    found = [(f.line, f.message, f.suggestions) for f in lint(text, profile="schriftelijk-overleg", select=["QA501"])]
+    assert found == [
+        (1, "answer marker worded 'Antwoord van het kabinet', most are 'Reactie van de minister'",
+         ["**1. Reactie van de minister**"]),
+        (13, "answer marker worded 'Antwoord van kabinet', the well-formed wording is 'Reactie van de minister'",
+         ["**4. Reactie van de minister**"]),
+    ]
+
+
+def test_a_heading_marker_is_never_rewritten_as_a_paragraph(capsys, tmp_path):
+    from conftest import run_cli
+
+    doc = tmp_path / "verslag.md"
+    doc.write_text("**1. Antwoord van het kabinet**\n\nJa.\n\n**2. Antwoord van het kabinet**\n\nNee.\n\n"
+                   "## **3. Antwoord van het kabinet**\n\nOok.\n")
+    # Two bold paragraphs, one heading: the heading form wins.
+    code, out, err = run_cli(capsys, "check", "--isolated", "--select", "QA501", "--fix", doc)
+    assert doc.read_text().count("## **") == 3
+    # Told to use bold paragraphs, qalint reports the heading but offers no fix for it.
+    doc.write_text("**1. Antwoord van het kabinet**\n\nJa.\n\n## **2. Antwoord van het kabinet**\n\nNee.\n")
+    (tmp_path / "qalint.toml").write_text('marker-markup = "**…**"\n')
+    code, out, err = run_cli(capsys, "check", "--quiet", "--select", "QA501", "--fix", doc)
+    assert out == f"{doc}:5:1: QA501 warning: answer marker written as ## **…**, the configured form is **…**\n"
+    assert "## **2." in doc.read_text()
 
 
 def test_citations_in_another_form(corpus_text):
@@ -54,29 +93,49 @@ def test_citations_in_another_form(corpus_text):
 
 
 def test_term_variants(corpus_text):
-    found = [(where(f), f.severity) for f in consistency(corpus_text) if f.code == "QA503"]
-    assert found == [
-        # "Open Skies verdrag" 8 times, "Open Skies-verdrag" 5 times.
-        (span(corpus_text, 102, "Skies-verdrag"), "info"),
-        (span(corpus_text, 102, "Skies-verdrag", 2), "info"),
-        # "EU-Battlegroup" twice elsewhere.
-        (span(corpus_text, 278, "[[EU Battlegroup]] ("), "info"),
-        (span(corpus_text, 282, "Skies-verdrag"), "info"),
-        (span(corpus_text, 282, "Skies-verdrag", 2), "info"),
-        # "Non-Proliferatieverdrag" twice.
-        (span(corpus_text, 282, "Non-Proliferatie Verdrag"), "info"),
-        # "Noordoost-Syrië" 3 times.
-        (span(corpus_text, 326, "Noordoost Syrië"), "info"),
-        # "COVID-19-uitbraak" 5 times.
-        (span(corpus_text, 452, "COVID-19 uitbraak"), "info"),
-        (span(corpus_text, 548, "Skies-verdrag"), "info"),
-        # "NAVO-verband" 3 times.
-        (span(corpus_text, 592, "NAVO verband"), "info"),
-        # "VN-resolutie" twice.
-        (span(corpus_text, 620, "VN Resolutie"), "info"),
-        # "VN-vredesmissies" twice.
-        (span(corpus_text, 626, "VN vredesmissies"), "info"),
+    found = [(where(f), f.suggestions) for f in consistency(corpus_text) if f.code == "QA503"]
+    # Dutch writes a compound together or with a hyphen, never apart; that decides
+    # before the majority does. (Before, the 8 "Open Skies verdrag" outvoted the 5
+    # correct "Open Skies-verdrag", and "Non-Proliferatie Verdrag" got the non-word
+    # "Non-ProliferatieVerdrag": now the form as written, "Non-Proliferatieverdrag".)
+    skies = [(span(corpus_text, line, "Skies verdrag", n), ["Skies-verdrag"])
+             for line, n in ((106, 1), (108, 1), (288, 1), (288, 2), (460, 1), (552, 1), (552, 2), (552, 3))]
+    assert found == sorted([
+        *skies,
+        # Once each apart and joined: a compound is not written apart.
+        (span(corpus_text, 22, "motie Koopmans"), ["motie-Koopmans"]),
+        (span(corpus_text, 52, "Schengen informatiesysteem"), ["Schengen-informatiesysteem"]),
+        (span(corpus_text, 418, "Secretaris Generaal"), ["Secretaris-Generaal"]),
+        (span(corpus_text, 484, "Sub Sahara"), ["Sub-Sahara"]),
+        (span(corpus_text, 592, "F-35 jachtvliegtuigen"), ["F-35-jachtvliegtuigen"]),
+        # Once each: the dictionary has "defensie-uitgaven" (a vowel clash takes a hyphen; QA402 too).
+        (span(corpus_text, 502, "defensieuitgaven"), ["defensie-uitgaven"]),
+        # The majority and the rule agree: "EU-Battlegroup" twice elsewhere, ...
+        (span(corpus_text, 278, "[[EU Battlegroup]] ("), ["EU-Battlegroup"]),
+        (span(corpus_text, 282, "Non-Proliferatie Verdrag"), ["Non-Proliferatieverdrag"]),  # twice
+        (span(corpus_text, 326, "Noordoost Syrië"), ["Noordoost-Syrië"]),  # 3 times
+        (span(corpus_text, 452, "COVID-19 uitbraak"), ["COVID-19-uitbraak"]),  # 5 times
+        (span(corpus_text, 592, "NAVO verband"), ["NAVO-verband"]),  # 3 times
+        (span(corpus_text, 620, "VN Resolutie"), ["VN-resolutie"]),  # twice, as written
+        (span(corpus_text, 626, "VN vredesmissies"), ["VN-vredesmissies"]),  # twice
+    ])
+
+
+def test_term_variant_never_suggests_a_form_that_is_not_a_word():
+    # "deCentraal-Mediterrane" (a lost space) is the majority, "de CentraalMediterrane"
+    # (a lost hyphen) the other: neither is words, so neither is suggested.
+    text = ("De route over deCentraal-Mediterrane zee en deCentraal-Mediterrane kust, "
+            "en de CentraalMediterrane route.\n")
+    assert [f for f in lint(text, select=["QA503"])] == []
+    # A lost space: the dictionary's words win over the majority.
+    text = "De rol van deSecretaris-Generaal en deSecretaris-Generaal, maar de Secretaris-Generaal beslist.\n"
+    assert [(where(f), f.suggestions) for f in lint(text, select=["QA503"])] == [
+        (span(text, 1, "deSecretaris-Generaal"), ["de Secretaris-Generaal"]),
+        (span(text, 1, "deSecretaris-Generaal", 2), ["de Secretaris-Generaal"]),
     ]
+    # A name with "van" is not a compound written apart.
+    text = "De Commissie-Van Dam en de Commissie-Van Dam schreef aan de commissie van de Kamer.\n"
+    assert [f for f in lint(text, select=["QA503"])] == []
 
 
 def test_year_that_disagrees_with_its_reference(corpus_text):
@@ -144,7 +203,9 @@ def test_marker_wording_is_not_compared_where_markers_name_people():
 
 def test_term_variant_positions_survive_letters_that_lower_to_two():
     text = "İstanbul: het Open Skies verdrag, het Open Skies verdrag en het Open Skies-verdrag.\n"
-    assert [(f.code, where(f)) for f in lint(text, select=["consistency"])] == [("QA503", span(text, 1, "Skies-verdrag"))]
+    assert [(f.code, where(f)) for f in lint(text, select=["consistency"])] == [
+        ("QA503", span(text, 1, "Skies verdrag")), ("QA503", span(text, 1, "Skies verdrag", 2)),
+    ]
 
 
 def test_marker_markup_from_configuration(capsys, tmp_path):
@@ -156,8 +217,8 @@ def test_marker_markup_from_configuration(capsys, tmp_path):
     (tmp_path / "qalint.toml").write_text('marker-markup = "#### **…**"\n')
     code, out, err = run_cli(capsys, "check", "--quiet", doc)
     assert out.splitlines() == [
-        f"{doc}:5:1: QA501 answer marker written as **…**, most are #### **…**",
-        f"{doc}:11:1: QA501 answer marker written as **…**, most are #### **…**",
+        f"{doc}:5:1: QA501 [*] warning: answer marker written as **…**, the configured form is #### **…**",
+        f"{doc}:11:1: QA501 [*] warning: answer marker written as **…**, the configured form is #### **…**",
     ]
     (tmp_path / "qalint.toml").write_text('marker-markup = "<b>…</b>"\n')
     code, out, err = run_cli(capsys, "check", "--quiet", doc)

@@ -35,7 +35,7 @@ def test_defective_example_reports_every_seeded_defect_and_nothing_else():
         ("QA322", span(text, 62, "#toelichting-bij-het-jaarverslag")),
         ("QA304", span(text, 70, "Zie het antwoord op vraag 10")),  # 9 -> 10 -> 9
         ("QA509", span(text, 74, "Welke posten krijgen extra personeel?")),  # as Vraag 9
-        ("QA501", span(text, 76, "### Antwoord 10")),  # the others are **Antwoord N**
+        ("QA501", span(text, 76, "__Antwoord 10__")),  # the others are **Antwoord N**
         ("QA403", span(text, 82, "de [[de]]")),
         ("QA303", span(text, 86, "vraag [[12]]")),  # 11 -> 12 -> 3
         ("QA402", span(text, 90, "defensieuitgaven")),  # defensie-uitgaven
@@ -49,6 +49,7 @@ def test_defective_example_reports_every_seeded_defect_and_nothing_else():
         ("QA506", span(text, 115, "op [[de]]")),  # "... op de" / "posten in Europa"
         ("QA312", span(text, 123, "<sup>[[2]]</sup>")),
         ("QA313", span(text, 127, "<sup>[[3]]</sup>")),
+        ("QA002", span(text, 129, "<!-- qalint: disable-nextline=QA313 -->")),  # disable-next-line, misspelt
     ]
     found = [(f.code, where(f)) for f in lint(text, str(DEFECTS))]
     assert found == expected

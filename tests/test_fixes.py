@@ -11,26 +11,32 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import CORPUS, lint, run_cli
-from qalint.fixes import FixError, apply_fixes, write_atomically
+from qalint.fixes import FixError, apply_fixes, write_fixed
 from qalint.rule import Edit, Finding, Fix
 
 
 def test_fix_normalises_markers_citations_and_split_paragraphs(capsys, tmp_path):
+    import re
+
     copy = tmp_path / "verslag.md"
     shutil.copy(CORPUS, copy)
     before = copy.read_text(encoding="utf-8")
     code, out, err = run_cli(capsys, "check", "--isolated", "--fix", "--quiet", copy)
     after = copy.read_text(encoding="utf-8")
-    assert "#### **1. Antwoord van het kabinet**" in before
-    assert "**1. Antwoord van kabinet**" in after.split("\n")
+    markers = [line for line in after.split("\n") if re.search(r"\d+\. Antwoord van", line)]
+    # Every answer marker is a heading in the most used heading form, with the
+    # well-formed wording: none of the 39 headings became a paragraph.
+    assert len(markers) == 72 and all(re.fullmatch(r"#### \*\*\d+\. Antwoord van het kabinet\*\*", m) for m in markers)
     assert "Kamerstuk 29 521, nr. 402" in after and "nr.402" not in after
-    assert "Uiteraard is er in de** tussenrapportage aandacht" in after
+    # The bold answer cut by a page break is one bold paragraph, not bold up to the seam.
+    assert "Uiteraard is er in de tussenrapportage aandacht" in after and "in de** " not in after
+    assert "bijeenkomst in november.**" in after
     code, out, err = run_cli(capsys, "check", "--isolated", "--quiet", "--select", "QA501,QA502,QA506", copy)
     assert (code, out) == (0, "")
     # No content is lost: apart from white space, markup and the punctuation of
-    # citations, the only characters that went are the 16 "het" of the markers,
-    # and one came: the hyphen of "defensie-uitgaven" (QA402).
-    assert _characters(after) == _characters(before) - Counter("het" * 16) + Counter("-")
+    # citations, the only characters that came are the "het" of the 56 article-less
+    # markers and the hyphen of "defensie-uitgaven" (QA402).
+    assert _characters(after) == _characters(before) + Counter("het" * 56) + Counter("-")
 
 
 def _characters(text: str) -> Counter:
@@ -43,16 +49,23 @@ def test_diff_shows_the_change_and_writes_nothing(capsys, tmp_path):
     code, out, err = run_cli(capsys, "check", "--isolated", "--diff", copy)
     assert code == 1
     assert copy.read_bytes() == CORPUS.read_bytes()
-    assert "\n-#### **1. Antwoord van het kabinet**\n" in out and "\n+**1. Antwoord van kabinet**\n" in out
+    assert "\n-## **2. Antwoord van het kabinet**\n" in out and "\n+#### **2. Antwoord van het kabinet**\n" in out
+    assert "\n-**72. Antwoord van kabinet**\n" in out and "\n+#### **72. Antwoord van het kabinet**\n" in out
     assert err.strip().startswith("Would fix ")
     fixed = tmp_path / "fixed.md"
     shutil.copy(CORPUS, fixed)
     run_cli(capsys, "check", "--isolated", "--fix", fixed)
-    expected = "".join(difflib.unified_diff(
-        CORPUS.read_text(encoding="utf-8").splitlines(keepends=True),
-        fixed.read_text(encoding="utf-8").splitlines(keepends=True),
-        fromfile=f"a/{str(copy).lstrip('/')}", tofile=f"b/{str(copy).lstrip('/')}",
-    ))
+    # The report's last line has no line break (answer marker 72, changed, is
+    # its last line but two): a diff that `patch` applies marks it, "-" and "+".
+    assert not CORPUS.read_text(encoding="utf-8").endswith("\n")
+    expected = "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+        for line in difflib.unified_diff(
+            CORPUS.read_text(encoding="utf-8").splitlines(keepends=True),
+            fixed.read_text(encoding="utf-8").splitlines(keepends=True),
+            fromfile=f"a/{str(copy).lstrip('/')}", tofile=f"b/{str(copy).lstrip('/')}",
+        )
+    )
     assert out == expected
 
 
@@ -89,6 +102,35 @@ def test_split_paragraph_fix_keeps_crlf_and_moves_footnotes(capsys, tmp_path):
     )
 
 
+HALF = "Het kabinet heeft in 2023 besloten om de steun aan de regio verder"
+
+
+@pytest.mark.parametrize("first, second, joined", [
+    # Bold up to the page break: the bold goes on to the end, no closer mid-paragraph.
+    (f"**{HALF}**", "uit te breiden.", f"**{HALF} uit te breiden.**"),
+    # Bold after it: the bold starts with the paragraph.
+    (HALF, "**uit te breiden.**", f"**{HALF} uit te breiden.**"),
+    # Both halves bold (or in italics): one run.
+    (f"**{HALF}**", "**uit te breiden.**", f"**{HALF} uit te breiden.**"),
+    (f"_{HALF}_", "_uit te breiden._", f"_{HALF} uit te breiden._"),
+    # Emphasis inside a half is left as it is.
+    (f"{HALF} *echt*", "uit te breiden.", f"{HALF} *echt* uit te breiden."),
+    (f"**{HALF}**", "uit te **breiden**.", f"**{HALF}** uit te **breiden**."),
+])
+def test_split_paragraph_fix_keeps_emphasis_whole(capsys, tmp_path, first, second, joined):
+    doc = tmp_path / "split.md"
+    doc.write_text(f"{first}\n\n{second}\n")
+    run_cli(capsys, "check", "--isolated", "--select", "QA506", "--fix", doc)
+    assert doc.read_text() == joined + "\n"
+
+
+def test_split_bold_paragraph_with_footnotes_between(capsys, tmp_path):
+    doc = tmp_path / "split.md"
+    doc.write_text(f"**{HALF}**\n\n<sup>1</sup> Bron.\n\nuit te breiden<sup>1</sup>.\n")
+    run_cli(capsys, "check", "--isolated", "--select", "QA506", "--fix", doc)
+    assert doc.read_text() == f"**{HALF} uit te breiden<sup>1</sup>.**\n\n<sup>1</sup> Bron.\n"
+
+
 def _finding(start, end, content, safe=True):
     return Finding("x", start, end, 1, 1, 1, 1, "QA999", "x", "consistency", "warning", "m",
                    fix=Fix("f", (Edit(start, end, content),), safe))
@@ -110,7 +152,7 @@ def test_atomic_write_leaves_no_temporary_file_and_keeps_the_mode(tmp_path):
     path = tmp_path / "doc.md"
     path.write_bytes(b"old")
     os.chmod(path, 0o640)
-    write_atomically(path, b"old", b"new")
+    write_fixed(path, b"old", b"new")
     assert path.read_bytes() == b"new"
     assert (path.stat().st_mode & 0o777) == 0o640
     assert os.listdir(tmp_path) == ["doc.md"]
@@ -125,7 +167,7 @@ def test_failed_write_keeps_the_original(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(FixError, match="No space left on device"):
-        write_atomically(path, b"old", b"new")
+        write_fixed(path, b"old", b"new")
     assert path.read_bytes() == b"old"
     assert os.listdir(tmp_path) == ["doc.md"]
 
@@ -205,10 +247,21 @@ def test_fix_on_standard_input_prints_the_fixed_text(capsys, monkeypatch):
     import io
     import sys
 
-    class Stdin:
-        buffer = io.BytesIO("Zie Kamerstuk 33694, nr.1.\n".encode())
-
-    monkeypatch.setattr(sys, "stdin", Stdin)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Zie Kamerstuk 33694, nr.1.\n".encode())))
     code, out, err = run_cli(capsys, "check", "--isolated", "--fix", "-")
     assert out == "Zie Kamerstuk 33 694, nr. 1.\n"
     assert "Fixed 1 finding." in err
+
+
+def test_invalid_fixes_are_never_applied():
+    text = "abcdef"
+    overlapping = Finding("x", 0, 1, 1, 1, 1, 1, "QA999", "x", "consistency", "warning", "m",
+                          fix=Fix("f", (Edit(0, 4, ""), Edit(1, 6, ""))))
+    past_the_end = _finding(6, 9, "tail")
+    backwards = _finding(4, 2, "X")
+    outcome = apply_fixes(text, [overlapping, past_the_end, backwards, _finding(0, 1, "A")])
+    assert (outcome.text, len(outcome.applied)) == ("Abcdef", 1)
+
+
+def test_a_fix_that_changes_nothing_does_not_count():
+    assert apply_fixes("abc", [_finding(0, 1, "a")]).applied == []

@@ -43,7 +43,7 @@ def test_example_plugin_is_loaded_from_its_entry_point(installed_plugin, tmp_pat
     (tmp_path / "qalint.toml").write_text("max-answer-words = 20\n")
     result = qalint("check", "--quiet", "--select", "QA901", doc, pythonpath=installed_plugin)
     assert result.stderr == ""
-    assert result.stdout == f"{doc}:4:1: QA901 answer has 30 words (limit 20)\n"
+    assert result.stdout == f"{doc}:4:1: QA901 info: answer has 30 words (limit 20)\n"
     rules = qalint("rule", "QA901", pythonpath=installed_plugin)
     assert "What it does" in rules.stdout
 
@@ -107,5 +107,5 @@ def test_broken_plugins_are_reported_and_skipped(tmp_path):
                            "ImportError: needs a library that is not installed; skipped")
     assert warnings[2] == ("qalint: warning: plugin 'bad_rule': NoCode: code 'X1' is not QA followed by "
                            "three digits; rule skipped")
-    assert result.stdout == f"{doc}:7:7: QA101 question number skipped: expected 2, found 3\n"
+    assert result.stdout == f"{doc}:7:7: QA101 error: question number skipped: expected 2, found 3\n"
     assert result.returncode == 1

@@ -181,7 +181,7 @@ def test_custom_words_from_config_and_word_list(capsys, tmp_path):
     doc.write_text("Het kabinet noemt de qalintregeling en de zqrwetgeving.\n")
     code, out, err = run_cli(capsys, "check", "--quiet", "--select", "spelling", doc)
     assert [line.split(": ", 1)[1] for line in out.splitlines()] == [
-        "QA401 unknown word 'qalintregeling'", "QA401 unknown word 'zqrwetgeving'",
+        "QA401 warning: unknown word 'qalintregeling'", "QA401 warning: unknown word 'zqrwetgeving'",
     ]
     (tmp_path / "qalint.toml").write_text('words = ["qalintregeling"]\n')
     (tmp_path / ".qalint-words.txt").write_text("# project terms\nzqrwetgeving  # from the 2024 act\n")
@@ -198,6 +198,19 @@ def test_add_unknown_words(capsys, tmp_path):
     assert run_cli(capsys, "check", "--quiet", doc)[:2] == (0, "")
 
 
+def test_add_unknown_words_skips_likely_typos_unless_forced(capsys, tmp_path):
+    doc = tmp_path / "doc.md"
+    # "strafvervolgning" is one letter from "strafvervolging": a typo, not a project word.
+    doc.write_text("Het kabinet noemt de qalintregeling en de strafvervolgning.\n")
+    (tmp_path / "qalint.toml").write_text("select = ['spelling']\n")
+    words = tmp_path / ".qalint-words.txt"
+    code, out, err = run_cli(capsys, "check", "--add-unknown-words", doc)
+    assert words.read_text().splitlines()[1:] == ["qalintregeling"]
+    assert "skipped 1 likely typo with a close suggestion (strafvervolgning); fix them, or add them with --force" in err
+    code, out, err = run_cli(capsys, "check", "--add-unknown-words", "--force", doc)
+    assert words.read_text().splitlines()[1:] == ["qalintregeling", "strafvervolgning"]
+
+
 def test_english_document():
     text = "# Questions\n\nQ1: Has the goverment replied?\nA1: Yes, the government has replied.\n"
     assert found(text, "faq.md") == [("QA401", span(text, 3, "goverment"))]
@@ -208,7 +221,7 @@ def test_language_setting_switches_the_dictionary(capsys, tmp_path):
     doc.write_text("The goverment replied.\n")
     (tmp_path / "qalint.toml").write_text('language = "en"\nselect = ["spelling"]\n')
     code, out, err = run_cli(capsys, "check", "--quiet", doc)
-    assert out == f"{doc}:1:5: QA401 unknown word 'goverment'; did you mean government?\n"
+    assert out == f"{doc}:1:5: QA401 warning: unknown word 'goverment'; did you mean government?\n"
 
 
 def test_documents_in_other_languages_are_not_spell_checked():

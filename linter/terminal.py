@@ -1,0 +1,91 @@
+"""What the terminal can show: colour, its width, the display width of text,
+and a progress line on standard error."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from typing import IO
+
+from wcwidth import wcwidth
+
+COLOR_CHOICES = ("auto", "always", "never")
+_STYLES = {
+    "bold": "1", "red": "31", "yellow": "33", "blue": "34", "cyan": "36", "green": "32", "dim": "2",
+}
+SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "blue"}
+# Source windows never get narrower than this, however narrow the terminal says it is.
+MIN_WIDTH = 40
+
+
+def use_color(choice: str, stream: IO[str]) -> bool:
+    """`--color`: always, never, or auto (a terminal, unless NO_COLOR; FORCE_COLOR forces it)."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return _is_tty(stream) and os.environ.get("TERM") != "dumb"
+
+
+def _is_tty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class Painter:
+    """Wraps text in ANSI styles, or leaves it alone when colour is off."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+
+    def __call__(self, text: str, *styles: str) -> str:
+        if not self.enabled or not styles or not text:
+            return text
+        codes = ";".join(_STYLES[s] for s in styles)
+        return f"\x1b[{codes}m{text}\x1b[0m"
+
+
+def terminal_width(stream: IO[str]) -> int | None:
+    """Columns of the terminal the report goes to; None when it is not one
+    (a file or a pipe gets the full windows, stable for tools)."""
+    if not _is_tty(stream):
+        columns = os.environ.get("COLUMNS", "")
+        return max(MIN_WIDTH, int(columns)) if columns.isdigit() else None
+    return max(MIN_WIDTH, shutil.get_terminal_size().columns)
+
+
+def char_width(char: str) -> int:
+    """Cells a character takes: 2 for East Asian wide, 0 for combining marks."""
+    width = wcwidth(char)
+    return 1 if width < 0 else width  # control characters are shown as one cell
+
+
+def display_width(text: str) -> int:
+    return sum(char_width(c) for c in text)
+
+
+class Progress:
+    """`checked 120/200 files` on standard error, rewritten in place, for long
+    runs on a terminal only (pipes and CI logs stay clean)."""
+
+    def __init__(self, total: int, stream: IO[str] | None = None, threshold: int = 20) -> None:
+        self.stream = stream or sys.stderr
+        self.total = total
+        self.enabled = total >= threshold and _is_tty(self.stream)
+        self.done = 0
+
+    def advance(self) -> None:
+        self.done += 1
+        if self.enabled and (self.done == self.total or self.done % max(1, self.total // 100) == 0):
+            self.stream.write(f"\rchecked {self.done}/{self.total} files")
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled and self.done:
+            self.stream.write("\r\x1b[2K")
+            self.stream.flush()

@@ -1,0 +1,217 @@
+"""Checking documents in worker processes, each within a time budget.
+
+A document whose check takes longer than its budget is stopped by killing
+the worker process that checks it, which stops anything: a loop in Python,
+a catastrophic pattern of `re` or `regex` in a plugin rule, C code that
+never looks at signals, a rule that catches every exception. Through shared
+memory the worker tells its parent what it is doing (which rule is running),
+so that the error can name it, and when it is doing one-time set-up
+(compiling the dictionaries) that no document's budget should pay for. A
+worker that dies is replaced; the other documents are still checked.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import multiprocessing.connection
+import os
+import signal
+import time
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator, Sequence, TypeVar
+
+Item = TypeVar("Item")
+Value = TypeVar("Value")
+
+_PHASE_BYTES = 96
+_PR_SET_PDEATHSIG = 1  # prctl option, from <linux/prctl.h>
+# Waiting on the pipes wakes up at least this often to look at the clocks.
+_POLL_SECONDS = 0.5
+
+
+class _Shared:
+    """What a worker shares with its parent: the phase, and paused time."""
+
+    def __init__(self) -> None:
+        self.phase = multiprocessing.RawArray(ctypes.c_char, _PHASE_BYTES)
+        self.paused_since = multiprocessing.RawValue(ctypes.c_double, 0.0)
+        self.paused_total = multiprocessing.RawValue(ctypes.c_double, 0.0)
+
+
+_shared: _Shared | None = None  # set in a worker process
+# This process's ends of its workers' pipes: a new worker closes its copies,
+# so that each worker sees its pipe close when this process ends.
+_parent_ends: set[Any] = set()
+
+
+def announce(phase: str) -> None:
+    """Say what the current document's check is doing, e.g. "in rule QA301
+    (broken-reference)": a stopped check is reported with the last phase."""
+    if _shared is not None:
+        _shared.phase.value = phase.encode("utf-8")[: _PHASE_BYTES - 1]
+
+
+@contextmanager
+def untimed() -> Iterator[None]:
+    """Time spent inside does not count against the document's budget."""
+    shared = _shared
+    if shared is None or shared.paused_since.value:  # not a worker, or already paused
+        yield
+        return
+    shared.paused_since.value = time.monotonic()
+    try:
+        yield
+    finally:
+        shared.paused_total.value += time.monotonic() - shared.paused_since.value
+        shared.paused_since.value = 0.0
+
+
+def _end_with_parent(parent: int) -> None:
+    """Have the kernel stop this worker when its parent ends, even killed
+    (Linux: a worker stuck in a pattern would never see its pipe close)."""
+    try:
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux
+        pass
+    if os.getppid() != parent:  # the parent ended before that took effect
+        os._exit(1)
+
+
+def _serve(connection: Any, shared: _Shared, job: Callable[[Any], Any]) -> None:
+    global _shared
+    _shared = shared
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    while True:
+        try:
+            message = connection.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        index, item = message
+        try:
+            connection.send((index, job(item), None))
+        except BaseException as error:  # a result that cannot be sent, or a bug in the job
+            connection.send((index, None, f"{type(error).__name__}: {error}"))
+
+
+class _Worker:
+    """A forked process that checks one item at a time (forked by hand, not
+    with multiprocessing.Process, which would close this process's stdin)."""
+
+    def __init__(self, job: Callable[[Any], Any]) -> None:
+        self.shared = _Shared()
+        self.connection, child = multiprocessing.Pipe()
+        parent = os.getpid()
+        self.pid = os.fork()
+        if self.pid == 0:  # the worker: serve, then leave without running the parent's exit handlers
+            status = 1
+            try:
+                _end_with_parent(parent)
+                for end in _parent_ends | {self.connection}:
+                    end.close()
+                _serve(child, self.shared, job)
+                status = 0
+            finally:
+                os._exit(status)
+        child.close()
+        _parent_ends.add(self.connection)
+        self.exit_status: int | None = None
+        self.index = -1
+        self.started = 0.0
+        self.budget = 0.0
+
+    def give(self, index: int, item: Any, budget: float) -> None:
+        self.shared.phase.value = b""
+        self.shared.paused_total.value = 0.0
+        self.index, self.budget, self.started = index, budget, time.monotonic()
+        self.connection.send((index, item))
+
+    def remaining(self, now: float) -> float:
+        paused = self.shared.paused_total.value
+        if self.shared.paused_since.value:
+            paused += now - self.shared.paused_since.value
+        return self.budget - (now - self.started - paused)
+
+    @property
+    def phase(self) -> str:
+        return self.shared.phase.value.decode("utf-8", errors="replace")
+
+    def stop(self) -> None:
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.exit_status = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
+        _parent_ends.discard(self.connection)
+        self.connection.close()
+
+
+def run_all(
+    items: Sequence[Item],
+    job: Callable[[Item], Value],
+    jobs: int,
+    budgets: Sequence[float],
+    failed: Callable[[Item, str], Value],
+    progress: Callable[[], None] = lambda: None,
+) -> list[Value]:
+    """`job(item)` for every item, in up to `jobs` worker processes (forked
+    now: they share what this process loaded). An item whose job takes
+    longer than its budget in seconds, or whose worker dies, gives
+    `failed(item, why)` instead. `progress()` follows each item's end."""
+    if not items:
+        return []
+    if not hasattr(os, "fork"):  # no cheap workers (Windows): checked in this process, without a budget
+        return [_then(job(item), progress) for item in items]
+    results: list[Any] = [None] * len(items)
+    pending = list(range(len(items)))[::-1]
+    idle = [_Worker(job) for _ in range(max(1, min(jobs, len(items))))]
+    busy: dict[Any, _Worker] = {}
+    try:
+        while pending or busy:
+            while pending and idle:
+                worker, index = idle.pop(), pending.pop()
+                worker.give(index, items[index], budgets[index])
+                busy[worker.connection] = worker
+            now = time.monotonic()
+            wait = min(_POLL_SECONDS, max(0.0, min(w.remaining(now) for w in busy.values())))
+            for connection in multiprocessing.connection.wait(list(busy), timeout=wait):
+                worker = busy.pop(connection)
+                try:
+                    index, value, error = connection.recv()
+                except (EOFError, OSError):  # the worker died: a crash in C code, os._exit in a rule
+                    worker.stop()
+                    results[worker.index] = failed(
+                        items[worker.index],
+                        f"the checking process ended (exit status {worker.exit_status}) {worker.phase}".rstrip(),
+                    )
+                    progress()
+                    if pending:
+                        idle.append(_Worker(job))
+                    continue
+                results[index] = value if error is None else failed(items[index], f"internal error: {error}")
+                progress()
+                idle.append(worker)
+            now = time.monotonic()
+            for connection, worker in list(busy.items()):
+                if worker.remaining(now) <= 0:
+                    phase = worker.phase
+                    worker.stop()
+                    del busy[connection]
+                    results[worker.index] = failed(
+                        items[worker.index],
+                        f"not checked within {worker.budget:g} s (the `timeout` setting) {phase}".rstrip(),
+                    )
+                    progress()
+                    if pending:
+                        idle.append(_Worker(job))
+    finally:
+        for worker in idle + list(busy.values()):
+            worker.stop()
+    return results
+
+
+def _then(value: Value, progress: Callable[[], None]) -> Value:
+    progress()
+    return value
