@@ -187,10 +187,12 @@ def _many_files(qalint: list[str], count: int = 1000) -> None:
 
 
 def _memory(document: Path, data: bytes) -> None:
-    """Peak memory (RSS) of `qalint check` in a new process, against the
-    size of its input: copies of the document, up to 3 MB."""
+    """Peak memory (RSS) of `qalint check` in a new process (the larger of
+    the process and the worker it checks in), against the size of its input:
+    copies of the document, up to 3 MB."""
     probe = ("import resource, sys\nfrom qalint.cli import main\nmain(sys.argv[1:])\n"
-             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)")
+             "print(max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)),"
+             " file=sys.stderr)")
 
     def peak_mb(path: Path) -> float:
         result = subprocess.run([sys.executable, "-c", probe, "check", "--isolated", "--quiet", "--no-cache", str(path)],

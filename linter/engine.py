@@ -185,6 +185,7 @@ class Linter:
             key=lambda p: (count_marker_matches(doc, p), p.language == language, p.name),
             reverse=True,
         )
+        doc.cache.pop("first_lines", None)  # the blocks' first lines, kept only for this choice
         return scored[0]
 
     # -- checking ------------------------------------------------------------
