@@ -10,8 +10,12 @@ memory-mapped table (see `lexicon.py`), so a run opens a file instead.
 
 from __future__ import annotations
 
+import marshal
+import os
 import re
+import threading
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple
 
@@ -135,10 +139,11 @@ def read_affix_file(path: Path) -> AffixFile:
     return affixes
 
 
-def _entries(path: Path, affixes: AffixFile) -> Iterator[tuple[str, list[str]]]:
+def _entries(path: Path, affixes: AffixFile, part: tuple[int, int]) -> Iterator[tuple[str, list[str]]]:
+    """The word list's entries, or every `part[1]`-th one from `part[0]`."""
     with open(path, encoding=affixes.encoding, errors="replace") as handle:
         next(handle, None)  # the word count
-        for line in handle:
+        for line in islice(handle, part[0], None, part[1]):
             line = line.lstrip("\ufeff").rstrip("\n")
             if not line or line[0] in "#\t ":
                 continue
@@ -160,9 +165,10 @@ def _split_entry(entry: str) -> tuple[str, str]:
         index = slash + 1
 
 
-def expand(affixes: AffixFile, dic: Path) -> dict[str, int]:
+def expand(affixes: AffixFile, dic: Path, part: tuple[int, int] = (0, 1)) -> dict[str, int]:
     """Every form of the word list `dic` under the rules of `affixes`, with
-    its bits (see the constants above)."""
+    its bits (see the constants above); of one part of the list only when
+    `part` (index, count) says so."""
     classes = affixes.classes
     compound_flags = affixes.compound_flags
     forms: dict[str, int] = {}
@@ -215,7 +221,7 @@ def expand(affixes: AffixFile, dic: Path) -> dict[str, int]:
                 yield add + word[len(strip):], continuation
 
     permit = affixes.permit
-    for word, flag_list in _entries(dic, affixes):
+    for word, flag_list in _entries(dic, affixes, part):
         flags = frozenset(flag_list)
         noun = NOUN if affixes.flag_type == "long" and any(f[:1] in _NOUN_FLAG_PREFIXES for f in flag_list) else 0
         own = compound_bits(flags)
@@ -233,6 +239,35 @@ def expand(affixes: AffixFile, dic: Path) -> dict[str, int]:
             for both, suffix_continuation, _ in suffixed(form, continuation, 1):
                 add(both, continuation | suffix_continuation | stem_flags, compound_bits(continuation | suffix_continuation))
     return _converted(forms, affixes.conversions)
+
+
+def expand_side_by_side(affixes: AffixFile, dic: Path) -> dict[str, int]:
+    """`expand`, half of the word list in a forked process when the machine
+    has the cores and this process may fork (no other threads: a fork copies
+    the locks they hold)."""
+    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
+        return expand(affixes, dic)
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # expand the other half, hand it over, leave without this process's exit handlers
+        try:
+            os.close(read)
+            with os.fdopen(write, "wb") as out:
+                out.write(marshal.dumps(expand(affixes, dic, (1, 2))))
+        finally:
+            os._exit(0)
+    os.close(write)
+    forms = expand(affixes, dic, (0, 2))
+    with os.fdopen(read, "rb") as handle:
+        data = handle.read()
+    os.waitpid(child, 0)
+    try:
+        other = marshal.loads(data)
+    except (EOFError, ValueError, TypeError):  # the child failed: do its half here
+        other = expand(affixes, dic, (1, 2))
+    for form, bits in other.items():
+        forms[form] = forms.get(form, 0) | bits
+    return forms
 
 
 def _converted(forms: dict[str, int], conversions: list[tuple[str, str]]) -> dict[str, int]:

@@ -21,7 +21,7 @@ import time
 from functools import cached_property
 from pathlib import Path
 
-from .affixes import BEGIN, END, FORBIDDEN, KEEPCASE, MIDDLE, NOUN, STEM, WORD, expand, read_affix_file
+from .affixes import BEGIN, END, FORBIDDEN, KEEPCASE, MIDDLE, NOUN, STEM, WORD, expand_side_by_side, read_affix_file
 from . import __version__
 from .cachedir import cache_folder
 from .lexicon import Table, write_table
@@ -154,7 +154,7 @@ class Dictionary:
 
     def _compile(self) -> dict[bytes, bytes]:
         affixes = read_affix_file(self.folder / f"{self.stem}.aff")
-        forms = expand(affixes, self.folder / f"{self.stem}.dic")
+        forms = expand_side_by_side(affixes, self.folder / f"{self.stem}.dic")
         entries = {form.encode("utf-8"): bits.to_bytes(2, "little") for form, bits in forms.items()}
         accents: dict[str, list[str]] = {}
         for form in sorted(form for form, bits in forms.items() if bits & STEM and not form.isascii()):

@@ -12,37 +12,40 @@ from __future__ import annotations
 
 import os
 import struct
+import sys
+import threading
 import weakref
 import zlib
+from array import array
+from itertools import accumulate
 from pathlib import Path
 from typing import Iterable
 
 _MAGIC = b"QLX2"
 _HEADER = struct.Struct("<4sI")
-_ENTRY_HEAD = struct.Struct("<B")
-_VALUE_HEAD = struct.Struct("<I")
 _SHORT_VALUE = 8  # bytes of value read with the key (a form's bits take two)
 
 
 def write_table(path: Path, entries: dict[bytes, bytes]) -> None:
     """Write `entries` as a table, atomically (a reader never sees half a file)."""
     slots = 1 << max(4, (len(entries) * 2 - 1).bit_length())  # at most half full
-    mask = slots - 1
-    offsets = [0] * slots
-    blob = bytearray()
-    base = _HEADER.size + 4 * slots
-    for key, value in entries.items():
-        key = key[:255]
-        index = zlib.crc32(key) & mask
+    mask, crc32 = slots - 1, zlib.crc32
+    keys = [key[:255] for key in entries]
+    records = [bytes((len(key),)) + key + len(value).to_bytes(4, "little") + value
+               for key, value in zip(keys, entries.values())]
+    offsets = array("I", bytes(4 * slots))
+    for key, offset in zip(keys, accumulate(map(len, records), initial=_HEADER.size + 4 * slots)):
+        index = crc32(key) & mask
         while offsets[index]:
             index = (index + 1) & mask
-        offsets[index] = base + len(blob)
-        blob += _ENTRY_HEAD.pack(len(key)) + key + _VALUE_HEAD.pack(len(value)) + value
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        offsets[index] = offset
+    if sys.byteorder == "big":
+        offsets.byteswap()
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     with open(temporary, "wb") as handle:
         handle.write(_HEADER.pack(_MAGIC, slots))
-        handle.write(struct.pack(f"<{slots}I", *offsets))
-        handle.write(blob)
+        handle.write(offsets.tobytes())
+        handle.write(b"".join(records))
     os.replace(temporary, path)
 
 
