@@ -118,7 +118,7 @@ def test_the_table_is_compiled_once_and_rebuilt_when_damaged(small: Dictionary, 
     def no_compiling(*args):
         raise AssertionError("compiled again")
 
-    monkeypatch.setattr(dictionaries, "expand", no_compiling)
+    monkeypatch.setattr(dictionaries, "expand_side_by_side", no_compiling)
     assert again.known("lampen") and not again.known("lampe")
     monkeypatch.undo()
     compiled.write_bytes(b"not a table")
