@@ -5,21 +5,21 @@ Hunspell's `unmunch` does), with what each form may do in a compound.
 Hunspell answers a lookup by stripping affixes at run time and, for Dutch,
 by exploring compounds; loading its nl_NL dictionary takes a quarter of a
 second. qalint expands the dictionary once and keeps the forms in a
-memory-mapped table (see `lexicon.py`), so a run opens a file instead.
+table read in place (see `lexicon.py`), so a run opens a file instead.
 """
 
 from __future__ import annotations
 
 import marshal
 import os
-import re
 import threading
-from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterator, NamedTuple
+from typing import Callable, Iterator
 
-# What a form may do, as bits of one byte.
+from .affixfile import AffixFile
+
+# What a form may do, as bits of its table value.
 WORD = 1  # accepted on its own
 STEM = 2  # a word of the list itself, without affixes
 NOUN = 4  # a stem with noun flags (plural, diminutive or compounding classes)
@@ -29,114 +29,30 @@ COMPOUND_PART = 32  # only valid inside a compound
 BEGIN = 64  # may open a compound (Hunspell's COMPOUNDBEGIN)
 MIDDLE = 128  # may stand inside one (COMPOUNDMIDDLE)
 END = 256  # may close one (COMPOUNDEND)
+FORCE_CAPITAL = 512  # closes a compound only in a capitalised word (FORCEUCASE)
+# Above these, one bit per (role, flag) of `flag_bits`: the flags that
+# compound rules and compound patterns test on a form's root.
+_FIRST_FLAG_BIT = 1 << 16
 
+_PLACES = {"begin": BEGIN, "middle": MIDDLE, "end": END}
 # Flags that mark nouns in OpenTaal's nl_NL: compounding (C?), plural (Z?)
 # and diminutive (Y?) classes.
 _NOUN_FLAG_PREFIXES = ("C", "Z", "Y")
 
 
-class _Affix(NamedTuple):
-    strip: str
-    add: str
-    matches: Callable[[str], object] | None  # the condition (None: any word)
-    continuation: frozenset[str]
-
-
-@dataclass
-class _AffixClass:
-    prefix: bool
-    cross_product: bool
-    rules: list[_Affix] = field(default_factory=list)
-
-
-@dataclass
-class AffixFile:
-    """The parts of a Hunspell .aff file that decide which forms exist."""
-
-    encoding: str = "utf-8"
-    flag_type: str = "short"
-    classes: dict[str, _AffixClass] = field(default_factory=dict)
-    keepcase: str | None = None
-    forbidden: str | None = None
-    only_in_compound: str | None = None
-    compound_flags: dict[str, int] = field(default_factory=dict)  # flag -> BEGIN, MIDDLE or END
-    permit: str | None = None  # COMPOUNDPERMITFLAG: an affix that may stand inside a compound
-    conversions: list[tuple[str, str]] = field(default_factory=list)  # OCONV
-    compound_patterns: list[tuple[str, str]] = field(default_factory=list)  # letters that may not meet
-    replacements: list[tuple[str, str]] = field(default_factory=list)  # REP: common misspellings, fixed
-
-    def flags(self, text: str) -> list[str]:
-        if self.flag_type == "long":
-            return [text[i:i + 2] for i in range(0, len(text) - 1, 2)]
-        if self.flag_type == "num":
-            return [part for part in text.split(",") if part]
-        return list(text)
-
-    def convert(self, word: str) -> str:
-        for source, target in self.conversions:
-            word = word.replace(source, target)
-        return word
-
-
-def _encoding(path: Path) -> str:
-    with open(path, "rb") as handle:
-        for line in handle:
-            if line.startswith(b"SET "):
-                return line.split()[1].decode("ascii", "replace")
-    return "utf-8"
-
-
-def _condition(text: str, prefix: bool) -> Callable[[str], object] | None:
-    if text in (".", ""):
-        return None
-    try:
-        return re.compile(("^" + text) if prefix else (text + "$")).search
-    except re.error:
-        return None
-
-
-_COMPOUND_KEYS = {"COMPOUNDBEGIN": BEGIN, "COMPOUNDMIDDLE": MIDDLE, "COMPOUNDEND": END}
-
-
-def read_affix_file(path: Path) -> AffixFile:
-    affixes = AffixFile(encoding=_encoding(path))
-    lines = path.read_text(encoding=affixes.encoding, errors="replace").lstrip("\ufeff").splitlines()
-    for line in lines:
-        parts = line.split()
-        if not parts or parts[0].startswith("#"):
-            continue
-        key = parts[0]
-        if key == "FLAG" and len(parts) > 1:
-            affixes.flag_type = {"long": "long", "num": "num"}.get(parts[1], "short")
-        elif key == "KEEPCASE" and len(parts) > 1:
-            affixes.keepcase = parts[1]
-        elif key == "FORBIDDENWORD" and len(parts) > 1:
-            affixes.forbidden = parts[1]
-        elif key == "ONLYINCOMPOUND" and len(parts) > 1:
-            affixes.only_in_compound = parts[1]
-        elif key in _COMPOUND_KEYS and len(parts) > 1:
-            affixes.compound_flags[parts[1]] = _COMPOUND_KEYS[key]
-        elif key == "COMPOUNDPERMITFLAG" and len(parts) > 1:
-            affixes.permit = parts[1]
-        elif key == "CHECKCOMPOUNDPATTERN" and len(parts) >= 3 and "/" not in parts[1] + parts[2]:
-            affixes.compound_patterns.append((parts[1], parts[2]))
-        elif key == "REP" and len(parts) >= 3 and "_" not in parts[2]:
-            affixes.replacements.append((parts[1], parts[2]))
-        elif key == "OCONV" and len(parts) == 3:
-            affixes.conversions.append((parts[1], parts[2]))
-        elif key in ("PFX", "SFX") and len(parts) >= 4:
-            flag = parts[1]
-            if flag not in affixes.classes:  # the class header: flag, cross product, count
-                affixes.classes[flag] = _AffixClass(key == "PFX", parts[2] == "Y")
-                continue
-            strip = "" if parts[2] == "0" else parts[2]
-            add, _, continuation = parts[3].partition("/")
-            add = "" if add == "0" else add
-            condition = _condition(parts[4] if len(parts) > 4 else ".", key == "PFX")
-            affixes.classes[flag].rules.append(
-                _Affix(strip, add, condition, frozenset(affixes.flags(continuation)))
-            )
-    return affixes
+def flag_bits(affixes: AffixFile) -> dict[tuple[str, str], int]:
+    """One bit per flag that compound rules test ("stem": on the word itself,
+    "end": on the root of a form that may close a rule's compound) and per
+    flag that compound patterns test on a part's root ("root")."""
+    bits: dict[tuple[str, str], int] = {}
+    bit = _FIRST_FLAG_BIT
+    rule_flags = sorted({flag for rule in affixes.compound_rules for flag, _ in rule})
+    pattern_flags = sorted({f for p in affixes.compound_patterns for f in (p.end_flag, p.begin_flag) if f})
+    for role, flags in (("stem", rule_flags), ("end", rule_flags), ("root", pattern_flags)):
+        for flag in flags:
+            bits[(role, flag)] = bit
+            bit <<= 1
+    return bits
 
 
 def _entries(path: Path, affixes: AffixFile, part: tuple[int, int]) -> Iterator[tuple[str, list[str]]]:
@@ -170,28 +86,25 @@ def expand(affixes: AffixFile, dic: Path, part: tuple[int, int] = (0, 1)) -> dic
     its bits (see the constants above); of one part of the list only when
     `part` (index, count) says so."""
     classes = affixes.classes
-    compound_flags = affixes.compound_flags
+    compound_flags = {flag: _PLACES[place] for flag, place in affixes.compound_flags.items()}
     forms: dict[str, int] = {}
-
-    compound_items = tuple(compound_flags.items())
-    forbidden, only_in_compound, keepcase = affixes.forbidden, affixes.only_in_compound, affixes.keepcase
 
     def compound_bits(flags) -> int:
         bits = 0
-        for flag, bit in compound_items:
-            if flag in flags:
-                bits |= bit
+        for flag in flags:
+            bits |= compound_flags.get(flag, 0)
         return bits
 
     def add(form: str, flags, bits: int) -> None:
-        if forbidden in flags:
+        if affixes.forbidden in flags:
             bits |= FORBIDDEN
-        elif only_in_compound in flags:
+        elif affixes.only_in_compound in flags:
             bits = (bits | COMPOUND_PART) & ~END  # a linking element never closes a compound
         else:
             bits |= WORD
-        if keepcase in flags:
+        if affixes.keepcase in flags:
             bits |= KEEPCASE
+        form = affixes.convert(form)
         forms[form] = forms.get(form, 0) | bits
 
     def suffixed(word: str, flags, depth: int) -> Iterator[tuple[str, frozenset[str], bool]]:
@@ -221,24 +134,57 @@ def expand(affixes: AffixFile, dic: Path, part: tuple[int, int] = (0, 1)) -> dic
                 yield add + word[len(strip):], continuation
 
     permit = affixes.permit
-    for word, flag_list in _entries(dic, affixes, part):
+    bits_of_flag = flag_bits(affixes)
+    tested = frozenset(flag for _, flag in bits_of_flag)
+
+    def root_bits(flags: frozenset[str]) -> tuple[int, int, int]:
+        """The bits a root's flags give its forms: the word itself, forms that
+        may close a rule's compound (suffixed or permitted ones), any form."""
+        every = FORCE_CAPITAL if affixes.forceucase in flags else 0
+        end = stem = 0
+        for flag in flags & tested:
+            every |= bits_of_flag.get(("root", flag), 0)
+            end |= bits_of_flag.get(("end", flag), 0)
+            stem |= bits_of_flag.get(("stem", flag), 0)
+        return stem | end | every, end | every, every
+
+    def entry(word: str, flag_list: list[str], add: Callable[[str, frozenset[str], int], None]) -> None:
         flags = frozenset(flag_list)
         noun = NOUN if affixes.flag_type == "long" and any(f[:1] in _NOUN_FLAG_PREFIXES for f in flag_list) else 0
         own = compound_bits(flags)
-        add(word, flags, STEM | noun | own)
+        as_stem, as_end, as_any = root_bits(flags)
+        add(word, flags, STEM | noun | own | as_stem)
         stem_flags = {f for f in (affixes.keepcase, affixes.forbidden) if f in flags}
         for form, continuation, cross in suffixed(word, flags, 0):
-            add(form, continuation | stem_flags, _place(own, compound_bits(continuation), permit in continuation, END))
+            add(form, continuation | stem_flags,
+                as_end | _place(own, compound_bits(continuation), permit in continuation, END))
             if cross:
                 for both, prefix_continuation in prefixed(form, flags | continuation, True):
                     edges = (BEGIN if permit in continuation else 0) | (END if permit in prefix_continuation else 0)
                     add(both, continuation | prefix_continuation | stem_flags,
-                        _place(own & edges, compound_bits(continuation | prefix_continuation), False, 0))
+                        (as_end if permit in prefix_continuation else as_any)
+                        | _place(own & edges, compound_bits(continuation | prefix_continuation), False, 0))
         for form, continuation in prefixed(word, flags, False):
-            add(form, continuation | stem_flags, _place(own, compound_bits(continuation), permit in continuation, BEGIN))
+            closing = as_end if permit in continuation else as_any
+            add(form, continuation | stem_flags,
+                closing | _place(own, compound_bits(continuation), permit in continuation, BEGIN))
             for both, suffix_continuation, _ in suffixed(form, continuation, 1):
-                add(both, continuation | suffix_continuation | stem_flags, compound_bits(continuation | suffix_continuation))
-    return _converted(forms, affixes.conversions)
+                add(both, continuation | suffix_continuation | stem_flags,
+                    closing | compound_bits(continuation | suffix_continuation))
+
+    def add_in_capitals(form: str, flags, bits: int) -> None:
+        if not flags & {affixes.forbidden, affixes.only_in_compound, affixes.keepcase}:
+            capitals = affixes.convert(form).upper()
+            forms[capitals] = forms.get(capitals, 0) | WORD
+
+    for word, flag_list in _entries(dic, affixes, part):
+        entry(word, flag_list, add)
+        if _hidden_capitals(word, flag_list, affixes):
+            # Hunspell reads "DDoS", "kV" and "NGO/S" also as hidden "Ddos",
+            # "Kv", "Ngo/S" that match only a word in capitals: "DDOS", "NGOS".
+            lower = word.lower()
+            entry(lower[:1].upper() + lower[1:], flag_list, add_in_capitals)
+    return forms
 
 
 def expand_side_by_side(affixes: AffixFile, dic: Path) -> dict[str, int]:
@@ -263,23 +209,21 @@ def expand_side_by_side(affixes: AffixFile, dic: Path) -> dict[str, int]:
     os.waitpid(child, 0)
     try:
         other = marshal.loads(data)
-    except (EOFError, ValueError, TypeError):  # the child failed: do its half here
+    except (EOFError, ValueError, TypeError):  # the child failed: its half is expanded here
         other = expand(affixes, dic, (1, 2))
     for form, bits in other.items():
         forms[form] = forms.get(form, 0) | bits
     return forms
 
 
-def _converted(forms: dict[str, int], conversions: list[tuple[str, str]]) -> dict[str, int]:
-    """The forms in the dictionary's output spelling (OCONV: "ĳ" -> "ij"),
-    converted once at the end: few forms hold a letter to convert."""
-    sources = tuple(source for source, _ in conversions)
-    for form in [f for f in forms if any(source in f for source in sources)]:
-        bits = forms.pop(form)
-        for source, target in conversions:
-            form = form.replace(source, target)
-        forms[form] = forms.get(form, 0) | bits
-    return forms
+def _hidden_capitals(word: str, flag_list: list[str], affixes: AffixFile) -> bool:
+    """Whether Hunspell adds a capitalised twin of a word of mixed case (or of
+    capitals with affixes) that matches the word written in capitals."""
+    if affixes.forbidden in flag_list or affixes.keepcase in flag_list or word.lower() == word:
+        return False
+    if word.upper() == word:
+        return bool(flag_list)
+    return not (word[:1].isupper() and word[1:] == word[1:].lower())
 
 
 def _place(stem: int, affix: int, permitted: bool, edge: int) -> int:

@@ -22,8 +22,11 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     """argparse, with "did you mean" for a misspelled option."""
 
-    def unrecognized(self, extra: list[str]) -> None:
-        options = [o for action in self._actions for o in action.option_strings if o.startswith("--")]
+    def options(self) -> list[str]:
+        return [o for action in self._actions for o in action.option_strings if o.startswith("--")]
+
+    def unrecognized(self, extra: list[str], also: list[str] | None = None) -> None:
+        options = self.options() + [o for o in also or [] if o not in self.options()]
         hints = []
         for item in extra:
             close = difflib.get_close_matches(item.split("=", 1)[0], options, n=1) if item.startswith("-") else []
@@ -31,7 +34,7 @@ class _Parser(argparse.ArgumentParser):
         self.error(f"unrecognized arguments: {' '.join(hints)}")
 
 
-def _parser() -> tuple[argparse.ArgumentParser, dict[str, _Parser]]:
+def _parser() -> tuple[_Parser, dict[str, _Parser]]:
     parser = _Parser(
         prog="qalint",
         description="A data-quality and consistency linter for Q&A reports.",
@@ -109,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         argv = _with_command(argv, parser, commands)
         args, extra = parser.parse_known_args(argv)
         if extra:
-            commands.get(args.command, parser).unrecognized(extra)
+            commands.get(args.command, parser).unrecognized(extra, parser.options())  # `--verison` too
     except SystemExit as exit_:
         return EXIT_ERROR if exit_.code not in (0, None) else EXIT_OK
     try:
@@ -153,7 +156,8 @@ def _with_command(argv: list[str], parser: _Parser, commands: dict[str, _Parser]
     first = argv[0] if argv else None
     if first in commands or first in ("-h", "--help", "--version"):
         return argv
-    if first and not first.startswith("-") and first != "-" and not Path(first).exists():
+    looks_like_a_word = first and first.isidentifier()  # `rule.md`, `docs/` are paths
+    if looks_like_a_word and not Path(first).exists():
         close = difflib.get_close_matches(first, list(commands), n=1)
         if close:
             parser.error(f"unknown command {first!r} (did you mean {close[0]!r}?)")

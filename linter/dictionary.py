@@ -21,9 +21,11 @@ import time
 from functools import cached_property
 from pathlib import Path
 
-from .affixes import BEGIN, END, FORBIDDEN, KEEPCASE, MIDDLE, NOUN, STEM, WORD, expand_side_by_side, read_affix_file
+from .affixes import FORBIDDEN, KEEPCASE, NOUN, STEM, WORD, expand_side_by_side
+from .affixfile import AffixFileError, read_affix_file
 from . import __version__
 from .cachedir import cache_folder
+from .compounding import Compounds, CompoundSettings
 from .lexicon import Table, write_table
 from .workers import untimed
 
@@ -42,17 +44,14 @@ CLASHES = {
 }
 # Cache files of other versions unused this long are removed.
 _STALE_AFTER = 30 * 24 * 3600
-# Hunspell's limit on the parts of one compound word.
-_MAX_PARTS = 4
 # The format of the compiled tables (a new one compiles the dictionaries again) ...
-CACHE_VERSION = "12"
+CACHE_VERSION = "13"
 # ... and of what the spelling rules learnt about words: corrections and
 # compound splits depend on the rules, so a new qalint forgets them.
 LEARNT_VERSION = f"{__version__}-1"
 _ACCENTS = b"\x01"  # table keys of the accent index
 _REPLACEMENTS = b"\x02"  # the table key of the REP list
-_PATTERNS = b"\x03"  # the table key of the compound patterns
-_COMPOUNDING = b"\x04"  # present when the dictionary flags words for compounding
+_COMPOUNDS = b"\x03"  # the table key of the compound settings
 
 
 class DictionaryUnavailable(Exception):
@@ -153,9 +152,13 @@ class Dictionary:
         return True
 
     def _compile(self) -> dict[bytes, bytes]:
-        affixes = read_affix_file(self.folder / f"{self.stem}.aff")
+        try:
+            affixes = read_affix_file(self.folder / f"{self.stem}.aff")
+        except AffixFileError as error:
+            raise DictionaryUnavailable(f"cannot use the {self.stem} dictionary: {error}") from None
         forms = expand_side_by_side(affixes, self.folder / f"{self.stem}.dic")
-        entries = {form.encode("utf-8"): bits.to_bytes(2, "little") for form, bits in forms.items()}
+        entries = {form.encode("utf-8"): bits.to_bytes(max(2, (bits.bit_length() + 7) // 8), "little")
+                   for form, bits in forms.items()}
         accents: dict[str, list[str]] = {}
         for form in sorted(form for form, bits in forms.items() if bits & STEM and not form.isascii()):
             accents.setdefault(fold_accents(form), []).append(form)
@@ -166,10 +169,7 @@ class Dictionary:
         entries[_REPLACEMENTS] = "\n".join(
             f"{source}\t{target}" for source, target in sorted(pairs) if source.strip("^$") and source != target
         ).encode("utf-8")
-        patterns = "\n".join(f"{affixes.convert(end)}\t{affixes.convert(begin)}" for end, begin in affixes.compound_patterns)
-        entries[_PATTERNS] = patterns.encode("utf-8")
-        if affixes.compound_flags:
-            entries[_COMPOUNDING] = b"1"
+        entries[_COMPOUNDS] = CompoundSettings.of(affixes).to_json().encode("utf-8")
         return entries
 
     def bits(self, form: str) -> int:
@@ -225,29 +225,26 @@ class Dictionary:
         return table
 
     @cached_property
-    def _compounding(self) -> bool:
-        return self._table.get(_COMPOUNDING) is not None
+    def _compounds(self) -> Compounds:
+        value = self._table.get(_COMPOUNDS)
+        return Compounds(CompoundSettings.from_json(value.decode("utf-8")) if value else CompoundSettings(), self.bits)
 
     @cached_property
-    def compound_patterns(self) -> dict[str, list[tuple[str, str]]]:
-        """Letters that may not meet where compound parts join ("en" + "loos"),
-        as (end of the first part, start of the next), by that start's first letter."""
-        value = self._table.get(_PATTERNS) or b""
-        patterns: dict[str, list[tuple[str, str]]] = {}
-        for line in value.decode("utf-8").split("\n"):
-            end, _, begin = line.partition("\t")
-            if end and begin:
-                patterns.setdefault(begin[0], []).append((end, begin))
-        return patterns
+    def _joined(self) -> tuple[str, ...]:
+        return self._compounds.settings.joined
 
     # -- Hunspell's verdict ------------------------------------------------------
     def stand_in(self) -> bool:
         """Have libhunspell answer `known` for this process instead of the
-        table. Only for a dictionary that compounds no words (the English
-        ones): there Hunspell's verdict is the table's, form for form (the
+        table. Only for a dictionary that flags no words for compounding (the
+        English ones, whose compound rules join numbers): for words of
+        letters Hunspell's verdict is then the table's, form for form (the
         tests hold them to it). False when it cannot stand in."""
         if self._hunspell is None:
-            if self.splits_compounds or read_affix_file(self.folder / f"{self.stem}.aff").compound_flags:
+            try:
+                if self.splits_compounds or read_affix_file(self.folder / f"{self.stem}.aff").compound_flags:
+                    return False
+            except AffixFileError:  # a dictionary qalint refuses (see `_compile`)
                 return False
             try:
                 import hunspell
@@ -281,50 +278,52 @@ class Dictionary:
         return False
 
     def known(self, word: str) -> bool:
-        """Accepted as Hunspell accepts it: a form, or a compound of parts the
-        dictionary flags for compounding."""
+        """Accepted as Hunspell accepts it: a form, or a compound the
+        dictionary's compounding allows."""
         if self._hunspell is not None:
             return self._hunspell(word)
         if self.known_quickly(word):
             return True
-        if any(bits & FORBIDDEN for _, bits in self._variants(word)):
+        compounds = self._compounds
+        if not compounds.active or any(bits & FORBIDDEN for _, bits in self._variants(word)):
             return False
-        lower = word.lower()
-        if len(word) < 4 or not self._compounding or not (word == lower or word[1:] == lower[1:]):
-            return False
+        case, lower, title = self._cases(word)
+        if compounds.accepts(word, case != "lower"):
+            return True
         # "Schengengebied" opens with a name; "Beleidsevaluatie" with a capital.
-        return self._compound(word, 0, 1) or (word != lower and self._compound(lower, 0, 1))
+        if case == "capitalised":
+            return lower is not None and compounds.accepts(lower, True, recased=True)
+        return case == "capitals" and (compounds.accepts(title, True, recased=True)
+                                       or compounds.accepts(lower, True, recased=True))
+
+    def _cases(self, word: str) -> tuple[str, str | None, str]:
+        """How `word` is written ("lower", "capitalised", "capitals" or
+        "mixed"), and the lower-case and capitalised forms Hunspell tries.
+        A letter pair read as one letter ("IJ" of "IJsland") counts as one
+        capital; "Ij" is two letters, so lower-cased it matches no form."""
+        lower = word.lower()
+        if word == lower:
+            return "lower", lower, word
+        head = 1
+        if self._joined and word[:2].lower() in self._joined:
+            if not word[1:2].isupper():
+                return ("capitalised", None, word) if word[1:] == lower[1:] else ("mixed", None, word)
+            head = 2
+        if word[:head].isupper() and word[head:] == lower[head:]:
+            return "capitalised", lower, word
+        if word == word.upper():
+            return "capitals", lower, word[:head] + lower[head:]
+        return "mixed", None, word
 
     def _variants(self, word: str):
+        """The forms Hunspell looks `word` up as, in its order, with their bits."""
         yield word, self.bits(word)
         if word[:1].isupper():
-            lower = word.lower()
-            if word[1:] == lower[1:] or word.isupper():
-                yield lower, self.bits(lower)
-            if word.isupper() and len(word) > 1:
-                title = word[0] + lower[1:]
+            case, lower, title = self._cases(word)
+            if case == "capitals":
                 yield title, self.bits(title)
-
-    def _compound(self, word: str, start: int, part: int) -> bool:
-        """Whether word[start:] completes a compound whose part number `part`
-        starts there (Hunspell's COMPOUNDBEGIN/MIDDLE/END flags)."""
-        need = BEGIN if part == 1 else MIDDLE
-        for cut in range(start + 1, len(word)):
-            bits = self.bits(word[start:cut])
-            if not bits & need or bits & FORBIDDEN or self._refused_join(word, cut):
-                continue
-            tail = self.bits(word[cut:])
-            if tail & END and not tail & FORBIDDEN and word[start:cut] != word[cut:]:
-                return True
-            if part + 1 < _MAX_PARTS and self._compound(word, cut, part + 1):
-                return True
-        return False
-
-    def _refused_join(self, word: str, cut: int) -> bool:
-        if word[cut - 1] + word[cut] in self.clashes:
-            return True
-        return any(word.startswith(begin, cut) and word.endswith(end, 0, cut)
-                   for end, begin in self.compound_patterns.get(word[cut], ()))
+            if lower is not None and case != "mixed":
+                yield lower, self.bits(lower)
 
     # -- what was learnt, kept on disk ------------------------------------------
     def recall(self, kind: str, word: str) -> str | None:

@@ -28,7 +28,8 @@ ITEM = "item"  # layout B
 # runs, and one run per kind of character, keep a match linear on a line of
 # asterisks or spaces (nested runs of `*` and ` ` backtrack exponentially).
 _MARKUP_BEFORE = r"^\ufeff?[ \t]{0,3}(?:#{1,6}[ \t]++)?(?:[*_][*_ \t]*+)?"
-_MARKUP_AFTER = r"[ \t]*+(?:[.:][ \t]*+)?[*_]*+[ \t]*+(?:(?<=[ \t])#++[ \t]*+)?$"
+# A marker line may end with a suppression comment (`<!-- qalint: disable-line -->`).
+_MARKUP_AFTER = r"[ \t]*+(?:[.:][ \t]*+)?[*_]*+[ \t]*+(?:(?<=[ \t])#++[ \t]*+)?(?:<!--\s*+qalint:[^<>]*-->[ \t]*+)?$"
 
 
 def compile_pattern(pattern: str, flags: int = 0):

@@ -118,7 +118,8 @@ class TermVariant(Rule):
             known = dictionary("en" if context.profile.language == "en" else "nl").known
         except DictionaryUnavailable:
             return
-        for with_s, without_s in pairs:
+        # "rechtsstaat" loses either of its two s's to "rechtstaat": one pair.
+        for with_s, without_s in dict.fromkeys(pairs):
             verdicts = {form: known(form) for form in (with_s, without_s)}
             if verdicts[with_s] != verdicts[without_s]:
                 right = with_s if verdicts[with_s] else without_s

@@ -87,9 +87,22 @@ def test_huge_file_is_skipped_with_an_error(capsys, gap_file, tmp_path):
 
 
 def test_single_one_megabyte_line():
-    text = "Vraag 1 " + "woord " * 180_000 + "?\n\nAntwoord 1\nJa.\n"
-    for finding in lint(text, "long.md"):
-        assert 1 <= finding.line <= 4
+    """A question whose text is one line of a megabyte, with a citation out
+    of form and a doubled word at its far end, then a skipped number: each
+    found where it is, the long line costing no finding of its own."""
+    filler = "het kabinet antwoordt de Kamer en " * 30_000
+    lead = "dat staat in "
+    text = (f"Vraag 1\n{filler}{lead}Kamerstuk 33694, nr.43 en in de de brief?\n\n"
+            "Antwoord 1\nJa.\n\nVraag 3\nWaarom?\n\nAntwoord 3\nNee.\n")
+    assert len(filler) > 1_000_000
+    citation = len(filler) + len(lead) + 1  # the column of "Kamerstuk" on line 2
+    doubled = citation + len("Kamerstuk 33694, nr.43 en in de ")  # the second "de"
+    findings = lint(text, "long.md")
+    assert [(f.code, where(f)) for f in findings] == [
+        ("QA502", (2, citation, 2, citation + len("Kamerstuk 33694, nr.43"))),
+        ("QA403", (2, doubled, 2, doubled + 2)),
+        ("QA101", (7, 7, 7, 8)),
+    ]
 
 
 def test_crlf_file_positions():

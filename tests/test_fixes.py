@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import shutil
 from collections import Counter
@@ -52,21 +51,56 @@ def test_diff_shows_the_change_and_writes_nothing(capsys, tmp_path):
     assert "\n-## **2. Antwoord van het kabinet**\n" in out and "\n+#### **2. Antwoord van het kabinet**\n" in out
     assert "\n-**72. Antwoord van kabinet**\n" in out and "\n+#### **72. Antwoord van het kabinet**\n" in out
     assert err.strip().startswith("Would fix ")
-    fixed = tmp_path / "fixed.md"
-    shutil.copy(CORPUS, fixed)
-    run_cli(capsys, "check", "--isolated", "--fix", fixed)
+    # Every line the diff removes is a line of the document, in order, and
+    # what it keeps and adds reads as the document with the citations fixed.
+    original = CORPUS.read_text(encoding="utf-8").splitlines()
+    removed = [line[1:] for line in out.splitlines()[2:] if line.startswith("-")]
+    added = [line[1:] for line in out.splitlines()[2:] if line.startswith("+")]
+    assert _in_order(removed, original)
+    assert any("nr.402" in line for line in removed) and not any("nr.402" in line for line in added)
+    assert any("Kamerstuk 29 521, nr. 402" in line for line in added)
     # The report's last line has no line break (answer marker 72, changed, is
-    # its last line but two): a diff that `patch` applies marks it, "-" and "+".
+    # its last line but two): the diff shows it as context, marked so that
+    # `patch` applies it.
     assert not CORPUS.read_text(encoding="utf-8").endswith("\n")
-    expected = "".join(
-        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
-        for line in difflib.unified_diff(
-            CORPUS.read_text(encoding="utf-8").splitlines(keepends=True),
-            fixed.read_text(encoding="utf-8").splitlines(keepends=True),
-            fromfile=f"a/{str(copy).lstrip('/')}", tofile=f"b/{str(copy).lstrip('/')}",
-        )
+    assert out.endswith("\n **Zie het antwoord op vraag 28.**\n\\ No newline at end of file\n")
+    assert out.count("\\ No newline at end of file") == 1
+
+
+def _in_order(lines: list[str], document: list[str]) -> bool:
+    position = 0
+    for line in lines:
+        try:
+            position = document.index(line, position) + 1
+        except ValueError:
+            return False
+    return True
+
+
+def test_diff_of_a_small_document_is_the_expected_unified_diff(capsys, tmp_path):
+    doc = tmp_path / "vragen.md"
+    doc.write_text("Vraag 1\nStaat het in Kamerstuk 33694, nr.43?\n\nAntwoord 1\nJa, zie de de brief.\n\n"
+                   "Vraag 2\nEn verder?\n\nAntwoord 2\nNiets.\n\nVraag 3\nEn de rest?\n\nAntwoord 3\n"
+                   "Zie het antwoord op vraag 2.\n")
+    before = doc.read_bytes()
+    code, out, err = run_cli(capsys, "check", "--isolated", "--diff", doc)
+    name = str(doc).lstrip("/")
+    assert (code, doc.read_bytes()) == (1, before)
+    assert out == (
+        f"--- a/{name}\n+++ b/{name}\n"
+        "@@ -1,8 +1,8 @@\n"  # the two changes and three lines of context around them
+        " Vraag 1\n"
+        "-Staat het in Kamerstuk 33694, nr.43?\n"
+        "+Staat het in Kamerstuk 33 694, nr. 43?\n"
+        " \n"
+        " Antwoord 1\n"
+        "-Ja, zie de de brief.\n"
+        "+Ja, zie de brief.\n"
+        " \n"
+        " Vraag 2\n"
+        " En verder?\n"
     )
-    assert out == expected
+    assert err.strip() == "Would fix 2 findings."
 
 
 def test_unsafe_fixes_only_when_asked(capsys, tmp_path):
@@ -217,16 +251,17 @@ def fix_all(text: str) -> tuple[str, int]:
 
 
 def _assert_only_edits_changed(before: str, after: str, edits) -> None:
-    position, expected = 0, []
-    for edit in edits:
-        expected.append(before[position:edit.start])
-        expected.append(edit.content)
-        position = edit.end
-    expected.append(before[position:])
-    assert after == "".join(expected)
-    untouched = [before[a.end:b.start] for a, b in zip(edits, edits[1:])]
-    for piece in untouched:
-        assert piece in after
+    """What lies outside the edits is still there, in order, and the text
+    grew or shrank by what the edits replace: nothing else changed."""
+    assert all(a.end <= b.start for a, b in zip(edits, edits[1:]))  # no two edits overlap
+    assert len(after) == len(before) + sum(len(e.content) - (e.end - e.start) for e in edits)
+    assert after.startswith(before[:edits[0].start]) and after.endswith(before[edits[-1].end:])
+    position = edits[0].start
+    for a, b in zip(edits, edits[1:]):
+        untouched = before[a.end:b.start]
+        found = after.find(untouched, position)
+        assert found >= 0, f"text between edits at {a.end} and {b.start} changed"
+        position = found + len(untouched)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

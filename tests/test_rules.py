@@ -186,6 +186,16 @@ def test_footnote_forms():
     assert found(missing) == [("QA311", span(missing, 1, "derde[[³]]"))]
 
 
+def test_units_in_superscript_are_not_footnote_markers():
+    """m<sup>2</sup> and km<sup>3</sup> are square and cubic units; with no
+    notes 2 and 3 they would otherwise be reported as undefined footnotes."""
+    text = (
+        "Het perceel van 300 m<sup>2</sup> ligt bij een bekken van 5 km<sup>3</sup>; zie de brief<sup>1</sup> "
+        "en de bijlage<sup>4</sup>.\n\n---\n\n<sup>1</sup> Kamerstuk 29 754, nr. 507.\n"
+    )
+    assert found(text) == [("QA311", span(text, 1, "bijlage<sup>[[4]]</sup>"))]
+
+
 def test_fused_footnote_digits_and_years_in_layout_b():
     text = (
         "1\n\nHoeveel geeft het Rijk uit aan de Rijksuitgaven1 in het jaar 20222?\n\n"
