@@ -190,9 +190,11 @@ def _memory(document: Path, data: bytes) -> None:
     """Peak memory (RSS) of `qalint check` in a new process (the larger of
     the process and the worker it checks in), against the size of its input:
     copies of the document, up to 3 MB."""
-    probe = ("import resource, sys\nfrom qalint.cli import main\nmain(sys.argv[1:])\n"
-             "print(max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)),"
-             " file=sys.stderr)")
+    # The process's own high-water mark from /proc (ru_maxrss would carry over that
+    # of this benchmark, which forked it), and that of the worker it checks in.
+    probe = ("import re, resource, sys\nfrom qalint.cli import main\nmain(sys.argv[1:])\n"
+             "own = int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))\n"
+             "print(max(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss), file=sys.stderr)")
 
     def peak_mb(path: Path) -> float:
         result = subprocess.run([sys.executable, "-c", probe, "check", "--isolated", "--quiet", "--no-cache", str(path)],
