@@ -43,6 +43,7 @@ class Job(NamedTuple):
     """One document as a worker receives it."""
 
     path: str  # as findings name it
+    location: Path  # where it lives, resolved here (for `per-file-ignores`): workers have other folders
     text: str
     encoding: str
     has_bom: bool
@@ -66,7 +67,7 @@ def check_batch(jobs: list[Job], overrides: Overrides) -> list[FileResult]:
             linter = linters[id(job.config)] = Linter(registry(), overrides, config=job.config, word_lists=False)
         doc = Document(job.path, job.text, job.encoding, job.has_bom)
         try:
-            results.append(linter.check(doc, Path(job.path)))
+            results.append(linter.check(doc, job.location))
         except RecursionError:
             results.append(FileResult(job.path, errors=[f"{job.path}: document too deeply nested, skipped"]))
     return results
@@ -190,7 +191,7 @@ def _job(target: Target, linter: Linter, configs: dict[tuple[int, Path | None], 
         configs[key] = config if words_file is None else dataclasses.replace(
             config, words=[*config.words, *_read_words(words_file)]
         )
-    return Job(doc.path, doc.text, doc.encoding, doc.has_bom, configs[key])
+    return Job(doc.path, target.path.resolve(), doc.text, doc.encoding, doc.has_bom, configs[key])
 
 
 def _read_words(path: Path) -> list[str]:

@@ -4,10 +4,12 @@ loses no document when a worker dies."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
 import time
+from pathlib import Path
 
 import pytest
 
@@ -73,11 +75,23 @@ def test_a_cluster_run_gives_the_findings_of_a_local_run(client, documents, monk
     assert by_name[str(documents / "een" / "kapot.md")].errors
 
 
-def test_the_command_prints_what_a_local_run_prints(client, documents, capsys):
+def test_the_command_prints_what_a_local_run_prints(client, documents, capsys, monkeypatch):
     address = client.scheduler.address
-    local = run_cli(capsys, "check", "--format", "json", documents)
-    remote = run_cli(capsys, "check", "--format", "json", "--dask-scheduler", address, documents)
+    # Paths relative to this folder, and a per-file-ignores pattern relative to
+    # the configuration's folder: the workers' own working folders differ.
+    (documents / "twee" / "sub").mkdir()
+    (documents / "twee" / "sub" / "gap.md").write_text(GAP_DOC, encoding="utf-8")
+    (documents / "een" / "gap-too.md").write_text(GAP_DOC, encoding="utf-8")
+    (documents / "twee" / "qalint.toml").write_text(
+        'ignore = ["QA401"]\nper-file-ignores = { "sub/*.md" = ["numbering"] }\n', encoding="utf-8")
+    monkeypatch.chdir(documents)
+    local = run_cli(capsys, "check", "--format", "json", ".")
+    remote = run_cli(capsys, "check", "--format", "json", "--dask-scheduler", address, ".")
     assert remote == local and local[0] == 2
+    codes = {}
+    for finding in json.loads(local[1])["findings"]:
+        codes.setdefault(finding["path"], set()).add(finding["code"])
+    assert "QA101" in codes[str(Path("een") / "gap-too.md")] and str(Path("twee") / "sub" / "gap.md") not in codes
     assert run_cli(capsys, "check", "--fix", "--dask-scheduler", address, documents)[0] == 2
 
 
