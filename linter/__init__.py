@@ -1,7 +1,7 @@
 """qalint: a data-quality and consistency linter for Q&A reports.
 
 The Python API (see `qalint.api`): `check_text`, `check_paths`,
-`load_config`; the plugin types: `hookimpl`, `Rule`, `Finding`, `Fix`,
+`extract_text`, `load_config`; the plugin types: `hookimpl`, `Rule`, `Finding`, `Fix`,
 `Edit`, `Context`. Everything is imported on first use, so `import qalint`
 and `qalint --version` stay cheap.
 """
@@ -12,10 +12,10 @@ from typing import Any
 
 __version__ = "0.1.0"
 __all__ = [
-    "__version__", "check_text", "check_paths", "load_config", "Config", "ConfigError", "Findings",
+    "__version__", "check_text", "check_paths", "extract_text", "load_config", "Config", "ConfigError", "Findings",
     "hookimpl", "Rule", "Finding", "Fix", "Edit", "Context",
 ]
-_API = ("check_text", "check_paths", "load_config", "Config", "ConfigError", "Findings")
+_API = ("check_text", "check_paths", "extract_text", "load_config", "Config", "ConfigError", "Findings")
 
 
 def __getattr__(name: str) -> Any:

@@ -6,6 +6,7 @@ finding fields are only added, never removed or changed.
     config = qalint.load_config("pyproject.toml")      # or load_config(select=["QA1"])
     for finding in qalint.check_text(text, "answers.md", config):
         print(finding.line, finding.column, finding.code, finding.message)
+    pairs = qalint.extract_text(text, "answers.md")["pairs"]
 
 Every call builds its own engine from the configuration it is given, so
 calls with different configurations never see each other's settings, and
@@ -113,6 +114,21 @@ def check_text(text: str, path: str = "report.md", config: Config | None = None)
     return Findings.of([result])
 
 
+def extract_text(text: str, path: str = "report.md", config: Config | None = None) -> dict[str, Any]:
+    """The question-and-answer structure of one document given as text: the
+    object `qalint extract --format json` prints for it under "documents"
+    (`path`, `profile`, `language`, `kind` and `pairs`, each pair with its
+    `numbers`, `question`, `answer` with its `status`, and `refers_to`; see
+    `qalint schema --extract`). `path` and `config` as for `check_text`."""
+    from .document import Document
+    from .extract import document_record
+
+    config = config if config is not None else _defaults()
+    doc = Document(path, text, has_bom=text.startswith("\ufeff"))
+    location = config.root / path if config.path is not None else Path(path)
+    return document_record(_linter(config, word_lists=config.path is not None).context_for(doc, location))
+
+
 def check_paths(paths: Iterable[PathLike], config: Config | None = None, *, jobs: int = 1) -> Findings:
     """The findings of files and folders (their `*.md`, `*.markdown` and
     `*.txt`, minus `exclude`), as `qalint check PATHS` reports them. Without
@@ -137,4 +153,4 @@ def _linter(config: Config, word_lists: bool = True) -> Linter:
     return Linter(registry(), config=config, word_lists=word_lists)
 
 
-__all__ = ["Config", "ConfigError", "Findings", "check_paths", "check_text", "load_config"]
+__all__ = ["Config", "ConfigError", "Findings", "check_paths", "check_text", "extract_text", "load_config"]

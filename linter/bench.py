@@ -1,9 +1,11 @@
 """Benchmark: prints start-up, parsing and checking figures.
 
     python -m qalint.bench [DOCUMENT]
+    python -m qalint.bench --growth     only the adversarial growth tables
 
 DOCUMENT defaults to the real example in examples/. Figures are the best of
-several runs (wall clock) on this machine; nothing is asserted.
+several runs (wall clock; processor time for the growth tables) on this
+machine; nothing is asserted here (the tests hold the growth to linear).
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--time-spelling"]:
         print(_time_spelling(Path(argv[1])))
+        return 0
+    if argv[:1] == ["--growth"]:
+        _growth_tables()
         return 0
     document = Path(argv[0]) if argv else DEFAULT_DOCUMENT
     if not document.is_file():
@@ -103,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     _result_cache(qalint, data)
     _many_files(qalint)
     _memory(document, data)
+    _growth_tables()
     return 0
 
 
@@ -118,6 +124,28 @@ def _result_cache(qalint: list[str], data: bytes, copies: int = 200) -> None:
         again = command_time(command, runs=3)
         print(f"{copies} copies, first run:       {first * 1000:7.1f} ms wall (results cached)")
         print(f"{copies} copies, unchanged again: {again * 1000:7.1f} ms wall ({again / first:.1%} of the first)")
+
+
+def _growth_tables() -> None:
+    """Per adversarial input, the pattern it costs most; per document shape,
+    the whole engine; each at a small and a large size. Linear growth is
+    about the ratio of the sizes; a backtracking pattern or a rule that
+    rescans shows as a far larger ratio."""
+    from . import growth
+
+    patterns = growth.profile_patterns() + growth.module_patterns()
+    print(f"\nadversarial growth: {len(patterns)} patterns, {growth.SMALL // 1024} KB and {growth.LARGE // 1024} KB "
+          f"(linear: about x{growth.LARGE // growth.SMALL}), the slowest pattern on each input")
+    print(f"  {'input':26} {'small':>9} {'large':>9} {'ratio':>7}  pattern")
+    for shape in growth.SHAPES:
+        result, name = max(
+            ((growth.pattern_growth(p.pattern, shape), p.name) for p in patterns), key=lambda row: row[0].large
+        )
+        print(f"  {shape:26} {result.small * 1000:7.2f}ms {result.large * 1000:7.2f}ms {result.ratio:7.1f}  {name}")
+    print("documents through every rule, n and 8n units (linear: about x8)")
+    for shape, (_, _, units) in growth.DOCUMENT_SHAPES.items():
+        result = growth.document_growth(shape)
+        print(f"  {shape + f' ({units})':26} {result.small * 1000:7.1f}ms {result.large * 1000:7.1f}ms {result.ratio:7.1f}")
 
 
 def _spelling_in_new_processes(document: Path) -> None:

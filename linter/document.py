@@ -54,6 +54,12 @@ class Document:
         ends.append(len(text))
         return starts, ends
 
+    @cached_property
+    def newline(self) -> str:
+        """The document's line ending (its first one; LF when it has none)."""
+        match = _LINE_BREAK.search(self.text)
+        return match.group() if match else "\n"
+
     @property
     def line_starts(self) -> array:
         """Offset of each line's first code point."""

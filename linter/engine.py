@@ -38,6 +38,7 @@ class Overrides:
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
     profile: str | None = None
+    kind: str | None = None  # a document kind instead of detection
     config_file: Path | None = None
     isolated: bool = False
     exclude: list[str] | None = None  # replaces the configured exclude patterns
@@ -45,6 +46,7 @@ class Overrides:
     force_exclude: bool = False  # exclusions apply to files named on the command line too
     respect_gitignore: bool = True  # skip what .gitignore and .ignore files ignore
     timeout: float | None = None  # seconds per document (`--timeout`)
+    show_structure: bool = False  # summarise each document's structure in its result
 
 
 @dataclass
@@ -67,6 +69,7 @@ class FileResult:
     output: bytes | None = None  # fixed standard input, in its own encoding
     # With --fix: the bytes read, the fixed bytes to write, the findings before fixing.
     pending: tuple[bytes, bytes, list[Finding]] | None = None
+    structure: dict | None = None  # with show_structure: profile, kind and counts (see extract.summary)
 
 
 class Linter:
@@ -189,21 +192,31 @@ class Linter:
         return scored[0]
 
     # -- checking ------------------------------------------------------------
-    def check(self, doc: Document, path: Path | None = None) -> FileResult:
-        result = FileResult(doc.path)
+    def context_for(self, doc: Document, path: Path | None = None) -> Context:
+        """What the rules see of a document: its profile, language, kind and settings."""
         config = self.config_for(path or Path(doc.path))
-        selection = self.selection(config)
         announce("while detecting the layout profile")
         document_language = guess_language(doc.text)
         profile = self.choose_profile(doc, config, document_language)
-        result.profile = profile.name
         settings = dict(config.settings)
         settings["words"] = config.words
         settings["language"] = config.language
         settings["document-language"] = document_language
+        settings["kind"] = self.overrides.kind or config.kind
         words_file = self.words_file_for(path or Path(doc.path))
         settings["words-file"] = str(words_file) if words_file else None
-        context = Context(doc, profile, settings)
+        return Context(doc, profile, settings)
+
+    def check(self, doc: Document, path: Path | None = None) -> FileResult:
+        result = FileResult(doc.path)
+        config = self.config_for(path or Path(doc.path))
+        selection = self.selection(config)
+        context = self.context_for(doc, path)
+        result.profile = context.profile.name
+        if self.overrides.show_structure:
+            from .extract import summary
+
+            result.structure = summary(context)
         findings: list[Finding] = []
         for code in sorted(selection.codes):
             rule = self.registry.rules[code]

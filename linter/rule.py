@@ -141,7 +141,7 @@ class Context:
     def structure(self) -> "Structure":
         from .structure import get_structure
 
-        return get_structure(self.document, self.profile)
+        return get_structure(self.document, self.profile, self.settings.get("kind", "auto"))
 
     def line_span(self, line_index: int) -> tuple[int, int]:
         """Offsets of a 0-based line's text without surrounding white space."""

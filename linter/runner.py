@@ -113,14 +113,23 @@ def _walk(root: Path, linter: Linter, errors: list[str], skip: PathFilter):
                 yield folder / name
 
 
+def read_target(target: Target, linter: Linter) -> tuple[Document, bytes | None]:
+    """The target's document and the bytes it was decoded from (standard
+    input is read here unless it was read before checking)."""
+    config = linter.config_for(target.path)
+    if target.stdin:
+        data = target.data if target.data is not None else sys.stdin.buffer.read()
+    else:
+        data = read_file(target.path, target.display, config.max_file_size)
+    return decode(target.display, data or b"", config.encoding), data
+
+
 def check_target(target: Target, linter: Linter, mode: FixMode = FixMode(), cache: "ResultCache | None" = None) -> FileResult:
     """Check one document (in a worker process); a fixed file is written
     afterwards by `write_fixes`, in the parent, which never stops mid-write."""
     try:
-        config = linter.config_for(target.path)
         announce("while reading the file")
-        data = target.data if target.stdin else read_file(target.path, target.display, config.max_file_size)
-        doc = decode(target.display, data or b"", config.encoding)
+        doc, data = read_target(target, linter)
         result = cache.check(linter, doc, target.path) if cache is not None else linter.check(doc, target.path)
         if mode.active:
             result = _fix(target, linter, mode, doc, result, data or b"")

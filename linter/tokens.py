@@ -6,6 +6,7 @@ check of a long report to a few regular-expression passes."""
 
 from __future__ import annotations
 
+import bisect
 import operator
 import re
 from array import array
@@ -35,7 +36,7 @@ _MASKS = [
 # underscores, which make identifiers ("2020Z11446", "F35"). Hyphens separate
 # words, so "COVID-19-uitbraak" yields "COVID" and "uitbraak".
 WORD = re.compile(r"(?<![\w'’])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w'’])")
-_CHUNK_CHARS = re.compile(r"[\w'’-]")
+_CHUNK = re.compile(r"[\w'’-]+")  # a hyphenated whole: "COVID-19-uitbraak"
 _SENTENCE_END = set(".!?:;")
 _SKIP_BACK = set(" \t*_#>\"'“‘([-–—\u00a0")
 
@@ -94,7 +95,10 @@ class Prose:
         found = []
         for index in self.blocks_with(words):
             base, masked = self.segments[index]
-            found += [self._word(base, masked, match) for match in WORD.finditer(masked) if match.group() in words]
+            chunks = _Chunks(masked)
+            found += [
+                self._word(base, masked, match, chunks) for match in WORD.finditer(masked) if match.group() in words
+            ]
         return found
 
     def matches(self, pattern: re.Pattern, blocks: Iterable[int] | None = None) -> Iterator[tuple[int, re.Match]]:
@@ -118,19 +122,28 @@ class Prose:
         return self._repeats
 
     @staticmethod
-    def _word(base: int, masked: str, match) -> Word:
+    def _word(base: int, masked: str, match, chunks: "_Chunks") -> Word:
         start, end = match.start(), match.end()
-        chunk_start = start
-        while chunk_start > 0 and _CHUNK_CHARS.match(masked, chunk_start - 1):
-            chunk_start -= 1
-        chunk_end = end
-        while chunk_end < len(masked) and _CHUNK_CHARS.match(masked, chunk_end):
-            chunk_end += 1
-        # Trailing hyphens belong to the text around, not to the word ("overheids- en").
-        while chunk_end > end and masked[chunk_end - 1] == "-":
-            chunk_end -= 1
+        chunk_start, chunk_end = chunks.around(start)
         opens = masked[start].isupper() and start == chunk_start and _opens_sentence(masked, start)
         return Word(match.group(), base + start, base + end, base + chunk_start, base + chunk_end, opens)
+
+
+class _Chunks:
+    """The hyphenated wholes of a masked segment, found once: a word's whole
+    is looked up, not scanned for (a chunk of 2,000 hyphenated words would
+    be scanned 2,000 times)."""
+
+    def __init__(self, masked: str) -> None:
+        self.spans = []
+        for match in _CHUNK.finditer(masked):
+            # Trailing hyphens belong to the text around, not to the word ("overheids- en").
+            self.spans.append((match.start(), match.start() + len(match.group().rstrip("-"))))
+        self.starts = [start for start, _ in self.spans]
+
+    def around(self, position: int) -> tuple[int, int]:
+        """The chunk that holds the word starting at `position`."""
+        return self.spans[bisect.bisect_right(self.starts, position) - 1]
 
 
 def _mask(text: str) -> str:

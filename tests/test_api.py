@@ -127,3 +127,15 @@ def test_concurrent_calls_from_threads():
     with ThreadPoolExecutor(4, initializer=start.wait) as pool:
         assert list(pool.map(check, jobs)) == expected
     assert [f["severity"] for f in expected[3]] == ["info"]
+
+
+def test_extract_text_gives_what_qalint_extract_prints(tmp_path, capsys):
+    pairs = qalint.extract_text(GAP_DOC, "vragen.md")["pairs"]
+    assert [(p["numbers"], p["question"]["text"], p["question"]["line"], p["answer"]["text"], p["answer"]["status"])
+            for p in pairs] == [([1], "Klopt het?", 1, "Ja.", "answered"), ([3], "Klopt dat ook?", 7, "Nee.", "answered")]
+    path = tmp_path / "vragen.md"
+    path.write_text(GAP_DOC.replace("Nee.", "Zie het antwoord op vraag 1."), encoding="utf-8")
+    _, out, _ = run_cli(capsys, "extract", "--isolated", "--format", "json", path)
+    [printed] = json.loads(out)["documents"]
+    assert qalint.extract_text(path.read_text(encoding="utf-8"), str(path)) == printed
+    assert printed["pairs"][1]["refers_to"] == [1]
