@@ -66,9 +66,10 @@ def profile_patterns() -> list[NamedPattern]:
     for profile in load_registry(entry_points=False).profiles.values():
         for key in COMPILED_PATTERNS:
             value = getattr(profile, key)
-            for index, pattern in enumerate(value if isinstance(value, list) else [value]):
+            several = isinstance(value, (list, tuple))
+            for index, pattern in enumerate(value if several else [value]):
                 if pattern is not None:
-                    name = f"{profile.name}.{key}" + (f"[{index}]" if isinstance(value, list) else "")
+                    name = f"{profile.name}.{key}" + (f"[{index}]" if several else "")
                     found.setdefault((pattern.pattern, pattern.flags), NamedPattern(name, pattern))
     return list(found.values())
 
