@@ -67,8 +67,9 @@ def discover(paths: list[str], linter: Linter, stdin_filename: str | None) -> tu
             if not found and len(errors) == before:
                 warnings.append(f"{raw}: no documents (*.md, *.markdown, *.txt) found")
             for item in found:
-                if item.resolve() not in seen:
-                    seen.add(item.resolve())
+                resolved = item.resolve()
+                if resolved not in seen:
+                    seen.add(resolved)
                     targets.append(Target(item, str(item)))
         elif path.exists() or path.is_symlink():
             if path.resolve() not in seen:
