@@ -14,7 +14,7 @@ from .fixes import fix_problem
 from .plugins import Registry
 from .profiles import Profile
 from .rule import SEVERITIES, SEVERITY_RANK, Context, Finding, Rule
-from .structure import count_marker_matches
+from .structure import marker_counts
 from .workers import announce
 
 WORDS_FILE = ".qalint-words.txt"
@@ -183,12 +183,9 @@ class Linter:
         if name and name != "auto":
             return profiles[name]
         language = config.language if config.language != "auto" else document_language
-        scored = sorted(
-            profiles.values(),
-            key=lambda p: (count_marker_matches(doc, p), p.language == language, p.name),
-            reverse=True,
-        )
-        doc.cache.pop("first_lines", None)  # the blocks' first lines, kept only for this choice
+        candidates = list(profiles.values())
+        counts = dict(zip((p.name for p in candidates), marker_counts(doc, candidates)))
+        scored = sorted(candidates, key=lambda p: (counts[p.name], p.language == language, p.name), reverse=True)
         return scored[0]
 
     # -- checking ------------------------------------------------------------
