@@ -196,6 +196,30 @@ def test_units_in_superscript_are_not_footnote_markers():
     assert found(text) == [("QA311", span(text, 1, "bijlage<sup>[[4]]</sup>"))]
 
 
+def test_footnotes_out_of_order_say_which_number_was_expected():
+    text = ("Eerst<sup>1</sup>, dan<sup>3</sup> en dan<sup>2</sup>.\n\n---\n\n"
+            "<sup>1</sup> Een.\n\n<sup>2</sup> Twee.\n\n<sup>3</sup> Drie.\n")
+    findings = [f for f in lint(text, "doc.md") if f.code == "QA314"]
+    assert [(where(f), f.message) for f in findings] == [
+        (span(text, 1, "dan<sup>[[3]]</sup>"), "footnote out of sequence: expected 2, found 3"),
+        (span(text, 1, "dan<sup>[[2]]</sup>"), "footnote out of sequence: expected 4, found 2"),
+    ]
+
+
+def test_links_to_headings_and_named_anchors_are_found_and_others_reported():
+    """A heading's slug and the names of `<a name>` and `{#id}` anchors are
+    link targets; the slug of a paragraph or of code is not."""
+    text = (
+        "# Inbreng van de leden\n\n"
+        "Zie [boven](#inbreng-van-de-leden), [de bron](#bron-1), [de tabel](#tabel) en [weg](#zie-ook).\n\n"
+        '<a name="Bron-1"></a>De bron.\n\n'
+        "De tabel {#tabel}\n\n"
+        "Zie ook\n\n"
+        "    Zie ook\n"  # indented: code
+    )
+    assert found(text) == [("QA322", span(text, 3, "[weg]([[#zie-ook]])"))]
+
+
 def test_fused_footnote_digits_and_years_in_layout_b():
     text = (
         "1\n\nHoeveel geeft het Rijk uit aan de Rijksuitgaven1 in het jaar 20222?\n\n"
