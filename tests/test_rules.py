@@ -197,7 +197,8 @@ def test_units_in_superscript_are_not_footnote_markers():
 
 
 def test_footnotes_out_of_order_say_which_number_was_expected():
-    text = ("Eerst<sup>1</sup>, dan<sup>3</sup> en dan<sup>2</sup>.\n\n---\n\n"
+    """A marker used again is passed over; the order goes on after it."""
+    text = ("Eerst<sup>1</sup>, weer<sup>1</sup>, dan<sup>3</sup> en dan<sup>2</sup>.\n\n---\n\n"
             "<sup>1</sup> Een.\n\n<sup>2</sup> Twee.\n\n<sup>3</sup> Drie.\n")
     findings = [f for f in lint(text, "doc.md") if f.code == "QA314"]
     assert [(where(f), f.message) for f in findings] == [
@@ -218,6 +219,14 @@ def test_links_to_headings_and_named_anchors_are_found_and_others_reported():
         "    Zie ook\n"  # indented: code
     )
     assert found(text) == [("QA322", span(text, 3, "[weg]([[#zie-ook]])"))]
+
+
+def test_link_references_by_label_collapsed_and_only_in_markdown():
+    text = ("Zie [het rapport][jaarverslag], [jaarverslag][] en [de brief][brief].\n\n"
+            "[jaarverslag]: https://example.org/jaarverslag\n")
+    column = text.index("[de brief]") + 1
+    assert found(text) == [("QA321", (1, column, 1, column + len("[de brief][brief]")))]
+    assert found(text, "doc.txt") == []  # plain text has no link references
 
 
 def test_fused_footnote_digits_and_years_in_layout_b():
