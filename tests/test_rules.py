@@ -219,6 +219,7 @@ def test_links_to_headings_and_named_anchors_are_found_and_others_reported():
         "    Zie ook\n"  # indented: code
     )
     assert found(text) == [("QA322", span(text, 3, "[weg]([[#zie-ook]])"))]
+    assert not [f for f in lint(text, "doc.txt") if f.code == "QA322"]  # plain text has no links
 
 
 def test_link_references_by_label_collapsed_and_only_in_markdown():
