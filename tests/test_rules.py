@@ -187,10 +187,11 @@ def test_footnote_forms():
 
 
 def test_units_in_superscript_are_not_footnote_markers():
-    """m<sup>2</sup> and km<sup>3</sup> are square and cubic units; with no
-    notes 2 and 3 they would otherwise be reported as undefined footnotes."""
+    """m<sup>2</sup> and km<sup>3</sup> are square and cubic units, also at
+    the very start of a document; with no notes 2 and 3 they would otherwise
+    be reported as undefined footnotes."""
     text = (
-        "Het perceel van 300 m<sup>2</sup> ligt bij een bekken van 5 km<sup>3</sup>; zie de brief<sup>1</sup> "
+        "300 m<sup>2</sup> grond ligt bij een bekken van 5 km<sup>3</sup>; zie de brief<sup>1</sup> "
         "en de bijlage<sup>4</sup>.\n\n---\n\n<sup>1</sup> Kamerstuk 29 754, nr. 507.\n"
     )
     assert found(text) == [("QA311", span(text, 1, "bijlage<sup>[[4]]</sup>"))]
