@@ -22,8 +22,11 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     """argparse, with "did you mean" for a misspelled option."""
 
-    def unrecognized(self, extra: list[str]) -> None:
-        options = [o for action in self._actions for o in action.option_strings if o.startswith("--")]
+    def options(self) -> list[str]:
+        return [o for action in self._actions for o in action.option_strings if o.startswith("--")]
+
+    def unrecognized(self, extra: list[str], also: list[str] | None = None) -> None:
+        options = self.options() + [o for o in also or [] if o not in self.options()]
         hints = []
         for item in extra:
             close = difflib.get_close_matches(item.split("=", 1)[0], options, n=1) if item.startswith("-") else []
@@ -31,7 +34,7 @@ class _Parser(argparse.ArgumentParser):
         self.error(f"unrecognized arguments: {' '.join(hints)}")
 
 
-def _parser() -> tuple[argparse.ArgumentParser, dict[str, _Parser]]:
+def _parser() -> tuple[_Parser, dict[str, _Parser]]:
     parser = _Parser(
         prog="qalint",
         description="A data-quality and consistency linter for Q&A reports.",
@@ -41,6 +44,14 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, _Parser]]:
 
     check = commands.add_parser("check", help="check documents (default command)")
     _check_arguments(check)
+    extract = commands.add_parser("extract", help="print the question-and-answer structure as data")
+    extract.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; - reads standard input")
+    extract.add_argument("--format", choices=("json", "jsonl", "csv"), default="json")
+    extract.add_argument("--stdin-filename", help="the path to report (and configure) standard input as")
+    extract.add_argument("--profile", help="layout profile to use instead of detecting one")
+    extract.add_argument("--kind", choices=_kinds(), help="document kind to assume instead of detecting it")
+    extract.add_argument("--config", help="use this configuration file and no other")
+    extract.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rule = commands.add_parser("rule", help="show the documentation of one rule")
@@ -48,6 +59,9 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, _Parser]]:
     commands.add_parser("profiles", help="list the layout profiles")
     schema = commands.add_parser("schema", help="print the JSON Schema of the JSON report")
     schema.add_argument("--config", action="store_true", help="print the configuration schema instead")
+    schema.add_argument("--extract", action="store_true", help="print the schema of `qalint extract` instead")
+    server = commands.add_parser("server", help="run the language server (LSP over standard input and output)")
+    server.add_argument("--stdio", action="store_true", help="accepted for clients that pass it; stdio is the only transport")
     return parser, dict(commands.choices)
 
 
@@ -60,6 +74,9 @@ def _check_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument("--severity", action="append", default=[], metavar="CODE=LEVEL",
                        help="set the severity of a rule (error, warning, info); repeatable")
     check.add_argument("--profile", help="layout profile to use instead of detecting one (see `qalint profiles`)")
+    check.add_argument("--kind", choices=_kinds(), help="document kind to assume instead of detecting it")
+    check.add_argument("--show-structure", action="store_true",
+                       help="print each document's profile, kind and question/answer counts (on stderr)")
     check.add_argument("--output-format", "--format", dest="format", choices=FORMATS, default="text",
                        help="report format (--format is the same option)")
     check.add_argument("--output-file", help="write the report to this file")
@@ -81,6 +98,8 @@ def _check_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument("--config", help="use this configuration file and no other")
     check.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     check.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel processes for many files")
+    check.add_argument("--dask-scheduler", metavar="ADDRESS",
+                       help="check on this Dask cluster (tcp://host:8786) instead of this machine's cores")
     check.add_argument("--exclude", type=_codes, help="patterns of paths not to check (replace the configured ones)")
     check.add_argument("--extend-exclude", type=_codes, default=[], help="patterns of paths not to check, in addition")
     check.add_argument("--force-exclude", action="store_true",
@@ -96,6 +115,12 @@ def _check_arguments(check: argparse.ArgumentParser) -> None:
                        help="stop checking a document after this many seconds (default: `timeout`, 10)")
 
 
+def _kinds() -> list[str]:
+    from .model import DOCUMENT_KINDS
+
+    return ["auto", *DOCUMENT_KINDS]
+
+
 def _codes(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
@@ -107,14 +132,14 @@ def main(argv: list[str] | None = None) -> int:
         argv = _with_command(argv, parser, commands)
         args, extra = parser.parse_known_args(argv)
         if extra:
-            commands.get(args.command, parser).unrecognized(extra)
+            commands.get(args.command, parser).unrecognized(extra, parser.options())  # `--verison` too
     except SystemExit as exit_:
         return EXIT_ERROR if exit_.code not in (0, None) else EXIT_OK
     try:
         status = _dispatch(args)
         sys.stdout.flush()  # a closed pipe shows here, not at exit
         return status
-    except (UsageError, _config_error()) as error:
+    except (UsageError, *_config_error()) as error:
         print(f"qalint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
@@ -136,12 +161,18 @@ def _silence_stdout() -> None:
 def _dispatch(args) -> int:
     if args.command == "check":
         return _check(args)
+    if args.command == "extract":
+        return _extract(args)
     if args.command == "rules":
         return _rules(args)
     if args.command == "rule":
         return _rule(args)
     if args.command == "profiles":
         return _profiles()
+    if args.command == "server":
+        from .server import serve
+
+        return serve()
     return _schema(args)
 
 
@@ -151,7 +182,8 @@ def _with_command(argv: list[str], parser: _Parser, commands: dict[str, _Parser]
     first = argv[0] if argv else None
     if first in commands or first in ("-h", "--help", "--version"):
         return argv
-    if first and not first.startswith("-") and first != "-" and not Path(first).exists():
+    looks_like_a_word = first and first.isidentifier()  # `rule.md`, `docs/` are paths
+    if looks_like_a_word and not Path(first).exists():
         close = difflib.get_close_matches(first, list(commands), n=1)
         if close:
             parser.error(f"unknown command {first!r} (did you mean {close[0]!r}?)")
@@ -160,8 +192,9 @@ def _with_command(argv: list[str], parser: _Parser, commands: dict[str, _Parser]
 
 def _config_error():
     from .config import ConfigError
+    from .profiles import ProfileError
 
-    return ConfigError
+    return (ConfigError, ProfileError)
 
 
 def _registry():
@@ -188,7 +221,7 @@ def _check(args) -> int:
     registry = _registry()
     overrides = Overrides(
         select=args.select, extend_select=args.extend_select, ignore=args.ignore,
-        severity=severity, profile=args.profile,
+        severity=severity, profile=args.profile, kind=_kind(args), show_structure=args.show_structure,
         config_file=Path(args.config) if args.config else None, isolated=args.isolated,
         exclude=args.exclude, extend_exclude=args.extend_exclude, force_exclude=args.force_exclude,
         respect_gitignore=args.respect_gitignore, timeout=args.timeout,
@@ -208,8 +241,17 @@ def _check(args) -> int:
     mode = FixMode(fix=args.fix and not args.diff, diff=args.diff, unsafe=args.unsafe_fixes)
     cache = _result_cache(args, registry, mode)
     progress = Progress(len(targets))
-    results = run(targets, linter, max(1, args.jobs), mode, cache=cache, progress=progress.advance)
+    if args.dask_scheduler:
+        results = _run_on_cluster(args.dask_scheduler, targets, linter, mode)
+    else:
+        results = run(targets, linter, max(1, args.jobs), mode, cache=cache, progress=progress.advance)
     progress.close()
+    if args.show_structure:
+        from .extract import summary_line
+
+        for result in results:
+            if result.structure is not None:
+                print(summary_line(result.path, result.structure), file=sys.stderr)
     report_stream = sys.stdout
     stdin_output = [result.output for result in results if result.output is not None]
     if stdin_output:  # `--fix -`: the fixed text goes to standard output, the report to stderr
@@ -260,13 +302,59 @@ def _check(args) -> int:
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
+def _run_on_cluster(address: str, targets, linter, mode):
+    from .cluster import ClusterUnavailable, run_on_cluster
+
+    if mode.active:
+        raise UsageError("--fix and --diff write local files: run them without --dask-scheduler")
+    try:
+        return run_on_cluster(address, targets, linter)
+    except ClusterUnavailable as error:
+        raise UsageError(str(error)) from None
+
+
 def _result_cache(args, registry, mode):
     """The result cache of this run, or None (`--no-cache`, fixing, no cache folder)."""
     from .resultcache import ResultCache
 
-    if args.no_cache or mode.active:
+    if args.no_cache or mode.active or args.show_structure:  # the structure is not cached
         return None
     return ResultCache.open(Path(args.cache_dir) if args.cache_dir else None, registry)
+
+
+def _kind(args) -> str | None:
+    return args.kind if args.kind and args.kind != "auto" else None
+
+
+def _extract(args) -> int:
+    from .engine import Linter, Overrides
+    from .extract import document_record, render
+    from .reading import ReadError
+    from .runner import discover, read_target
+
+    overrides = Overrides(
+        profile=args.profile, kind=_kind(args),
+        config_file=Path(args.config) if args.config else None, isolated=args.isolated,
+    )
+    linter = Linter(_registry(), overrides)
+    targets, errors, warnings = discover(args.paths or ["."], linter, args.stdin_filename)
+    for warning in warnings:
+        print(f"qalint: warning: {warning}", file=sys.stderr)
+    documents = []
+    for target in targets:
+        try:
+            doc, _data = read_target(target, linter)
+            record = document_record(linter.context_for(doc, target.path))
+        except (ReadError, *_config_error()) as error:
+            errors.append(str(error))
+            continue
+        if record["kind"] == "not-qa":
+            print(f"qalint: {target.display}: no questions or answers found (not a Q&A document)", file=sys.stderr)
+        documents.append(record)
+    sys.stdout.write(render(documents, args.format))
+    for error in errors:
+        print(f"qalint: error: {error}", file=sys.stderr)
+    return EXIT_ERROR if errors else EXIT_OK
 
 
 def _rules(args) -> int:
@@ -315,5 +403,6 @@ def _schema(args) -> int:
 
         print(json.dumps(schema(_registry().settings_schema), indent=2))
     else:
-        print((Path(__file__).parent / "schemas" / "report.schema.json").read_text(encoding="utf-8"), end="")
+        name = "extract.schema.json" if args.extract else "report.schema.json"
+        print((Path(__file__).parent / "schemas" / name).read_text(encoding="utf-8"), end="")
     return EXIT_OK

@@ -9,17 +9,17 @@ the file, the key and what is allowed.
 from __future__ import annotations
 
 import fnmatch
-import hashlib
-import json
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .cachedir import cache_folder
 from .reading import encoding_problem
 from .rule import CATEGORIES, SEVERITIES, Rule
+from .model import DOCUMENT_KINDS
+from .validation import Remembered, schema_errors
 
 CONFIG_FILES = ("qalint.toml", ".qalint.toml", "pyproject.toml")
 DEFAULT_EXCLUDE = (
@@ -42,6 +42,10 @@ _CORE_PROPERTIES: dict[str, Any] = {
         "additionalProperties": {"type": "array", "items": {"type": "string"}},
     },
     "profile": {"type": "string"},
+    "kind": {
+        "enum": ["auto", *DOCUMENT_KINDS],
+        "description": "The document kind instead of detecting it.",
+    },
     "language": {"enum": ["auto", "nl", "en"]},
     "words": {"type": "array", "items": {"type": "string"}},
     "exclude": {"type": "array", "items": {"type": "string"}},
@@ -70,6 +74,7 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     profile: str = "auto"
+    kind: str = "auto"
     language: str = "auto"
     words: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
@@ -97,16 +102,29 @@ class Config:
 def matches_any(path: Path, patterns: list[str], root: Path) -> bool:
     """Whether a path, relative to `root`, matches a glob or names a part."""
     try:
-        relative = PurePosixPath(path.resolve().relative_to(root.resolve()).as_posix())
+        relative = PurePosixPath(path.resolve().relative_to(_resolved(root)).as_posix())
     except ValueError:
         relative = PurePosixPath(path.as_posix())
-    text = str(relative)
-    for pattern in patterns:
-        if fnmatch.fnmatch(text, pattern) or fnmatch.fnmatch(relative.name, pattern):
-            return True
-        if "/" not in pattern and any(fnmatch.fnmatch(part, pattern) for part in relative.parts):
-            return True
-    return False
+    whole, part = _globs(tuple(patterns))
+    if whole.match(str(relative)) or whole.match(relative.name):
+        return True
+    return part is not None and any(part.match(name) for name in relative.parts)
+
+
+@lru_cache(maxsize=64)
+def _resolved(root: Path) -> Path:
+    return root.resolve()
+
+
+@lru_cache(maxsize=64)
+def _globs(patterns: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern | None]:
+    """The patterns as one expression (`fnmatch` compiles and tries each on
+    every part of every path otherwise), and those without a slash as another."""
+    def union(globs: list[str]) -> re.Pattern:
+        return re.compile("|".join(fnmatch.translate(glob) for glob in globs) or "(?!)")
+
+    parts = [glob for glob in patterns if "/" not in glob]
+    return union(list(patterns)), union(parts) if parts else None
 
 
 def schema(plugin_properties: dict[str, Any]) -> dict[str, Any]:
@@ -161,29 +179,12 @@ def find_config_file(directory: Path) -> tuple[Path, dict[str, Any]] | None:
 
 def validate(table: dict[str, Any], path: Path, plugin_properties: dict[str, Any]) -> None:
     full_schema = schema(plugin_properties)
-    # Importing jsonschema costs more than the rest of a run: a table that was
-    # valid against the same schema before is remembered as valid. Its key is
-    # the table as JSON, which tells every JSON type apart; a table that JSON
-    # cannot hold as it is (a TOML date) is validated every time.
-    try:
-        stamp = hashlib.sha1(json.dumps([table, full_schema], sort_keys=True).encode()).hexdigest()[:20]
-    except (TypeError, ValueError):
-        stamp = None
-    folder = cache_folder()
-    remembered = folder / "valid-configurations" / stamp if folder and stamp else None
-    if remembered is not None and remembered.exists():
+    memo = Remembered("valid-configurations", [table, full_schema])
+    if memo.known():
         return
-    import jsonschema
-
-    validator = jsonschema.Draft202012Validator(full_schema)
-    errors = sorted(validator.iter_errors(table), key=lambda e: list(e.absolute_path))
+    errors = schema_errors(table, full_schema)
     if not errors:
-        if remembered is not None:
-            try:
-                remembered.parent.mkdir(parents=True, exist_ok=True)
-                remembered.touch()
-            except OSError:
-                pass
+        memo.remember()
         return
     error = errors[0]
     key = ".".join(str(part) for part in error.absolute_path)
@@ -209,6 +210,7 @@ def build_config(path: Path | None, table: dict[str, Any], plugin_properties: di
     config.severity = table.get("severity", {})
     config.per_file_ignores = table.get("per-file-ignores", {})
     config.profile = table.get("profile", "auto")
+    config.kind = table.get("kind", "auto")
     config.language = table.get("language", "auto")
     config.words = table.get("words", [])
     config.exclude = table.get("exclude", list(DEFAULT_EXCLUDE)) + table.get("extend-exclude", [])

@@ -21,7 +21,7 @@ import time
 from functools import cached_property
 from pathlib import Path
 
-from .affixes import FORBIDDEN, KEEPCASE, NOUN, STEM, WORD, expand
+from .affixes import FORBIDDEN, KEEPCASE, NOUN, STEM, WORD, expand_side_by_side
 from .affixfile import AffixFileError, read_affix_file
 from . import __version__
 from .cachedir import cache_folder
@@ -88,13 +88,16 @@ class Dictionary:
         # kept across runs in the cache folder.
         self._memo: dict[tuple[str, str], str] | None = None
         self._new: dict[tuple[str, str], str] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards what this run learnt
+        self._open_lock = threading.Lock()  # two threads never compile one table
         self._bits: dict[str, int] = {}  # lookups of this run: compounds ask about the same parts
+        self._hunspell = None  # libhunspell, answering until the table is compiled (see `stand_in`)
 
     # -- the compiled table ------------------------------------------------------
     @cached_property
     def _table(self) -> Table:
-        return self._compiled_table() or self._compile_table()
+        with self._open_lock:
+            return self.__dict__.get("_table") or self._compiled_table() or self._compile_table()
 
     def _folders(self) -> list[Path]:
         # A cache folder that cannot be written falls back to the temporary one.
@@ -130,6 +133,11 @@ class Dictionary:
     def _table_name(self) -> str:
         return f"lexicon-{self.stem}-{self.fingerprint}.bin"
 
+    def marker_path(self) -> Path | None:
+        """Where a process compiling this table says so (see `background.py`)."""
+        folders = self._folders()
+        return folders[0] / f"{self._table_name}.compiling" if folders else None
+
     def open(self) -> None:
         """Open the table, compiling it first if no earlier run did."""
         self._table  # noqa: B018 (the cached property does the work)
@@ -148,7 +156,7 @@ class Dictionary:
             affixes = read_affix_file(self.folder / f"{self.stem}.aff")
         except AffixFileError as error:
             raise DictionaryUnavailable(f"cannot use the {self.stem} dictionary: {error}") from None
-        forms = expand(affixes, self.folder / f"{self.stem}.dic")
+        forms = expand_side_by_side(affixes, self.folder / f"{self.stem}.dic")
         entries = {form.encode("utf-8"): bits.to_bytes(max(2, (bits.bit_length() + 7) // 8), "little")
                    for form, bits in forms.items()}
         accents: dict[str, list[str]] = {}
@@ -226,8 +234,39 @@ class Dictionary:
         return self._compounds.settings.joined
 
     # -- Hunspell's verdict ------------------------------------------------------
+    def stand_in(self) -> bool:
+        """Have libhunspell answer `known` for this process instead of the
+        table. Only for a dictionary that flags no words for compounding (the
+        English ones, whose compound rules join numbers): for words of
+        letters Hunspell's verdict is then the table's, form for form (the
+        tests hold them to it). False when it cannot stand in."""
+        if self._hunspell is None:
+            try:
+                if self.splits_compounds or read_affix_file(self.folder / f"{self.stem}.aff").compound_flags:
+                    return False
+            except AffixFileError:  # a dictionary qalint refuses (see `_compile`)
+                return False
+            try:
+                import hunspell
+            except ImportError:
+                return False
+            speller = hunspell.Hunspell(self.stem, hunspell_data_dir=str(self.folder))
+            lock = threading.Lock()  # one Hunspell object must not be used by two threads at once
+
+            def spell(word: str) -> bool:
+                try:
+                    with lock:
+                        return bool(speller.spell(word.replace("’", "'")))
+                except UnicodeError:  # a letter the dictionary's encoding lacks: not one of its words
+                    return False
+
+            self._hunspell = spell
+        return True
+
     def known_quickly(self, word: str) -> bool:
         """A form of the dictionary (Hunspell's case rules), compounds aside."""
+        if self._hunspell is not None:
+            return self._hunspell(word)
         bits = self.bits(word)
         if bits & (WORD | FORBIDDEN) or not word[:1].isupper():
             return bits & (WORD | FORBIDDEN) == WORD
@@ -241,6 +280,8 @@ class Dictionary:
     def known(self, word: str) -> bool:
         """Accepted as Hunspell accepts it: a form, or a compound the
         dictionary's compounding allows."""
+        if self._hunspell is not None:
+            return self._hunspell(word)
         if self.known_quickly(word):
             return True
         compounds = self._compounds
@@ -295,7 +336,8 @@ class Dictionary:
             self._memo = self._load_memo()
         self._memo[(kind, word)] = value
         if _plain(word) and _plain(value):
-            self._new[(kind, word)] = value
+            with self._lock:
+                self._new[(kind, word)] = value
 
     # -- the cache on disk ---------------------------------------------------
     def _cache_file(self) -> Path | None:
@@ -386,35 +428,30 @@ def _fingerprint(dic: Path, aff: Path) -> str:
 
 @untimed()
 def prepare(dictionaries: list[Dictionary]) -> None:
-    """Compile the tables that a run needs and no earlier run left, side by
-    side where the machine can: the first run on a machine compiles Dutch in
-    this process and English in a forked one. Otherwise each is compiled on
-    first use."""
-    missing = [d for d in dictionaries if not d.is_compiled()]
-    if len(missing) < 2 or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
-        return
-    child = os.fork()
-    if child == 0:  # compile the others, then leave without running this process's exit handlers
-        try:
-            for other in missing[1:]:
-                other.open()
-        finally:
-            os._exit(0)
-    missing[0].open()
-    os.waitpid(child, 0)
+    """Make the first run on a machine fast: a run compiles only the first
+    (the document's own) dictionary it needs; for the others whose table is
+    missing, libhunspell answers in this run while a background process
+    compiles their tables for the next runs (see `background.py`)."""
+    from .background import compile_in_background
+
+    waiting = [d for d in dictionaries[1:] if not d.is_compiled() and d.stand_in()]
+    if waiting:
+        compile_in_background(waiting)
 
 
 _DICTIONARIES: dict[str, Dictionary] = {}
+_DICTIONARIES_LOCK = threading.Lock()
 
 
 def dictionary(language: str) -> Dictionary:
-    """The dictionary of a language, loaded once per process."""
-    if language not in _DICTIONARIES:
-        package, stem, splits_compounds = SOURCES[language]
-        _DICTIONARIES[language] = Dictionary(language, _data_folder(package), stem, splits_compounds)
-    return _DICTIONARIES[language]
+    """The dictionary of a language, loaded once per process (and shared by its threads)."""
+    with _DICTIONARIES_LOCK:
+        if language not in _DICTIONARIES:
+            package, stem, splits_compounds = SOURCES[language]
+            _DICTIONARIES[language] = Dictionary(language, _data_folder(package), stem, splits_compounds)
+        return _DICTIONARIES[language]
 
 
 def save_all() -> None:
-    for loaded in _DICTIONARIES.values():
+    for loaded in list(_DICTIONARIES.values()):
         loaded.save()

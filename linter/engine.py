@@ -38,6 +38,7 @@ class Overrides:
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
     profile: str | None = None
+    kind: str | None = None  # a document kind instead of detection
     config_file: Path | None = None
     isolated: bool = False
     exclude: list[str] | None = None  # replaces the configured exclude patterns
@@ -45,6 +46,7 @@ class Overrides:
     force_exclude: bool = False  # exclusions apply to files named on the command line too
     respect_gitignore: bool = True  # skip what .gitignore and .ignore files ignore
     timeout: float | None = None  # seconds per document (`--timeout`)
+    show_structure: bool = False  # summarise each document's structure in its result
 
 
 @dataclass
@@ -67,16 +69,24 @@ class FileResult:
     output: bytes | None = None  # fixed standard input, in its own encoding
     # With --fix: the bytes read, the fixed bytes to write, the findings before fixing.
     pending: tuple[bytes, bytes, list[Finding]] | None = None
+    structure: dict | None = None  # with show_structure: profile, kind and counts (see extract.summary)
 
 
 class Linter:
-    def __init__(self, registry: Registry, overrides: Overrides | None = None) -> None:
+    def __init__(
+        self, registry: Registry, overrides: Overrides | None = None, *,
+        config: Config | None = None, word_lists: bool = True,
+    ) -> None:
+        """`config` applies to every file instead of the files' own (the
+        Python API's); `word_lists=False` reads no `.qalint-words.txt`."""
         self.registry = registry
         self.overrides = overrides or Overrides()
         self._configs: dict[Path, Config] = {}
         self._selections: dict[int, Selection] = {}
         self._word_files: dict[Path, Path | None] = {}
-        self._explicit: Config | None = None
+        self._resolved: dict[Path, Path] = {}  # folders as given, resolved
+        self._explicit: Config | None = config
+        self._word_lists = word_lists
         if self.overrides.config_file is not None:
             from .config import read_config_file
 
@@ -102,8 +112,7 @@ class Linter:
     def config_for(self, path: Path) -> Config:
         if self._explicit is not None:
             return self._explicit
-        directory = path.parent if not path.is_dir() else path
-        directory = directory.resolve()
+        directory = self._folder(path)
         if directory not in self._configs:
             found = None if self.overrides.isolated else find_config_file(directory)
             if found is None:
@@ -112,6 +121,14 @@ class Linter:
                 config = self._load(found[0], found[1])
             self._configs[directory] = config
         return self._configs[directory]
+
+    def _folder(self, path: Path) -> Path:
+        """The resolved folder of a file (or a folder), resolved once per folder."""
+        given = path.parent if not path.is_dir() else path
+        directory = self._resolved.get(given)
+        if directory is None:
+            directory = self._resolved[given] = given.resolve()
+        return directory
 
     def _load(self, path: Path, table: dict) -> Config:
         for config in self._configs.values():
@@ -146,7 +163,9 @@ class Linter:
 
     def words_file_for(self, path: Path) -> Path | None:
         """The nearest project word list (`.qalint-words.txt`) upward from a file."""
-        directory = (path.parent if not path.is_dir() else path).resolve()
+        if not self._word_lists:
+            return None
+        directory = self._folder(path)
         if directory not in self._word_files:
             found = None
             for folder in (directory, *directory.parents):
@@ -169,24 +188,35 @@ class Linter:
             key=lambda p: (count_marker_matches(doc, p), p.language == language, p.name),
             reverse=True,
         )
+        doc.cache.pop("first_lines", None)  # the blocks' first lines, kept only for this choice
         return scored[0]
 
     # -- checking ------------------------------------------------------------
-    def check(self, doc: Document, path: Path | None = None) -> FileResult:
-        result = FileResult(doc.path)
+    def context_for(self, doc: Document, path: Path | None = None) -> Context:
+        """What the rules see of a document: its profile, language, kind and settings."""
         config = self.config_for(path or Path(doc.path))
-        selection = self.selection(config)
         announce("while detecting the layout profile")
         document_language = guess_language(doc.text)
         profile = self.choose_profile(doc, config, document_language)
-        result.profile = profile.name
         settings = dict(config.settings)
         settings["words"] = config.words
         settings["language"] = config.language
         settings["document-language"] = document_language
+        settings["kind"] = self.overrides.kind or config.kind
         words_file = self.words_file_for(path or Path(doc.path))
         settings["words-file"] = str(words_file) if words_file else None
-        context = Context(doc, profile, settings)
+        return Context(doc, profile, settings)
+
+    def check(self, doc: Document, path: Path | None = None) -> FileResult:
+        result = FileResult(doc.path)
+        config = self.config_for(path or Path(doc.path))
+        selection = self.selection(config)
+        context = self.context_for(doc, path)
+        result.profile = context.profile.name
+        if self.overrides.show_structure:
+            from .extract import summary
+
+            result.structure = summary(context)
         findings: list[Finding] = []
         for code in sorted(selection.codes):
             rule = self.registry.rules[code]

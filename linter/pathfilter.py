@@ -24,6 +24,7 @@ class IgnoreFiles:
 
     def __init__(self) -> None:
         self._specs: dict[Path, pathspec.GitIgnoreSpec | None] = {}
+        self._tops: dict[Path, bool] = {}  # folder -> is the top of a repository
 
     def _spec(self, folder: Path) -> pathspec.GitIgnoreSpec | None:
         if folder not in self._specs:
@@ -56,7 +57,9 @@ class IgnoreFiles:
                 verdict = spec.check_file(relative).include
                 if verdict is not None:
                     return verdict
-            if (folder / ".git").exists():
+            if folder not in self._tops:
+                self._tops[folder] = (folder / ".git").exists()
+            if self._tops[folder]:
                 break  # ignore files above the repository do not apply
         return False
 

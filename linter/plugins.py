@@ -7,7 +7,6 @@ still run.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import importlib
 import json
@@ -21,24 +20,12 @@ import pluggy
 from . import hookspecs
 from .cachedir import cache_folder
 from .config import CORE_KEYS
-from .profiles import (
-    ANSWER_AFTER_QUESTION, ITEM, QUESTION_AND_ANSWER, Profile, ProfileError, build_profiles,
-    builtin_profile_files, read_profile_file,
-)
+from .profile_schema import validate_profiles
+from .profiles import Profile, ProfileError, build_profiles, builtin_profile_files, read_profile_file
 from .rule import Rule, validate_rule_class
 
 ENTRY_POINT_GROUP = "qalint"
 BUILTIN = "qalint.rules"
-# What each key of a profile holds: a list of strings, a boolean or a string.
-_PROFILE_FIELDS = {
-    f.name: list if f.default_factory is not dataclasses.MISSING
-    else type(f.default) if f.default is not dataclasses.MISSING else str
-    for f in dataclasses.fields(Profile)
-} | {"include": list, "abstract": bool}
-_PROFILE_CHOICES = {
-    "scheme": (ANSWER_AFTER_QUESTION, QUESTION_AND_ANSWER, ITEM),
-    "numbering": ("document", "section"),
-}
 
 
 @dataclass
@@ -176,7 +163,9 @@ def _collect(manager: pluggy.PluginManager, registry: Registry) -> None:
                 continue
             registry.rules[rule.code] = rule
             registry.origins[rule.code] = plugin_name
-    builtin_raw = [read_profile_file(path) for path in builtin_profile_files()]
+    files = builtin_profile_files()
+    builtin_raw = [read_profile_file(path) for path in files]
+    validate_profiles(builtin_raw, [str(path) for path in files])  # a broken built-in file is an error
     registry.profiles = build_profiles(builtin_raw)
     for plugin_name, profiles in _call_each(manager, registry, "qalint_profiles", list):
         try:
@@ -198,12 +187,14 @@ def _collect(manager: pluggy.PluginManager, registry: Registry) -> None:
 
 def _plugin_profiles(profiles: list, builtin_raw: list[dict[str, Any]], known: dict[str, Profile]) -> dict[str, Profile]:
     """One plugin's profiles, checked and compiled (a bad pattern shows now)."""
+    # Against the profile schema, patterns compiled; remembered once valid.
+    validate_profiles(profiles, [
+        f"profile {p['name']!r}" if isinstance(p, dict) and isinstance(p.get("name"), str) else "a profile"
+        for p in profiles
+    ])
     for profile in profiles:
-        problem = _profile_problem(profile)
-        if problem is None and profile["name"] in known:
-            problem = f"profile {profile['name']!r}: the name is already used"
-        if problem is not None:
-            raise ProfileError(problem)
+        if profile["name"] in known:
+            raise ProfileError(f"profile {profile['name']!r}: the name is already used")
     built: dict[str, Profile] = {}
     for name in (profile["name"] for profile in profiles):
         try:
@@ -213,26 +204,6 @@ def _plugin_profiles(profiles: list, builtin_raw: list[dict[str, Any]], known: d
         except Exception as error:  # a pattern error of the `regex` module is no ValueError
             raise ProfileError(f"profile {name!r}: {_one_line(error)}") from None
     return built
-
-
-def _profile_problem(profile: Any) -> str | None:
-    """Why a profile mapping from a plugin is malformed, or None."""
-    if not isinstance(profile, dict):
-        return f"a profile is {type(profile).__name__}, not a mapping"
-    name = profile.get("name")
-    if not isinstance(name, str) or not name:
-        return "a profile has no name"
-    for key, value in profile.items():
-        kind = _PROFILE_FIELDS.get(key)
-        if kind is None:
-            return f"profile {name!r}: unknown key {key!r}"
-        if kind is list and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-            return f"profile {name!r}: {key} must be a list of strings"
-        if kind is not list and not isinstance(value, kind):
-            return f"profile {name!r}: {key} must be a {'boolean' if kind is bool else 'string'}"
-        if key in _PROFILE_CHOICES and value not in _PROFILE_CHOICES[key]:
-            return f"profile {name!r}: {key} must be one of {', '.join(_PROFILE_CHOICES[key])}"
-    return None
 
 
 def _one_line(error: Exception) -> str:

@@ -9,12 +9,14 @@ language is a new file (shipped here or contributed by a plugin through the
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Pattern
+
 
 
 PROFILE_DIR = Path(__file__).parent / "profiles"
@@ -28,7 +30,8 @@ ITEM = "item"  # layout B
 # runs, and one run per kind of character, keep a match linear on a line of
 # asterisks or spaces (nested runs of `*` and ` ` backtrack exponentially).
 _MARKUP_BEFORE = r"^\ufeff?[ \t]{0,3}(?:#{1,6}[ \t]++)?(?:[*_][*_ \t]*+)?"
-_MARKUP_AFTER = r"[ \t]*+(?:[.:][ \t]*+)?[*_]*+[ \t]*+(?:(?<=[ \t])#++[ \t]*+)?$"
+# A marker line may end with a suppression comment (`<!-- qalint: disable-line -->`).
+_MARKUP_AFTER = r"[ \t]*+(?:[.:][ \t]*+)?[*_]*+[ \t]*+(?:(?<=[ \t])#++[ \t]*+)?(?:<!--\s*+qalint:[^<>]*-->[ \t]*+)?$"
 
 
 def compile_pattern(pattern: str, flags: int = 0):
@@ -68,7 +71,22 @@ class Profile:
     section_markers: list[str] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
     answer_placeholders: list[str] = field(default_factory=list)
+    # A paragraph inside a longer answer that is nothing but one of these ("PM", "[invullen]").
+    paragraph_placeholders: list[str] = field(default_factory=list)
     deferrals: list[str] = field(default_factory=list)
+    # A sentence with a part of each list, in any order, promises a later
+    # answer: "u wordt | zo spoedig mogelijk | geïnformeerd".
+    deferral_promise: list[str] = field(default_factory=list)
+    deferral_later: list[str] = field(default_factory=list)
+    deferral_inform: list[str] = field(default_factory=list)
+    # Text saying that the answers to the questions are postponed (a deferral notice).
+    deferral_notice_cues: list[str] = field(default_factory=list)
+    # Question markers that are only a number ("3.", "3"): a question only when the text after them asks.
+    bare_question_markers: list[str] = field(default_factory=list)
+    # Page headers and footers a conversion leaves in the text; a marker glued after one is still a marker.
+    page_furniture: list[str] = field(default_factory=list)
+    # How a speaker's turn opens in a debate transcript ("De voorzitter:"): such a document is no Q&A.
+    speaker_turns: list[str] = field(default_factory=list)
     question_cues: list[str] = field(default_factory=list)
     request_cues: list[str] = field(default_factory=list)
     question_openers: list[str] = field(default_factory=list)
@@ -125,20 +143,65 @@ class Profile:
         return self._markers(self.question_markers)
 
     @cached_property
+    def bare_question_regexes(self) -> list[Pattern]:
+        return self._markers(self.bare_question_markers)
+
+    @cached_property
+    def furniture_regex(self) -> Pattern | None:
+        """Page furniture at the start of a line (what follows it may be a glued marker)."""
+        if not self.page_furniture:
+            return None
+        # Footers come in runs on one line: "ISSN ... ’s-Gravenhage 2024Tweede Kamer, ..., Aanhangsel 1".
+        return compile_pattern(r"^[ \t]*(?:(?:" + "|".join(self.page_furniture) + r")[ \t]*)+", re.I)
+
+    def without_furniture(self, raw: str) -> str:
+        """Text without the lines that are only page headers or footers."""
+        furniture = self.furniture_regex
+        if furniture is None or "\n" not in raw:
+            return raw
+        return "\n".join(
+            line for line in raw.split("\n")
+            if not ((match := furniture.match(line)) and not line[match.end():].strip())
+        )
+
+    @cached_property
+    def deferral_part_regexes(self) -> list[Pattern] | None:
+        parts = (self.deferral_promise, self.deferral_later, self.deferral_inform)
+        if not all(parts):
+            return None
+        return [compile_pattern(r"\b(?:" + "|".join(part) + r")\b", re.I) for part in parts]
+
+    @cached_property
+    def paragraph_placeholder_regex(self) -> Pattern | None:
+        return _whole_text(self.paragraph_placeholders)
+
+    @cached_property
+    def deferral_notice_regex(self) -> Pattern | None:
+        return _union(self.deferral_notice_cues, re.I)
+
+    @cached_property
+    def speaker_regex(self) -> Pattern | None:
+        return compile_pattern(r"^[ \t*_]*(?:" + "|".join(self.speaker_turns) + ")", re.I) if self.speaker_turns else None
+
+    @cached_property
     def item_regexes(self) -> list[Pattern]:
         return self._markers(self.item_markers)
 
     @cached_property
-    def detection_regex(self) -> Pattern | None:
-        """All marker patterns in one, without group names: one match per
-        line tells whether the line is any marker of this profile."""
-        patterns = [
-            re.sub(r"\(\?P<\w+>", "(?:", self._expand(p))
-            for p in self.answer_markers + self.question_markers + self.item_markers
-        ]
+    def detection_regexes(self) -> tuple[Pattern | None, Pattern | None]:
+        """The worded marker patterns in one, and those that are only a number
+        in another, without group names: one match per line tells whether the
+        line is a marker of this profile."""
+        return (
+            self._detection(self.answer_markers + self.question_markers),
+            self._detection(self.bare_question_markers + self.item_markers),
+        )
+
+    def _detection(self, patterns: list[str]) -> Pattern | None:
         if not patterns:
             return None
-        return compile_pattern(_MARKUP_BEFORE + "(?:" + "|".join(patterns) + ")" + _MARKUP_AFTER, re.I)
+        joined = "|".join(re.sub(r"\(\?P<\w+>", "(?:", self._expand(p)) for p in patterns)
+        return compile_pattern(_MARKUP_BEFORE + "(?:" + joined + ")" + _MARKUP_AFTER, re.I)
 
     @cached_property
     def heading_question_regexes(self) -> list[Pattern]:
@@ -163,10 +226,7 @@ class Profile:
 
     @cached_property
     def placeholder_regex(self) -> Pattern | None:
-        # Each placeholder is matched atomically and the spaces around it
-        # possessively: no run of spaces is tried in two places.
-        body = "|".join(f"(?>{p})" for p in self.answer_placeholders)
-        return compile_pattern(rf"^\s*+(?:{body})\s*+$", re.I) if body else None
+        return _whole_text(self.answer_placeholders)
 
     @cached_property
     def deferral_regex(self) -> Pattern | None:
@@ -216,23 +276,33 @@ class Profile:
         return [compile_pattern(p, re.M) for p in self.header_placeholders]
 
 
+def _whole_text(patterns: list[str]) -> Pattern | None:
+    """Matches a text that is nothing but one of `patterns`. Each is matched
+    atomically and the spaces around it possessively: no run of spaces is
+    tried in two places."""
+    body = "|".join(f"(?>{p})" for p in patterns)
+    return compile_pattern(rf"^\s*+(?:{body})\s*+$", re.I) if body else None
+
+
 def _union(patterns: list[str], flags: int = 0) -> Pattern | None:
     if not patterns:
         return None
     return compile_pattern("|".join(f"(?:{p})" for p in patterns), flags)
 
 
-_LIST_KEYS = {
-    "answer_markers", "question_markers", "item_markers", "section_markers",
-    "heading_question_markers", "answer_labels", "marker_wordings",
-    "references", "answer_placeholders", "deferrals", "question_cues",
-    "request_cues", "question_openers", "header_placeholders", "external_references", "list_words", "range_words",
-    "number_nouns", "allowed_doubles", "compound_prefixes", "joined_form_list", "debris", "dated_identifiers", "cited_date_cues", "document_date_cues",
-}
-_SCALAR_KEYS = {
-    "name", "description", "language", "scheme", "numbering",
-    "question_numbering", "fused_footnotes", "fixed_start", "fixed_wording", "citation_pattern", "citation_template",
-}
+SCHEMA_PATH = Path(__file__).parent / "schemas" / "profile.schema.json"
+# The schema is the one list of profile keys: arrays are lists (merged
+# through `include`), the rest scalars; strings in "regex" format are patterns
+# (checked by `profile_schema`).
+SCHEMA: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+_PROPERTIES: dict[str, Any] = SCHEMA["properties"]
+_LIST_KEYS = {k for k, v in _PROPERTIES.items() if v.get("type") == "array" and k != "include"}
+_SCALAR_KEYS = set(_PROPERTIES) - _LIST_KEYS - {"include", "abstract"}
+def regex_error() -> type[Exception]:
+    """The `regex` module's pattern error (no ValueError), imported when needed."""
+    import regex
+
+    return regex.error
 
 
 def read_profile_file(path: Path) -> dict[str, Any]:
@@ -245,11 +315,12 @@ def read_profile_file(path: Path) -> dict[str, Any]:
 
 COMPILED_PATTERNS = (
     "answer_regexes", "question_regexes", "item_regexes", "section_regexes",
-    "heading_question_regexes", "answer_label_regex", "detection_regex",
+    "heading_question_regexes", "answer_label_regex", "detection_regexes",
     "reference_regexes", "placeholder_regex", "deferral_regex", "question_cue_regex",
     "request_cue_regex", "header_placeholder_regexes", "external_reference_regex",
     "debris_regex", "dated_identifier_regex", "cited_date_regex", "document_date_regex",
-    "citation_regex", "marker_wording_regex",
+    "citation_regex", "marker_wording_regex", "bare_question_regexes", "furniture_regex", "deferral_part_regexes",
+    "paragraph_placeholder_regex", "deferral_notice_regex", "speaker_regex",
 )
 
 
@@ -270,7 +341,7 @@ def build_profiles(raw: list[dict[str, Any]], compile_now: tuple[str, ...] = ())
             if name in compile_now:
                 for attribute in COMPILED_PATTERNS:
                     getattr(profile, attribute)
-        except (TypeError, re.error, ValueError) as error:  # regex.error is a ValueError
+        except (TypeError, re.error, ValueError, regex_error()) as error:
             raise ProfileError(f"profile {name!r}: {error}") from None
         profiles[name] = profile
     return profiles

@@ -82,6 +82,7 @@ class ResultCache:
                 "codes": sorted(selection.codes),
                 "severity": selection.severity,
                 "profile": linter.overrides.profile,
+                "kind": linter.overrides.kind,
             }
             self._configs[id(config)] = json.dumps(described, sort_keys=True, default=str)
         words_file = linter.words_file_for(path)

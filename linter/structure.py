@@ -1,58 +1,31 @@
 """The Q&A structure of a document, parsed once and shared by every rule.
 
 The parser reads blocks (see `blocks`) and a layout profile (see `profiles`)
-and produces: the header, sections, items (question blocks, answer markers
-and bodies), questions left without an answer, referrals between answers,
-and footnote markers and definitions.  Everything keeps code-point offsets
-into the original text.
+and produces a `model.Structure`: the header, sections, items (question
+blocks, answer markers and bodies), questions left without an answer,
+referrals between answers (`referral_text`), footnote markers and definitions
+(`footnotes`) and the document's kind (`kinds`).  Everything keeps
+code-point offsets into the original text.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
 
-
-from .blocks import CODE, HEADING, HTML, PARAGRAPH, RULE, Block, block_span, parse_blocks
+from .blocks import HEADING, HTML, PARAGRAPH, RULE, Block, block_span, parse_blocks
 from .document import Document
-from .profiles import ANSWER_AFTER_QUESTION, ITEM, QUESTION_AND_ANSWER, Profile
-from .textutil import (
-    ends_sentence,
-    starts_emphasised,
-    plain_text,
-    sentences,
-    starts_lowercase,
-    word_count,
+from .footnotes import DEFINITION, find_footnotes
+from .kinds import detect_kind, is_deferral, set_kind
+# The structure's data types live in `model`; rules import them from here.
+from .model import (  # noqa: F401  (re-exported)
+    ANSWERS, DEFERRAL, DEFERRAL_NOTICE, DOCUMENT_KINDS, EMPTY, NOT_QA, PLACEHOLDER, QUESTIONS_ONLY, REFERRAL,
+    SUBSTANTIVE, UNANSWERED_KINDS, FootnoteMark, Item, Marker, NumberRef, Reference, Section, Structure, Unanswered,
 )
+from .profiles import Profile
+from .referral_text import find_references, internal_references, match_numbers, parse_numbers  # noqa: F401
+from .schemes import SCHEMES
+from .textutil import ends_sentence, plain_text, sentences, starts_emphasised, starts_lowercase, word_count
 
-# Answer kinds.
-EMPTY = "empty"
-PLACEHOLDER = "placeholder"
-DEFERRAL = "deferral"
-REFERRAL = "referral"
-SUBSTANTIVE = "substantive"
-UNANSWERED_KINDS = (EMPTY, PLACEHOLDER, DEFERRAL)
-
-_DIGITS = re.compile(r"\d{1,4}")
-_SUP_MARKER = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>")
-_NOTE_MARKER = re.compile(r"\[\^([^\]\s]{1,20})\](?!:)")
-# Unicode superscript digits; a marker only right after a word or punctuation.
-_UNICODE_SUP = re.compile(r"([¹²³⁰⁴⁵⁶⁷⁸⁹]+)")
-_BEFORE_SUPERSCRIPT = ".,;:!?)]\"'”’"
-_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_SUP_VALUES = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
-# At the start of a line, whatever its line end: CR, LF or CRLF.
-_DEFINITION = re.compile(
-    r"(?<![^\r\n])[ \t]*(?:(?:\*\*|__)?<sup>\s*(?P<sup>\d{1,3})\s*</sup>"
-    r"|\[\^(?P<note>[^\]\s]{1,20})\]:"
-    r"|(?P<uni>[¹²³⁰⁴⁵⁶⁷⁸⁹]+)(?=[ \t]))"
-)
-# Footnote digits glued to a word ("Rijksuitgaven1") or a year ("20222").
-# (The word's letters are checked to be lower case where this matches.)
-_FUSED_MARKER = re.compile(r"(?<=[^\W\d_]{3})(\d{1,2})\b|\b(?:19|20)\d\d(\d{1,2})\b")
-# How far before "vraag" a referral phrase can start ("Zie voor een toelichting ook het antwoord op vraag").
-_REFERENCE_REACH = 160
 # Characters at each end of a long paragraph that are searched for question cues.
 _CUE_WINDOW = 300
 # Blocks taken as the title block of a document in which no marker was found.
@@ -66,124 +39,49 @@ _SHORT_ANSWER_CHARS = 600
 # without closing punctuation ("PM", a heading-like line) stands on its own.
 _CUT_PARAGRAPH_WORDS = 8
 _SUPPRESSION_COMMENT = re.compile(r"^\s*<!--")
+# Lines, from a bare number's own, in which its question shows a question mark (for detection).
+_BARE_REACH = 3
 
 
-@dataclass(frozen=True)
-class NumberRef:
-    """A number as written in the text, with its span."""
-
-    value: int
-    start: int
-    end: int
-
-
-@dataclass
-class Marker:
-    kind: str  # "answer", "question" or "item"
-    block: int  # index into Structure.blocks
-    numbers: list[NumberRef]
-    start: int  # span of the marker line without leading markup
-    end: int
-    label: str  # the marker's wording without numbers, e.g. "Antwoord van het kabinet"
-    inline: bool  # the marker's block also holds question or answer text
-    opens_answer: bool = False  # a question heading: the text after it is the answer
-
-
-@dataclass
-class Item:
-    """One question and its answer."""
-
-    question_markers: list[Marker] = field(default_factory=list)
-    answer_marker: Marker | None = None
-    question_blocks: list[int] = field(default_factory=list)
-    answer_blocks: list[int] = field(default_factory=list)
-    section: int | None = None
-    kind: str = SUBSTANTIVE
-    referral_targets: list[int] = field(default_factory=list)
-    # First blocks of the question block's units that ask outright (layouts
-    # where questions are unnumbered paragraphs): where each question starts.
-    asking_units: list[int] = field(default_factory=list)
-
-    @property
-    def numbers(self) -> list[int]:
-        markers = [self.answer_marker] if self.answer_marker else self.question_markers
-        return [n.value for m in markers for n in m.numbers]
-
-
-@dataclass
-class Unanswered:
-    """Question blocks that no answer follows."""
-
-    blocks: list[int]
-    section: int | None
-    marker: Marker | None = None  # the question marker, in layouts that have one
-
-
-@dataclass
-class Reference:
-    start: int
-    end: int
-    targets: list[NumberRef]
-    item: int | None  # index of the item whose answer holds the referral
-    in_answer: bool
-
-
-@dataclass
-class FootnoteMark:
-    label: str
-    start: int
-    end: int
-
-
-@dataclass
-class Section:
-    block: int
-    title: str
-
-
-@dataclass
-class Structure:
-    profile: Profile
-    blocks: list[Block]
-    header_blocks: list[int] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
-    items: list[Item] = field(default_factory=list)
-    unanswered: list[Unanswered] = field(default_factory=list)
-    references: list[Reference] = field(default_factory=list)
-    footnote_markers: list[FootnoteMark] = field(default_factory=list)
-    footnote_definitions: list[FootnoteMark] = field(default_factory=list)
-    # Answer numbers (and question numbers where both are numbered) -> item index.
-    by_number: dict[int, int] = field(default_factory=dict)
-    # Blocks that hold a marker and then text: where the text starts.
-    content_starts: dict[int, int] = field(default_factory=dict)
-
-    @property
-    def answer_markers(self) -> list[Marker]:
-        return [item.answer_marker for item in self.items if item.answer_marker]
-
-    @property
-    def question_markers(self) -> list[Marker]:
-        return [m for item in self.items for m in item.question_markers] + [
-            u.marker for u in self.unanswered if u.marker
-        ]
-
-
-def get_structure(doc: Document, profile: Profile) -> Structure:
-    """The document's structure under `profile` (parsed once per document)."""
-    key = ("structure", profile.name)
+def get_structure(doc: Document, profile: Profile, kind: str = "auto") -> Structure:
+    """The document's structure under `profile` (parsed once per document);
+    `kind` is one of DOCUMENT_KINDS, or "auto" to detect it."""
+    key = ("structure", profile.name, kind)
     if key not in doc.cache:
-        doc.cache[key] = _Parser(doc, profile).parse()
+        structure = _Parser(doc, profile).parse()
+        if kind != "auto":
+            set_kind(structure, kind)
+        doc.cache[key] = structure
     return doc.cache[key]
 
 
 def count_marker_matches(doc: Document, profile: Profile) -> int:
-    """How many blocks look like this profile's markers (for auto-detection)."""
-    if "first_lines" not in doc.cache:
-        doc.cache["first_lines"] = [
-            doc.line_text(block.start_line) for block in parse_blocks(doc) if block.kind in (HEADING, PARAGRAPH)
+    """How many lines look like this profile's markers (for auto-detection).
+    A marker that is only a number counts when a question mark follows within
+    two lines: flattened tables and footnotes leave numbers on their own lines."""
+    if "marker_lines" not in doc.cache:
+        # Every line of the prose: plain-text extractions often have no blank
+        # lines, so a marker can be any line of a long paragraph.
+        doc.cache["marker_lines"] = [
+            (line, doc.line_text(line)) for block in parse_blocks(doc) if block.kind in (HEADING, PARAGRAPH)
+            for line in range(block.start_line, block.end_line)
         ]
-    pattern = profile.detection_regex
-    return 0 if pattern is None else sum(1 for line in doc.cache["first_lines"] if pattern.match(line))
+    worded, bare = profile.detection_regexes
+    count = 0
+    for line, text in doc.cache["marker_lines"]:
+        if worded is not None and worded.match(text):
+            count += 1
+        elif bare is not None and bare.match(text) and _asks_near(doc, line):
+            count += 1
+    return count
+
+
+def _matches_any(regexes: list, line: str) -> bool:
+    return any(r.match(line) for r in regexes)
+
+
+def _asks_near(doc: Document, line: int) -> bool:
+    return any("?" in doc.line_text(i) for i in range(line, min(line + _BARE_REACH, doc.line_count)))
 
 
 class _Parser:
@@ -198,21 +96,43 @@ class _Parser:
     def _split_at_markers(self, blocks: list[Block]) -> list[Block]:
         """Start a new block at every marker line inside a paragraph, for
         documents that put "Q1: ..." and "A1: ..." on consecutive lines."""
-        regexes = self.profile.answer_regexes + self.profile.question_regexes + self.profile.item_regexes
+        profile = self.profile
+        regexes = (
+            profile.answer_regexes + profile.question_regexes + profile.bare_question_regexes
+            + profile.item_regexes + profile.section_regexes
+        )
         result: list[Block] = []
         for block in blocks:
             if block.kind != PARAGRAPH or block.end_line - block.start_line < 2:
                 result.append(block)
                 continue
-            start = block.start_line
-            for line_index in range(block.start_line + 1, block.end_line):
-                line = self.doc.line_text(line_index)
-                if line[:1].isspace() or not any(r.match(line) for r in regexes):
-                    continue
-                result.append(Block(block.kind, start, line_index, block.level, block.in_container))
-                start = line_index
-            result.append(Block(block.kind, start, block.end_line, block.level, block.in_container))
+            cuts = [
+                line_index for line_index in range(block.start_line + 1, block.end_line)
+                if not (line := self.doc.line_text(line_index))[:1].isspace() and _matches_any(regexes, self._unglued(line)[0])
+            ]
+            bounds = [block.start_line, *cuts, block.end_line]
+            for start, end in zip(bounds, bounds[1:]):
+                for part in self._split_bare_item(start, end):
+                    result.append(Block(block.kind, *part, block.level, block.in_container))
         return result
+
+    def _split_bare_item(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Lines that open with a bare item number ("3"), in text without blank
+        lines: the number, the question up to its question mark, the answer."""
+        first = self.doc.line_text(start)
+        if end - start < 2 or not any((m := r.match(first)) and not m.groupdict().get("rest") for r in self.profile.item_regexes):
+            return [(start, end)]
+        asked = next((i + 1 for i in range(start + 1, end - 1) if self.doc.line_text(i).rstrip().endswith("?")), None)
+        return [(start, start + 1), (start + 1, asked), (asked, end)] if asked else [(start, start + 1), (start + 1, end)]
+
+    def _unglued(self, line: str) -> tuple[str, int]:
+        """The line without page furniture at its start ("...Aanhangsel 1Antwoord 3"),
+        and how many characters were cut."""
+        furniture = self.profile.furniture_regex
+        match = furniture.match(line) if furniture is not None else None
+        if match is None or not line[match.end():].strip():
+            return line, 0
+        return line[match.end():], match.end()
 
     # -- block helpers -----------------------------------------------------
     def raw(self, index: int) -> str:
@@ -226,13 +146,8 @@ class _Parser:
             cut = self._content_starts.get(index)
             if cut is not None:
                 raw = self.doc.text[cut : block_span(self.doc, self.blocks[index])[1]]
-            self._texts[index] = plain_text(raw)
+            self._texts[index] = plain_text(self.profile.without_furniture(raw))
         return self._texts[index]
-
-    def numbers(self, match: re.Match, group: str, base: int) -> list[NumberRef]:
-        if group not in match.re.groupindex or match.group(group) is None:
-            return []
-        return parse_numbers(self.profile, match.group(group), base + match.start(group))
 
     # -- classification ----------------------------------------------------
     def marker(self, index: int) -> tuple[str, Marker | None]:
@@ -247,18 +162,18 @@ class _Parser:
         line_index = block.start_line
         line = self.doc.line_text(line_index)
         base = self.doc.line_starts[line_index]
-        if _DEFINITION.match(line):
+        if DEFINITION.match(line):
             return "footnote", None
-        for kind, regexes in (
-            ("answer", self.profile.answer_regexes),
-            ("question", self.profile.question_regexes),
-            ("item", self.profile.item_regexes),
-        ):
-            for pattern in regexes:
-                match = pattern.match(line)
-                if match:
-                    return kind, self._make_marker(kind, index, match, line, base)
-        if block.kind == HEADING:
+        found = self._match_marker(index, line, base)
+        if found is None:
+            rest, cut = self._unglued(line)
+            found = self._match_marker(index, rest, base + cut) if cut else None
+            if found is not None:
+                found[1].glued = (base, base + cut)
+        if found is not None:
+            return found
+        # In plain text a question alone on its line ("* How do I ...?") is the FAQ's heading.
+        if block.kind == HEADING or (not self.doc.is_markdown and block.end_line - block.start_line == 1):
             for pattern in self.profile.heading_question_regexes:
                 match = pattern.match(line)
                 if match:
@@ -270,6 +185,22 @@ class _Parser:
         if block.kind == HEADING and not block.in_container:
             return "heading", None
         return "content", None
+
+    def _match_marker(self, index: int, line: str, base: int) -> tuple[str, Marker] | None:
+        profile = self.profile
+        for kind, regexes, bare in (
+            ("answer", profile.answer_regexes, False),
+            ("question", profile.question_regexes, False),
+            ("question", profile.bare_question_regexes, True),
+            ("item", profile.item_regexes, False),
+        ):
+            for pattern in regexes:
+                match = pattern.match(line)
+                if match:
+                    marker = self._make_marker(kind, index, match, line, base)
+                    marker.bare = bare
+                    return kind, marker
+        return None
 
     def _make_marker(self, kind: str, index: int, match: re.Match, line: str, base: int) -> Marker:
         groups = match.groupdict()
@@ -292,7 +223,7 @@ class _Parser:
             self._content_starts[index] = content_start
             self._texts.pop(index, None)
         return Marker(
-            kind, index, self.numbers(match, "nums", base),
+            kind, index, match_numbers(self.profile, match, "nums", base),
             base + stripped_start, base + max(end, stripped_start), label,
             content_start is not None,
         )
@@ -333,10 +264,9 @@ class _Parser:
             # Referral-only and deferral-only answers are short by nature.
             return SUBSTANTIVE, []
         parts = sentences(text)
-        if profile.deferral_regex:
-            rest = [s for s in parts if not profile.deferral_regex.search(s)]
-            if len(rest) < len(parts) and word_count(" ".join(rest), 3) < 3:
-                return DEFERRAL, []
+        rest = [s for s in parts if not is_deferral(profile, s)]
+        if len(rest) < len(parts) and word_count(" ".join(rest), 3) < 3:
+            return DEFERRAL, []
         if profile.reference_regexes:
             # A referral-only answer is what remains nearly empty once the
             # referral phrases are taken out ("Zie ook het antwoord op vraag 28.").
@@ -344,7 +274,7 @@ class _Parser:
             rest = []
             for sentence in parts:
                 cut = 0
-                for start, end, numbers in self._internal_references(sentence, 0):
+                for start, end, numbers in internal_references(self.profile, sentence, 0):
                     targets.extend(n.value for n in numbers)
                     rest.append(sentence[cut:start])
                     cut = end
@@ -352,41 +282,6 @@ class _Parser:
             if targets and word_count(" ".join(rest), 3) < 3:
                 return REFERRAL, targets
         return SUBSTANTIVE, []
-
-    def _internal_references(self, text: str, base: int) -> list[tuple[int, int, list[NumberRef]]]:
-        """Referrals in `text` that point inside this document, in order and
-        without overlaps (the earliest, then the longest match wins)."""
-        nouns = self.profile.number_noun_regex
-        if nouns is None:
-            windows = [(0, len(text))]
-        else:
-            # Every referral names a question ("vraag 28"): the patterns run only
-            # in a window around each such noun, not over the whole paragraph.
-            windows = []
-            for noun in nouns.finditer(text):
-                start, end = max(0, noun.start() - _REFERENCE_REACH), min(len(text), noun.end() + 60)
-                if windows and start <= windows[-1][1]:
-                    windows[-1] = (windows[-1][0], end)
-                else:
-                    windows.append((start, end))
-        external = self.profile.external_reference_regex
-        matches = sorted(
-            (
-                m for start, end in windows for pattern in self.profile.reference_regexes
-                for m in pattern.finditer(text, start, end)
-            ),
-            key=lambda m: (m.start(), -m.end()),
-        )
-        found = []
-        reached = -1
-        for match in matches:
-            if match.start() < reached:
-                continue
-            reached = match.end()
-            if external and external.match(text, match.end()):
-                continue
-            found.append((base + match.start(), base + match.end(), self.numbers(match, "nums", base)))
-        return found
 
     # -- splitting runs of content blocks --------------------------------
     def units(self, blocks: list[int]) -> list[list[int]]:
@@ -404,7 +299,7 @@ class _Parser:
             units.append([index])
         return units
 
-    def _asks(self, unit: list[int]) -> bool:
+    def asks(self, unit: list[int]) -> bool:
         return sum(self.score(i) for i in unit) >= _STRONG
 
     def split_tail(self, blocks: list[int], minimum: int) -> tuple[list[int], list[int]]:
@@ -444,12 +339,12 @@ class _Parser:
         events: list[tuple[str, int, Marker | None]] = []
         for index in range(len(self.blocks)):
             kind, marker = self.marker(index)
-            if kind == "item" and marker and not marker.inline:
-                # A bare number is an item only if a question follows it
-                # (flattened tables also leave bare numbers on their own lines).
-                following = index + 1
-                if following >= len(self.blocks) or self.score(following) <= 0:
-                    kind, marker = "content", None
+            if marker and ((kind == "item" and not marker.inline) or marker.bare) and not self._asks_after(index, marker):
+                # A bare number is a question only if a question follows it
+                # (flattened tables and footnotes also leave numbers on their own lines).
+                kind, marker = "content", None
+                self._content_starts.pop(index, None)
+                self._texts.pop(index, None)
             events.append((kind, index, marker))
         # Headings before the first section or marker belong to the title block.
         in_header = True
@@ -458,169 +353,22 @@ class _Parser:
                 in_header = False
             elif kind == "heading":
                 events[position] = ("content" if in_header else "section", index, None)
-        scheme = self.profile.scheme
-        if scheme == ANSWER_AFTER_QUESTION:
-            self._parse_answer_after_question(events)
-        elif scheme == QUESTION_AND_ANSWER:
-            self._parse_question_and_answer(events)
-        elif scheme == ITEM:
-            self._parse_items(events)
+        SCHEMES[self.profile.scheme](self, events)
         self._classify_answers()
-        self._find_references()
-        self._find_footnotes(events)
+        find_references(self.doc, self.profile, self.blocks, structure)
+        find_footnotes(self.doc, self.profile, self.blocks, structure)
         self._find_header_fallback(events)
+        detect_kind(self.doc, self.profile, self.blocks, structure, self.text)
         return structure
 
-    def _new_section(self, index: int) -> None:
+    def _asks_after(self, index: int, marker: Marker) -> bool:
+        following = index if marker.inline else index + 1
+        return following < len(self.blocks) and self.score(following) > 0
+
+    def new_section(self, index: int) -> int:
+        """Open a section at block `index`; its position among the sections."""
         self.structure.sections.append(Section(index, self.text(index)))
-
-    def _parse_answer_after_question(self, events) -> None:
-        s = self.structure
-        pending: list[int] = []
-        current: Item | None = None  # the item whose answer body is being read
-        section: int | None = None
-        seen_boundary = False
-
-        def close() -> None:
-            nonlocal current, pending
-            if current is not None:
-                body, tail = self.split_tail(pending, 2)
-                current.answer_blocks = body
-                if tail:
-                    s.unanswered.append(Unanswered(tail, section))
-            elif not seen_boundary:
-                s.header_blocks.extend(pending)
-            current, pending = None, []
-
-        for kind, index, marker in events:
-            if kind == "content":
-                pending.append(index)
-            elif kind == "section":
-                close()
-                seen_boundary = True
-                self._new_section(index)
-                section = len(s.sections) - 1
-            elif kind == "answer":
-                if current is not None:
-                    body, question = self.split_tail(pending, 1)
-                    current.answer_blocks = body
-                elif not seen_boundary:
-                    header, question = self.split_tail(pending, 1)
-                    s.header_blocks.extend(header)
-                else:
-                    question = pending
-                item = Item(answer_marker=marker, question_blocks=question, section=section)
-                item.asking_units = [unit[0] for unit in self.units(question) if self._asks(unit)]
-                if marker.inline:
-                    item.answer_blocks = [index]
-                s.items.append(item)
-                current, pending, seen_boundary = item, [], True
-        close()
-
-    def _parse_question_and_answer(self, events) -> None:
-        s = self.structure
-        section: int | None = None
-        questions: list[tuple[Marker, list[int]]] = []  # open questions in order
-        item: Item | None = None
-        target: list[int] | None = s.header_blocks
-
-        def flush_unanswered() -> None:
-            for marker, blocks in questions:
-                s.unanswered.append(Unanswered(blocks, section, marker))
-            questions.clear()
-
-        for kind, index, marker in events:
-            if kind == "content" and questions and questions[-1][0].opens_answer and target is questions[-1][1]:
-                # Text after a question heading is its answer.
-                item = Item(section=section)
-                kept = self._answered_questions(questions, set(), section)
-                item.question_markers = [m for m, _ in kept]
-                item.question_blocks = [b for _, blocks in kept for b in blocks]
-                questions.clear()
-                item.answer_blocks = [index]
-                s.items.append(item)
-                target = item.answer_blocks
-            elif kind == "content":
-                if target is not None:
-                    target.append(index)
-            elif kind == "section":
-                flush_unanswered()
-                if not s.items and target is s.header_blocks:
-                    s.header_blocks.append(index)
-                self._new_section(index)
-                section = len(s.sections) - 1
-                target, item = None, None
-            elif kind == "question":
-                blocks = [index] if marker.inline else []
-                questions.append((marker, blocks))
-                target, item = blocks, None
-            elif kind == "answer":
-                item = Item(answer_marker=marker, section=section)
-                numbers = {n.value for n in marker.numbers}
-                kept = self._answered_questions(questions, numbers, section)
-                item.question_markers = [m for m, _ in kept]
-                item.question_blocks = [b for _, blocks in kept for b in blocks]
-                questions.clear()
-                item.answer_blocks = [index] if marker.inline else []
-                s.items.append(item)
-                target = item.answer_blocks
-        flush_unanswered()
-        # A numbered question answered later by a grouped answer is not unanswered.
-        answered = {n.value for m in s.answer_markers for n in m.numbers}
-        s.unanswered = [
-            u for u in s.unanswered
-            if not (u.marker and u.marker.numbers and all(n.value in answered for n in u.marker.numbers))
-        ]
-
-    def _answered_questions(self, questions, numbers: set[int], section):
-        """Of the open questions before an answer, those it answers; the others
-        are recorded as unanswered. A numbered answer answers the questions
-        whose numbers it names (all of them, when it names none: a mismatch
-        is QA105's); an unnumbered one answers the last question."""
-        s = self.structure
-        covered = [(m, b) for m, b in questions if numbers & {n.value for n in m.numbers}]
-        if numbers and covered:
-            kept = covered
-        elif numbers and any(m.numbers for m, _ in questions):
-            kept = list(questions)
-        else:
-            kept = questions[-1:]
-        for q_marker, blocks in questions:
-            if all(q_marker is not k for k, _ in kept):
-                s.unanswered.append(Unanswered(blocks, section, q_marker))
-        return kept
-
-    def _parse_items(self, events) -> None:
-        s = self.structure
-        section: int | None = None
-        item: Item | None = None
-        pending: list[int] = s.header_blocks
-
-        def close() -> None:
-            if item is None:
-                return
-            content = list(item.answer_blocks)
-            if item.answer_marker.inline:
-                item.question_blocks = [item.answer_marker.block]
-                item.answer_blocks = content
-            else:
-                item.question_blocks, item.answer_blocks = self.split_head(content)
-
-        for kind, index, marker in events:
-            if kind == "content":
-                pending.append(index)
-            elif kind == "section":
-                close()
-                item = None
-                self._new_section(index)
-                section = len(s.sections) - 1
-                pending = []
-            elif kind == "item":
-                close()
-                item = Item(answer_marker=marker, section=section)
-                s.items.append(item)
-                pending = item.answer_blocks
-        close()
+        return len(self.structure.sections) - 1
 
     def _classify_answers(self) -> None:
         s = self.structure
@@ -632,72 +380,6 @@ class _Parser:
                 for n in marker.numbers:
                     s.by_number.setdefault(n.value, position)
 
-    def _find_references(self) -> None:
-        s = self.structure
-        if not self.profile.reference_regexes:
-            return
-        owner: dict[int, tuple[int | None, bool]] = {}
-        for position, item in enumerate(s.items):
-            for b in item.question_blocks:
-                owner[b] = (position, False)
-            for b in item.answer_blocks:
-                owner[b] = (position, True)
-        header = set(s.header_blocks)
-        for index, block in enumerate(self.blocks):
-            if block.kind not in (PARAGRAPH, HEADING) or index in header:
-                continue
-            start, end = block_span(self.doc, block)
-            raw = self.doc.text[start:end]
-            if _DEFINITION.match(raw):
-                continue
-            item, in_answer = owner.get(index, (None, False))
-            for ref_start, ref_end, targets in self._internal_references(raw, start):
-                if targets:
-                    s.references.append(Reference(ref_start, ref_end, targets, item, in_answer))
-
-    def _find_footnotes(self, events) -> None:
-        s = self.structure
-        doc = self.doc
-        text = doc.text
-        # Footnotes are neither read in code blocks nor in thematic breaks.
-        skipped = [block_span(doc, b) for b in self.blocks if b.kind in (CODE, RULE)]
-        def_spans: list[tuple[int, int]] = []
-        for match in _DEFINITION.finditer(text):
-            if _inside(match.start(), skipped):
-                continue
-            group = next(g for g in ("sup", "note", "uni") if match.group(g))
-            label = match.group(group).translate(_SUP_VALUES)
-            s.footnote_definitions.append(FootnoteMark(label, match.start(group), match.end(group)))
-            def_spans.append((match.start(), match.end()))
-        patterns = [_SUP_MARKER, _NOTE_MARKER]
-        if any(digit in text for digit in _SUPERSCRIPT_DIGITS):
-            patterns.append(_UNICODE_SUP)
-        for pattern in patterns:
-            for match in pattern.finditer(text):
-                if _inside(match.start(), def_spans) or _inside(match.start(), skipped):
-                    continue
-                if pattern is _UNICODE_SUP:
-                    before = text[match.start() - 1:match.start()]
-                    if not before or not (before.isalnum() or before in _BEFORE_SUPERSCRIPT):
-                        continue
-                label = match.group(1).translate(_SUP_VALUES)
-                s.footnote_markers.append(FootnoteMark(label, match.start(1), match.end(1)))
-        if self.profile.fused_footnotes:
-            defined = {d.label for d in s.footnote_definitions}
-            for index in range(len(self.blocks)):
-                if self.blocks[index].kind != PARAGRAPH:
-                    continue
-                start, end = block_span(doc, self.blocks[index])
-                for match in _FUSED_MARKER.finditer(text, start, end):
-                    group = 1 if match.group(1) else 2
-                    if group == 1 and not text[match.start() - 3:match.start()].islower():
-                        continue
-                    if match.group(group) in defined:
-                        s.footnote_markers.append(
-                            FootnoteMark(match.group(group), match.start(group), match.end(group))
-                        )
-        s.footnote_markers.sort(key=lambda m: m.start)
-
     def _find_header_fallback(self, events) -> None:
         """Without any marker or section, the first headings and paragraphs
         are taken as the title block."""
@@ -708,27 +390,6 @@ class _Parser:
             index for _, index, _ in events
             if index < _FALLBACK_HEADER_BLOCKS and self.blocks[index].kind in (HEADING, PARAGRAPH)
         )
-
-
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether `offset` falls in one of `spans` (sorted, not overlapping)."""
-    index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
-    return index >= 0 and spans[index][0] <= offset < spans[index][1]
-
-
-def parse_numbers(profile: Profile, text: str, base: int) -> list[NumberRef]:
-    """Numbers in a list such as "62, 63 en 64" or "5 tot en met 7", ranges expanded."""
-    found = [(int(m.group()), m.start(), m.end()) for m in _DIGITS.finditer(text)]
-    numbers: list[NumberRef] = []
-    for position, (value, start, end) in enumerate(found):
-        if position:
-            previous_value, previous_start, previous_end = found[position - 1]
-            between = text[previous_end:start]
-            if profile.range_regex.match(between) and 0 < value - previous_value <= 200:
-                for implied in range(previous_value + 1, value):
-                    numbers.append(NumberRef(implied, base + previous_start, base + end))
-        numbers.append(NumberRef(value, base + start, base + end))
-    return numbers
 
 
 _LABEL_NUMBERS = re.compile(r"\d+(?:\s*(?:[,/&–-]|\b[^\W\d_]{1,3}\b(?:\s+[^\W\d_]{2,3})?)\s*\d+)*[.):]?")

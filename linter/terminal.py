@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import time
 from typing import IO
 
 from wcwidth import wcwidth
@@ -54,9 +55,8 @@ def terminal_width(stream: IO[str]) -> int | None:
     """Columns of the terminal the report goes to; None when it is not one
     (a file or a pipe gets the full windows, stable for tools)."""
     if not _is_tty(stream):
-        columns = os.environ.get("COLUMNS", "")
-        return max(MIN_WIDTH, int(columns)) if columns.isdigit() else None
-    return max(MIN_WIDTH, shutil.get_terminal_size().columns)
+        return None
+    return max(MIN_WIDTH, shutil.get_terminal_size().columns)  # COLUMNS, when set, wins
 
 
 def char_width(char: str) -> int:
@@ -70,22 +70,25 @@ def display_width(text: str) -> int:
 
 
 class Progress:
-    """`checked 120/200 files` on standard error, rewritten in place, for long
-    runs on a terminal only (pipes and CI logs stay clean)."""
+    """`checked 120/200 files` on standard error, rewritten in place, for runs
+    on a terminal that last (pipes and CI logs stay clean, short runs quiet)."""
 
-    def __init__(self, total: int, stream: IO[str] | None = None, threshold: int = 20) -> None:
+    def __init__(self, total: int, stream: IO[str] | None = None, delay: float = 1.0) -> None:
         self.stream = stream or sys.stderr
         self.total = total
-        self.enabled = total >= threshold and _is_tty(self.stream)
+        self.enabled = total > 1 and _is_tty(self.stream)
+        self.shown_after = time.monotonic() + delay
         self.done = 0
+        self.shown = False
 
     def advance(self) -> None:
         self.done += 1
-        if self.enabled and (self.done == self.total or self.done % max(1, self.total // 100) == 0):
+        if self.enabled and time.monotonic() >= self.shown_after:
             self.stream.write(f"\rchecked {self.done}/{self.total} files")
             self.stream.flush()
+            self.shown = True
 
     def close(self) -> None:
-        if self.enabled and self.done:
+        if self.shown:
             self.stream.write("\r\x1b[2K")
             self.stream.flush()

@@ -6,8 +6,10 @@ check of a long report to a few regular-expression passes."""
 
 from __future__ import annotations
 
+import bisect
 import operator
 import re
+from array import array
 from collections import Counter
 from typing import Iterable, Iterator, NamedTuple
 
@@ -34,7 +36,7 @@ _MASKS = [
 # underscores, which make identifiers ("2020Z11446", "F35"). Hyphens separate
 # words, so "COVID-19-uitbraak" yields "COVID" and "uitbraak".
 WORD = re.compile(r"(?<![\w'’])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w'’])")
-_CHUNK_CHARS = re.compile(r"[\w'’-]")
+_CHUNK = re.compile(r"[\w'’-]+")  # a hyphenated whole: "COVID-19-uitbraak"
 _SENTENCE_END = set(".!?:;")
 _SKIP_BACK = set(" \t*_#>\"'“‘([-–—\u00a0")
 
@@ -55,7 +57,9 @@ class Prose:
         self.doc = doc
         self.segments: list[tuple[int, str]] = []  # (offset of the block, masked text)
         self._counts: Counter | None = None
-        self._segment_words: list[frozenset[str]] = []  # the words of each segment, with the counts
+        # The segments each word occurs in, with the counts (arrays: a long
+        # report holds hundreds of thousands of (word, segment) pairs).
+        self._word_segments: dict[str, array] = {}
         self._repeats: set[int] = set()  # segments where a word follows one of the same letters
         for block in structure.blocks:
             if block.kind not in (PARAGRAPH, HEADING, TABLE):
@@ -70,11 +74,15 @@ class Prose:
         """How often each word (as written) occurs."""
         if self._counts is None:
             self._counts = Counter()
-            self._segment_words = []
+            segments = self._word_segments
             for index, (_, masked) in enumerate(self.segments):
                 words = WORD.findall(masked)
                 self._counts.update(words)
-                self._segment_words.append(frozenset(words))
+                for word in set(words):
+                    where = segments.get(word)
+                    if where is None:
+                        where = segments[word] = array("I")
+                    where.append(index)
                 lowered = list(map(str.lower, words))
                 if any(map(operator.eq, lowered, lowered[1:])):
                     self._repeats.add(index)
@@ -85,11 +93,12 @@ class Prose:
         if not words:
             return []
         found = []
-        self.counts()  # which words each block holds
-        for (base, masked), present in zip(self.segments, self._segment_words):
-            if present.isdisjoint(words):
-                continue
-            found += [self._word(base, masked, match) for match in WORD.finditer(masked) if match.group() in words]
+        for index in self.blocks_with(words):
+            base, masked = self.segments[index]
+            chunks = _Chunks(masked)
+            found += [
+                self._word(base, masked, match, chunks) for match in WORD.finditer(masked) if match.group() in words
+            ]
         return found
 
     def matches(self, pattern: re.Pattern, blocks: Iterable[int] | None = None) -> Iterator[tuple[int, re.Match]]:
@@ -103,7 +112,8 @@ class Prose:
     def blocks_with(self, words: set[str]) -> list[int]:
         """The blocks that hold one of these words (as written)."""
         self.counts()
-        return [index for index, present in enumerate(self._segment_words) if not present.isdisjoint(words)]
+        segments = self._word_segments
+        return sorted({index for word in words if word in segments for index in segments[word]})
 
     def blocks_with_repeats(self) -> set[int]:
         """The blocks where a word follows a word of the same letters (a
@@ -112,19 +122,28 @@ class Prose:
         return self._repeats
 
     @staticmethod
-    def _word(base: int, masked: str, match) -> Word:
+    def _word(base: int, masked: str, match, chunks: "_Chunks") -> Word:
         start, end = match.start(), match.end()
-        chunk_start = start
-        while chunk_start > 0 and _CHUNK_CHARS.match(masked, chunk_start - 1):
-            chunk_start -= 1
-        chunk_end = end
-        while chunk_end < len(masked) and _CHUNK_CHARS.match(masked, chunk_end):
-            chunk_end += 1
-        # Trailing hyphens belong to the text around, not to the word ("overheids- en").
-        while chunk_end > end and masked[chunk_end - 1] == "-":
-            chunk_end -= 1
+        chunk_start, chunk_end = chunks.around(start)
         opens = masked[start].isupper() and start == chunk_start and _opens_sentence(masked, start)
         return Word(match.group(), base + start, base + end, base + chunk_start, base + chunk_end, opens)
+
+
+class _Chunks:
+    """The hyphenated wholes of a masked segment, found once: a word's whole
+    is looked up, not scanned for (a chunk of 2,000 hyphenated words would
+    be scanned 2,000 times)."""
+
+    def __init__(self, masked: str) -> None:
+        self.spans = []
+        for match in _CHUNK.finditer(masked):
+            # Trailing hyphens belong to the text around, not to the word ("overheids- en").
+            self.spans.append((match.start(), match.start() + len(match.group().rstrip("-"))))
+        self.starts = [start for start, _ in self.spans]
+
+    def around(self, position: int) -> tuple[int, int]:
+        """The chunk that holds the word starting at `position`."""
+        return self.spans[bisect.bisect_right(self.starts, position) - 1]
 
 
 def _mask(text: str) -> str:

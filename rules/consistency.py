@@ -134,11 +134,16 @@ class MarkerStyle(Rule):
             yield context.finding(start, end, f"{kind} {'; '.join(problems)}", suggestions, fix)
 
 
+# Headings win over paragraphs once at least 1 in this many markers of a kind is one.
+HEADINGS_SHARE = 3
+
+
 def _dominant_style(context: Context, kind: str, parsed) -> tuple[tuple[int, str], str]:
     """The markup every marker of the group should have, and why: the
-    configured one; else, where some are headings, the most used heading
-    form (turning headings into paragraphs would flatten the outline);
-    else the most used form."""
+    configured one; else, where headings are a real part of the group, the
+    most used heading form (turning them into paragraphs would flatten the
+    outline); else the most used form. A lone heading among paragraphs is
+    the odd one out: reported, but never fixed into a paragraph."""
     configured = context.settings.get("marker-markup")
     if configured and kind != "section heading":
         wanted = _markup(configured.replace("…", "x"))
@@ -146,7 +151,7 @@ def _dominant_style(context: Context, kind: str, parsed) -> tuple[tuple[int, str
             return wanted[0], "the configured form is"
     styles = Counter(style for _, _, style, _ in parsed)
     headings = Counter({style: n for style, n in styles.items() if style[0]})
-    if headings and len(headings) < len(styles):
+    if headings and len(headings) < len(styles) and sum(headings.values()) * HEADINGS_SHARE >= len(parsed):
         styles, reason = headings, "most headings are"
     else:
         reason = "most are"

@@ -8,11 +8,16 @@ from collections import Counter
 
 from qalint.profiles import ANSWER_AFTER_QUESTION
 from qalint.rule import Context, Finding, Rule
-from qalint.structure import DEFERRAL, EMPTY, PLACEHOLDER, REFERRAL, UNANSWERED_KINDS, Item, Structure
+from qalint.textutil import plain_text, word_count
+from qalint.structure import (
+    ANSWERS, DEFERRAL, DEFERRAL_NOTICE, EMPTY, PLACEHOLDER, REFERRAL, UNANSWERED_KINDS, Item, Structure,
+)
 
 from .referrals import referrals
 
 _KIND_WORDS = {EMPTY: "empty", PLACEHOLDER: "a placeholder", DEFERRAL: "only a deferral"}
+# Words a line next to a placeholder has when it is prose, not a table cell.
+_PROSE_WORDS = 4
 
 
 def _answer_name(item: Item) -> str:
@@ -33,6 +38,9 @@ class UnansweredQuestion(Rule):
     needs to catch before a report is sent; in datasets it silently pairs
     the question with the wrong answer.
 
+    Only in documents that answer questions: the questions as submitted
+    (no answer markers at all) and deferral notices are not reported here.
+
     ## Example
     ```
     Welke kosten zijn hiermee gemoeid?      <- no answer follows
@@ -47,6 +55,8 @@ class UnansweredQuestion(Rule):
     severity = "error"
 
     def check(self, context: Context) -> Iterable[Finding]:
+        if context.structure.kind != ANSWERS:
+            return
         for unanswered in context.structure.unanswered:
             if unanswered.marker is not None:
                 start, end = unanswered.marker.start, unanswered.marker.end
@@ -125,11 +135,14 @@ class PlaceholderAnswer(_AnswerKindRule):
     """## What it does
     Reports an answer that is only a placeholder: `PM`, `p.m.`, `TODO`, `...`,
     `[nog te beantwoorden]`, `Volgt.`, `N.t.b.`, `(antwoord volgt)`, in any
-    markup. The profile of the layout lists the placeholders.
+    markup; and, in a longer answer, a paragraph (or line) that is nothing
+    but a placeholder: `PM`, `TODO`, `[invullen]`, `XXX`. The profile of the
+    layout lists the placeholders.
 
     ## Why it matters
     Placeholders are left in drafts under deadline; a report sent with one
-    has an unanswered question that looks answered.
+    has an unanswered question that looks answered, or an answer with a
+    part still missing.
 
     ## Example
     ```
@@ -144,6 +157,35 @@ class PlaceholderAnswer(_AnswerKindRule):
     severity = "error"
     answer_kind = PLACEHOLDER
     description = "is a placeholder"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        yield from super().check(context)
+        pattern = context.profile.paragraph_placeholder_regex
+        if pattern is None:
+            return
+        doc = context.document
+        for item in context.structure.items:
+            if item.kind == PLACEHOLDER:
+                continue
+            content = context.structure.content_starts.get(item.answer_blocks[0]) if item.answer_blocks else None
+            for block in item.answer_blocks:
+                lines = range(context.structure.blocks[block].start_line, context.structure.blocks[block].end_line)
+                for line in lines:
+                    start, end = context.line_span(line)
+                    start = max(start, content or start)
+                    if start < end and pattern.match(plain_text(doc.text[start:end])) and _stands_alone(doc, line, lines):
+                        yield context.finding(
+                            start, end, f"{_answer_name(item)} holds a placeholder: {doc.text[start:end]!r}",
+                        )
+
+
+def _stands_alone(doc, line: int, lines: range) -> bool:
+    """A line of its own between prose (or a paragraph of its own), not a
+    cell of a flattened table, where "p.m." is an amount."""
+    return all(
+        neighbour not in lines or word_count(doc.line_text(neighbour), _PROSE_WORDS) >= _PROSE_WORDS
+        for neighbour in (line - 1, line + 1)
+    )
 
 
 class HeaderPlaceholder(Rule):
@@ -213,6 +255,46 @@ class DeferredAnswer(_AnswerKindRule):
     description = "only promises a later answer"
 
 
+class DeferralNotice(Rule):
+    """## What it does
+    Reports, once, a document that is a deferral notice: the questions are
+    listed, no answer marker follows, and a notice says the answers are
+    postponed ("kunnen niet binnen de gebruikelijke termijn worden
+    beantwoord", "Ik streef ernaar de vragen zo spoedig mogelijk te
+    beantwoorden"). Its questions are not reported as unanswered.
+
+    ## Why it matters
+    A deferral notice is an open promise: teams that track answers want to
+    know the questions are still open, without one error per question.
+    Reported as `info`; gate on it with `--severity QA207=warning`.
+
+    ## Example
+    ```
+    Vraag 9
+    Gaat u in overleg met de NZa?
+    Mededeling
+    De vragen ... kunnen niet binnen de gebruikelijke termijn worden beantwoord.
+    ```
+    """
+
+    code = "QA207"
+    name = "deferral-notice"
+    category = "missing-answer"
+    severity = "info"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        structure = context.structure
+        if structure.kind != DEFERRAL_NOTICE:
+            return
+        count = len(structure.items) + len(structure.unanswered)
+        if structure.notice is not None:
+            start, end = structure.notice
+        else:
+            start, end = context.line_span(0)
+        questions = f"{count} question{'s' if count != 1 else ''}"
+        yield context.finding(start, end, f"deferral notice: the answers to {questions} are postponed")
+
+
 class ReferralToUnanswered(Rule):
     """## What it does
     Reports an answer that only refers to other answers when every answer it
@@ -262,4 +344,7 @@ def _first_reference_per_item(structure: Structure) -> dict:
     return first
 
 
-RULES = [UnansweredQuestion, EmptyAnswer, PlaceholderAnswer, HeaderPlaceholder, DeferredAnswer, ReferralToUnanswered]
+RULES = [
+    UnansweredQuestion, EmptyAnswer, PlaceholderAnswer, HeaderPlaceholder, DeferredAnswer, ReferralToUnanswered,
+    DeferralNotice,
+]

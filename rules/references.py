@@ -21,7 +21,9 @@ class BrokenReference(Rule):
     antwoord op vraag 91", "zie ook vraag 24", "antwoorden op vragen 62, 63 en
     64", "vragen 3 tot en met 5", "see the answer to question 12", "I refer
     the member to the answer I gave to question 4". Referrals that name
-    another document ("het antwoord op vraag 3 van het lid X") are left alone.
+    another document ("het antwoord op vraag 3 van het lid X") are left alone,
+    and so are referrals to a question that is asked but left without an
+    answer (QA201 reports that question).
 
     ## Why it matters
     A referral that points nowhere leaves the reader without an answer.
@@ -43,9 +45,11 @@ class BrokenReference(Rule):
         structure = context.structure
         if not structure.by_number:
             return
+        # A question left without an answer exists: that is QA201's finding, not a broken referral.
+        asked = {n.value for u in structure.unanswered if u.marker for n in u.marker.numbers}
         for reference in structure.references:
             for target in reference.targets:
-                if target.value not in structure.by_number:
+                if target.value not in structure.by_number and target.value not in asked:
                     yield context.finding(
                         target.start, target.end,
                         f"referral to question {target.value}, which does not exist",

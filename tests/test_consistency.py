@@ -66,6 +66,12 @@ def test_a_heading_marker_is_never_rewritten_as_a_paragraph(capsys, tmp_path):
     # Two bold paragraphs, one heading: the heading form wins.
     code, out, err = run_cli(capsys, "check", "--isolated", "--select", "QA501", "--fix", doc)
     assert doc.read_text().count("## **") == 3
+    # A lone heading among many bold paragraphs is the odd one out: reported, not flattened.
+    doc.write_text("".join(f"**{n}. Antwoord van het kabinet**\n\nJa.\n\n" for n in range(1, 5))
+                   + "## **5. Antwoord van het kabinet**\n\nNee.\n")
+    code, out, err = run_cli(capsys, "check", "--isolated", "--quiet", "--select", "QA501", "--fix", doc)
+    assert out == f"{doc}:17:1: QA501 warning: answer marker written as ## **…**, most are **…**\n"
+    assert "## **5." in doc.read_text()
     # Told to use bold paragraphs, qalint reports the heading but offers no fix for it.
     doc.write_text("**1. Antwoord van het kabinet**\n\nJa.\n\n## **2. Antwoord van het kabinet**\n\nNee.\n")
     (tmp_path / "qalint.toml").write_text('marker-markup = "**…**"\n')
@@ -223,6 +229,13 @@ def test_marker_markup_from_configuration(capsys, tmp_path):
     (tmp_path / "qalint.toml").write_text('marker-markup = "<b>…</b>"\n')
     code, out, err = run_cli(capsys, "check", "--quiet", doc)
     assert code == 2 and "marker-markup" in err
+
+
+def test_a_doubled_s_is_one_variant_not_two():
+    text = "De democratische rechtsstaat, de rechtstaat en de rechtsstaat.\n"
+    assert [(where(f), f.suggestions) for f in lint(text, select=["QA503"])] == [
+        (span(text, 1, "rechtstaat"), ["rechtsstaat"]),
+    ]
 
 
 def test_linking_s_variants_the_dictionary_or_the_majority_decides():

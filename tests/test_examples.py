@@ -3,6 +3,7 @@
 from conftest import EXAMPLES, lint, span, where
 
 DEFECTS = EXAMPLES / "antwoorden-kamervragen-defecten.md"
+DEFERRAL = EXAMPLES / "uitstel-beantwoording.md"
 CLEAN = EXAMPLES / "antwoorden-kamervragen-schoon.md"
 
 
@@ -26,6 +27,7 @@ def test_defective_example_reports_every_seeded_defect_and_nothing_else():
         ("QA102", span(text, 34, "Vraag [[5]]")),  # a second Vraag 5
         ("QA404", span(text, 36, "terzake")),  # ter zake
         ("QA205", span(text, 40, "Het antwoord op deze vraag volgt in een afzonderlijke brief.")),
+        ("QA515", span(text, 42, "**[[Vraag 7]]**")),  # glued to the footer "... Aanhangsel 2"
         ("QA206", span(text, 48, "Zie het antwoord op vraag 5")),  # 5 is a placeholder
         ("QA103", span(text, 50, "Vraag [[6]]")),  # Vraag 6 after Vraag 7
         ("QA503", span(text, 52, "wacht-tijden")),  # twice "wachttijden"
@@ -55,8 +57,16 @@ def test_defective_example_reports_every_seeded_defect_and_nothing_else():
     assert found == expected
 
 
-def test_defective_example_holds_one_defect_of_every_built_in_rule():
+def test_deferral_notice_example_is_one_info_finding():
+    text = DEFERRAL.read_text(encoding="utf-8")
+    found = [(f.code, f.severity, where(f)) for f in lint(text, str(DEFERRAL))]
+    assert found == [
+        ("QA207", "info", span(text, 21, "niet binnen de gebruikelijke termijn worden beantwoord")),
+    ]
+
+
+def test_the_defective_examples_hold_one_defect_of_every_built_in_rule():
     from conftest import registry
 
-    text = DEFECTS.read_text(encoding="utf-8")
-    assert sorted({f.code for f in lint(text, str(DEFECTS))}) == sorted(registry().rules)
+    found = {f.code for path in (DEFECTS, DEFERRAL) for f in lint(path.read_text(encoding="utf-8"), str(path))}
+    assert sorted(found) == sorted(registry().rules)

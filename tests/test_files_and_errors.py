@@ -72,6 +72,8 @@ def test_misspelled_option_gets_a_suggestion(capsys, gap_file):
     assert code == 2 and out == ""
     assert err.startswith("usage: qalint check")  # the check command's usage, not the top level's
     assert "unrecognized arguments: --selct (did you mean --select?)" in err
+    assert "--formt (did you mean --format?)" in run(capsys, "rules", "--formt", "json")[2]
+    assert "--verison (did you mean --version?)" in run(capsys, "--verison")[2]
 
 
 def test_misspelled_command_is_not_taken_for_a_path(capsys, tmp_path, monkeypatch):
@@ -81,8 +83,9 @@ def test_misspelled_command_is_not_taken_for_a_path(capsys, tmp_path, monkeypatc
     # A file of that name is a file, and a name far from every command a path.
     (tmp_path / "chekc").write_text(GAP_DOC)
     assert run(capsys, "chekc")[0] == 1
-    code, out, err = run(capsys, "verslag.md")
-    assert code == 2 and err.strip() == "qalint: error: verslag.md: no such file or directory"
+    for path in ("verslag.md", "rule.md", "rules/"):  # a name with a dot or a slash is a path
+        code, out, err = run(capsys, path)
+        assert code == 2 and err.strip() == f"qalint: error: {path}: no such file or directory"
 
 
 def test_one_line_per_distinct_configuration_error(capsys, tmp_path):

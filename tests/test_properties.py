@@ -1,5 +1,5 @@
-"""Random text and random Markdown never crash a rule, and every position
-stays inside the document."""
+"""Random text and random Markdown never crash a rule or `extract`, and
+every position stays inside the document."""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ FRAGMENTS = [
     "<!-- qalint: enable -->", "<!-- qalint: disable-next-line -->", "```", "> quote", "- item", "1. item",
     "| a | b |", "|---|---|", "[x][y]", "[z](#nope)", "De leden van de ABC-fractie vragen of dat klopt?",
     "U wordt hierover separaat geïnformeerd.", "³", "\t", "\ufeff", "\r", "\r\n", "", " ", "12", "Dublin",
+    "Antwoord op vraag 3", "Antwoord vraag 4-7:", "Antwoord", "3. Bent u bekend met het bericht?", "Mededeling",
+    "Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 1Antwoord 3", "De voorzitter: Dank u.", "* How do I apply?",
+    "niet binnen de gebruikelijke termijn worden beantwoord", "XXX", "[invullen]",
 ]
 
 lines = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=30)), max_size=40)
@@ -44,3 +47,26 @@ def test_random_text_never_crashes(text):
 @given(lines, newline, st.sampled_from(["doc.md", "doc.txt"]))
 def test_random_markdown_never_crashes(parts, separator, path):
     check_positions(separator.join(parts).replace("\x00", ""), path)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lines, newline, st.sampled_from(["doc.md", "doc.txt"]))
+def test_random_documents_extract_within_the_schema(parts, separator, path):
+    import json
+
+    import jsonschema
+
+    from conftest import registry
+    from qalint.engine import Linter, Overrides
+    from qalint.extract import document_record, render
+    from qalint.profiles import PROFILE_DIR
+
+    text = separator.join(parts).replace("\x00", "")
+    doc = decode(path, text.encode("utf-8", "surrogatepass"))
+    record = document_record(Linter(registry(), Overrides(isolated=True)).context_for(doc))
+    schema = json.loads((PROFILE_DIR.parent / "schemas" / "extract.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(render([record], "json")), schema)
+    for pair in record["pairs"]:
+        for part in (pair["question"], pair["answer"]):
+            if part is not None:
+                assert 1 <= part["line"] <= part["end_line"] <= doc.line_count

@@ -184,6 +184,6 @@ def test_every_built_in_profile_compiles():
     raw = [read_profile_file(p) for p in builtin_profile_files()]
     profiles = build_profiles(raw, tuple(r["name"] for r in raw))
     assert sorted(profiles) == [
-        "dail-questions", "eu-written-questions", "lijst-van-vragen", "schriftelijk-overleg", "uk-written-questions",
-        "vraag-antwoord", "written-questions",
+        "dail-questions", "eu-written-questions", "genummerde-vragen", "lijst-van-vragen", "numbered-questions",
+        "schriftelijk-overleg", "uk-written-questions", "vraag-antwoord", "written-questions",
     ]

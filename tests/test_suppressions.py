@@ -77,6 +77,13 @@ def test_disable_line_at_the_end_of_the_line():
     assert [code for code, _ in found(text)] == ["QA101", "QA001", "QA301"]
 
 
+def test_disable_line_on_a_marker_line_keeps_the_marker():
+    # The comment at the end of "Vraag 3" must not hide the marker (no cascade of findings).
+    for marker in ("Vraag 3", "**Vraag 3**"):
+        text = DOC.format(before="", after="").replace("Vraag 3\n", f"{marker} <!-- qalint: disable-line=QA101 -->\n")
+        assert found(text) == [("QA301", span(text, 11, "vraag [[7]]"))]
+
+
 def test_a_misspelled_directive_is_reported_and_suppresses_nothing():
     text = DOC.format(before="<!-- qalint: disable-nextline=QA101 -->\n", after="<!-- qalint: frobnicate -->\n")
     findings = lint(text)

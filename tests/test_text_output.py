@@ -116,8 +116,10 @@ def test_output_format_is_the_same_option_as_format(capsys, gap_file):
     assert run(capsys, "check", "--output-format", "json", gap_file)[1] == run(capsys, "check", "--format", "json", gap_file)[1]
 
 
-@pytest.mark.parametrize("total, tty, shown", [(50, True, True), (50, False, False), (5, True, False)])
-def test_progress_only_for_long_runs_on_a_terminal(total, tty, shown):
+@pytest.mark.parametrize("total, tty, delay, shown", [
+    (50, True, 0, True), (50, False, 0, False), (1, True, 0, False), (50, True, 60, False),
+])
+def test_progress_only_for_long_runs_on_a_terminal(total, tty, delay, shown):
     from qalint.terminal import Progress
 
     class Stream(io.StringIO):
@@ -125,8 +127,37 @@ def test_progress_only_for_long_runs_on_a_terminal(total, tty, shown):
             return tty
 
     stream = Stream()
-    progress = Progress(total, stream)
+    progress = Progress(total, stream, delay=delay)
     for _ in range(total):
         progress.advance()
     progress.close()
     assert (f"checked {total}/{total} files" in stream.getvalue()) == shown
+    assert stream.getvalue().endswith("\x1b[2K") == shown  # the line is cleared at the end
+
+
+def test_width_is_the_terminals_and_no_limit_elsewhere(monkeypatch):
+    from qalint.terminal import MIN_WIDTH, terminal_width
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setenv("COLUMNS", "100")
+    assert terminal_width(Tty()) == 100 and terminal_width(io.StringIO()) is None
+    monkeypatch.setenv("COLUMNS", "10")
+    assert terminal_width(Tty()) == MIN_WIDTH
+
+
+def test_the_run_reports_progress_once_per_document(tmp_path):
+    from qalint.engine import Linter, Overrides
+    from qalint.runner import discover, run
+
+    from conftest import GAP_DOC
+
+    for index in range(3):
+        (tmp_path / f"doc{index}.md").write_text(GAP_DOC)
+    linter = Linter(registry(), Overrides(isolated=True))
+    targets, _, _ = discover([str(tmp_path)], linter, None)
+    ticks = []
+    results = run(targets, linter, 2, progress=lambda: ticks.append(1))
+    assert len(results) == 3 and len(ticks) == 3
