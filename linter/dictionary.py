@@ -14,18 +14,16 @@ second run reuses it.
 from __future__ import annotations
 
 import hashlib
-import os
 import tempfile
 import threading
-import time
 from functools import cached_property
 from pathlib import Path
 
 from .affixes import FORBIDDEN, KEEPCASE, NOUN, STEM, WORD, expand_side_by_side
 from .affixfile import AffixFileError, read_affix_file
-from . import __version__
-from .cachedir import cache_folder
+from .cachedir import cache_folder, remove_stale, touch
 from .compounding import Compounds, CompoundSettings
+from .learnt import LearntWords
 from .lexicon import Table, write_table
 from .workers import untimed
 
@@ -42,13 +40,8 @@ SOURCES = {
 CLASHES = {
     "nl": frozenset({"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe", "oi", "oo", "ou", "ui", "uu"}),
 }
-# Cache files of other versions unused this long are removed.
-_STALE_AFTER = 30 * 24 * 3600
-# The format of the compiled tables (a new one compiles the dictionaries again) ...
+# The format of the compiled tables (a new one compiles the dictionaries again).
 CACHE_VERSION = "13"
-# ... and of what the spelling rules learnt about words: corrections and
-# compound splits depend on the rules, so a new qalint forgets them.
-LEARNT_VERSION = f"{__version__}-1"
 _ACCENTS = b"\x01"  # table keys of the accent index
 _REPLACEMENTS = b"\x02"  # the table key of the REP list
 _COMPOUNDS = b"\x03"  # the table key of the compound settings
@@ -84,11 +77,7 @@ class Dictionary:
         if not dic.is_file():
             raise DictionaryUnavailable(f"no {stem} dictionary in {self.folder}")
         self.fingerprint = _fingerprint(dic, folder / f"{stem}.aff")
-        # Everything learnt about words, by kind ("corrections", "compound", ...),
-        # kept across runs in the cache folder.
-        self._memo: dict[tuple[str, str], str] | None = None
-        self._new: dict[tuple[str, str], str] = {}
-        self._lock = threading.Lock()  # guards what this run learnt
+        self.learnt = LearntWords(stem, self.fingerprint)
         self._open_lock = threading.Lock()  # two threads never compile one table
         self._bits: dict[str, int] = {}  # lookups of this run: compounds ask about the same parts
         self._hunspell = None  # libhunspell, answering until the table is compiled (see `stand_in`)
@@ -110,7 +99,7 @@ class Dictionary:
                 table = Table(folder / self._table_name)
             except (OSError, ValueError):
                 continue
-            _touch(folder / self._table_name)
+            touch(folder / self._table_name)
             return table
         return None
 
@@ -121,7 +110,7 @@ class Dictionary:
         for folder in self._folders():
             try:
                 folder.mkdir(parents=True, exist_ok=True)
-                _remove_stale(folder, f"lexicon-{self.stem}-", self._table_name)
+                remove_stale(folder, f"lexicon-{self.stem}-", self._table_name)
                 entries = entries or self._compile()
                 write_table(folder / self._table_name, entries)
                 return Table(folder / self._table_name)
@@ -327,82 +316,15 @@ class Dictionary:
 
     # -- what was learnt, kept on disk ------------------------------------------
     def recall(self, kind: str, word: str) -> str | None:
-        if self._memo is None:
-            self._memo = self._load_memo()
-        return self._memo.get((kind, word))
+        """What an earlier run worked out about `word` (see `learnt.py`)."""
+        return self.learnt.recall(kind, word)
 
     def remember(self, kind: str, word: str, value: str) -> None:
-        if self._memo is None:
-            self._memo = self._load_memo()
-        self._memo[(kind, word)] = value
-        if _plain(word) and _plain(value):
-            with self._lock:
-                self._new[(kind, word)] = value
-
-    # -- the cache on disk ---------------------------------------------------
-    def _cache_file(self) -> Path | None:
-        folder = cache_folder()
-        return folder / f"words-{self.stem}-{self.fingerprint}-{LEARNT_VERSION}.txt" if folder else None
-
-    def _load_memo(self) -> dict[tuple[str, str], str]:
-        memo: dict[tuple[str, str], str] = {}
-        path = self._cache_file()
-        if path is None or not path.is_file():
-            return memo
-        try:
-            for line in path.read_text(encoding="utf-8").splitlines():
-                kind, _, rest = line.partition("\t")
-                word, _, value = rest.partition("\t")
-                memo[(kind, word)] = value
-        except (OSError, UnicodeDecodeError):
-            return {}
-        return memo
+        self.learnt.remember(kind, word, value)
 
     def save(self) -> None:
         """Append what this run learnt to the cache (best effort)."""
-        path = self._cache_file()
-        if path is None or not self._new:
-            return
-        if not path.exists():
-            _remove_stale(path.parent, f"words-{self.stem}-", path.name)
-        with self._lock:
-            lines = "".join(f"{kind}\t{word}\t{value}\n" for (kind, word), value in self._new.items())
-            self._new = {}
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # One write on an appending descriptor: parallel workers never interleave lines.
-            descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-            try:
-                os.write(descriptor, lines.encode("utf-8"))
-            finally:
-                os.close(descriptor)
-        except OSError:
-            pass  # a read-only home folder only costs speed
-
-
-def _remove_stale(folder: Path, prefix: str, current: str) -> None:
-    """Caches of other dictionaries or qalint versions go once no run has
-    used them for a month (another virtual environment may still use an
-    older qalint: deleting its table at once would have each compile it anew)."""
-    unused_since = time.time() - _STALE_AFTER
-    try:
-        for old in folder.glob(f"{prefix}*"):
-            if old.name != current and old.stat().st_mtime < unused_since:
-                old.unlink()
-    except OSError:
-        pass
-
-
-def _touch(path: Path) -> None:
-    """Mark a cache file as used (see `_remove_stale`)."""
-    try:
-        os.utime(path)
-    except OSError:
-        pass  # a read-only cache folder
-
-
-def _plain(text: str) -> bool:
-    return not any(c in text for c in "\t\n\r")
+        self.learnt.save()
 
 
 def fold_accents(text: str) -> str:
