@@ -1,6 +1,7 @@
 """Benchmark: prints start-up, parsing and checking figures.
 
     python -m qalint.bench [DOCUMENT]
+    python -m qalint.bench --server [DOCUMENT]   (only the language server's re-check)
     python -m qalint.bench --growth     only the adversarial growth tables
 
 DOCUMENT defaults to the real example in examples/. Figures are the best of
@@ -43,10 +44,15 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["--growth"]:
         _growth_tables()
         return 0
+    server_only = argv[:1] == ["--server"]
+    argv = argv[1:] if server_only else argv
     document = Path(argv[0]) if argv else DEFAULT_DOCUMENT
     if not document.is_file():
         print(f"bench: {document}: no such file (pass a document)", file=sys.stderr)
         return 2
+    if server_only:
+        _server_recheck(document, document.read_text(encoding="utf-8"))
+        return 0
     from .document import Document
     from .blocks import parse_blocks
     from .engine import Linter, Overrides
@@ -97,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{words_mb * 1000:.0f} KB of it in words ({prose_mb / seconds:.2f} MB/s; a new process, "
           f"no word seen before, dictionaries compiled)")
     _hunspell_comparison(document, text, seconds)
+    _server_recheck(document, text)
 
     with tempfile.TemporaryDirectory() as folder:
         copies = 40
@@ -301,6 +308,53 @@ def _hunspell_comparison(document: Path, text: str, spelling_seconds: float) -> 
     seconds = best_of(1, check_all)
     print(f"Hunspell library (chunspell), load nl_NL and check all {len(words)} words: {seconds * 1000:.0f} ms "
           f"(qalint's spelling of new prose takes {spelling_seconds / seconds:.2f}x that)")
+
+
+def _server_recheck(document: Path, text: str) -> None:
+    """What `qalint server` does after a one-character change, in this process
+    with warm dictionaries: apply the change to its copy of the text, check it,
+    convert the findings to diagnostics and encode the notification."""
+    import json
+
+    from lsprotocol import types
+    from pygls.protocol import default_converter
+
+    from .server.checker import Checker
+    from .server.diagnostics import diagnostics
+    from .server.positions import Positions, apply_change
+
+    uri = document.resolve().as_uri()
+    checker = Checker()
+    converter = default_converter()
+    checker.check(document, text)  # warm: dictionaries loaded, words analysed
+    # A space near the middle of the text: the keystroke lands in prose.
+    middle = text.find(" ", len(text) // 2)
+    line = text.count("\n", 0, middle)
+    column = middle - (text.rfind("\n", 0, middle) + 1)
+    at = types.Range(start=types.Position(line=line, character=column), end=types.Position(line=line, character=column))
+    typed = types.Range(start=at.start, end=types.Position(line=line, character=column + 1))
+    keystrokes = iter([types.TextDocumentContentChangePartial(range=at, text="x"),
+                       types.TextDocumentContentChangePartial(range=typed, text="")] * 16)
+    timings: dict[str, float] = {"check": float("inf"), "all": float("inf"), "cpu": float("inf")}
+
+    current = [text]
+
+    def recheck() -> None:
+        started, cpu = time.perf_counter(), time.process_time()
+        current[0] = apply_change(current[0], next(keystrokes))  # typed, then deleted: the text stays the report
+        checked = checker.check(document, current[0])
+        checking = time.perf_counter() - started
+        found = diagnostics(checked, Positions(checked.doc), uri)
+        json.dumps(converter.unstructure(types.PublishDiagnosticsParams(uri=uri, diagnostics=found)))
+        timings["check"] = min(timings["check"], checking)
+        timings["all"] = min(timings["all"], time.perf_counter() - started)
+        timings["cpu"] = min(timings["cpu"], time.process_time() - cpu)
+
+    best_of(30, recheck)
+    # CPU time as well: on a busy machine it says what the wall clock would on an idle one.
+    print(f"server re-check after a one-character change: {timings['all'] * 1000:7.1f} ms wall, "
+          f"{timings['cpu'] * 1000:.1f} ms CPU (change and check {timings['check'] * 1000:.1f} ms, "
+          f"diagnostics and JSON {(timings['all'] - timings['check']) * 1000:.1f} ms; warm, in-process)")
 
 
 def _fresh_machine(folder: str) -> dict[str, str]:

@@ -60,6 +60,8 @@ def _parser() -> tuple[_Parser, dict[str, _Parser]]:
     schema = commands.add_parser("schema", help="print the JSON Schema of the JSON report")
     schema.add_argument("--config", action="store_true", help="print the configuration schema instead")
     schema.add_argument("--extract", action="store_true", help="print the schema of `qalint extract` instead")
+    server = commands.add_parser("server", help="run the language server (LSP over standard input and output)")
+    server.add_argument("--stdio", action="store_true", help="accepted for clients that pass it; stdio is the only transport")
     return parser, dict(commands.choices)
 
 
@@ -167,6 +169,10 @@ def _dispatch(args) -> int:
         return _rule(args)
     if args.command == "profiles":
         return _profiles()
+    if args.command == "server":
+        from .server import serve
+
+        return serve()
     return _schema(args)
 
 
