@@ -188,7 +188,7 @@ class Linter:
             key=lambda p: (count_marker_matches(doc, p), p.language == language, p.name),
             reverse=True,
         )
-        doc.cache.pop("first_lines", None)  # the blocks' first lines, kept only for this choice
+        doc.cache.pop("marker_lines", None)  # the prose lines, kept only for this choice
         return scored[0]
 
     # -- checking ------------------------------------------------------------
