@@ -188,30 +188,35 @@ def expand(affixes: AffixFile, dic: Path, part: tuple[int, int] = (0, 1)) -> dic
 
 
 def expand_side_by_side(affixes: AffixFile, dic: Path) -> dict[str, int]:
-    """`expand`, half of the word list in a forked process when the machine
-    has the cores and this process may fork (no other threads: a fork copies
-    the locks they hold)."""
+    """`expand`, two thirds of the word list in a forked process (this one
+    has the table to build and write afterwards) when the machine has the
+    cores and this process may fork (no other threads: a fork copies the
+    locks they hold)."""
     if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
         return expand(affixes, dic)
     read, write = os.pipe()
     child = os.fork()
-    if child == 0:  # expand the other half, hand it over, leave without this process's exit handlers
+    if child == 0:  # expand the other parts, hand them over, leave without this process's exit handlers
         try:
             os.close(read)
             with os.fdopen(write, "wb") as out:
-                out.write(marshal.dumps(expand(affixes, dic, (1, 2))))
+                out.write(marshal.dumps(_merged(expand(affixes, dic, (1, 3)), expand(affixes, dic, (2, 3)))))
         finally:
             os._exit(0)
     os.close(write)
-    forms = expand(affixes, dic, (0, 2))
+    forms = expand(affixes, dic, (0, 3))
     with os.fdopen(read, "rb") as handle:
         data = handle.read()
     os.waitpid(child, 0)
     try:
-        other = marshal.loads(data)
-    except (EOFError, ValueError, TypeError):  # the child failed: its half is expanded here
-        other = expand(affixes, dic, (1, 2))
-    for form, bits in other.items():
+        others = marshal.loads(data)
+    except (EOFError, ValueError, TypeError):  # the child failed: its parts are expanded here
+        others = _merged(expand(affixes, dic, (1, 3)), expand(affixes, dic, (2, 3)))
+    return _merged(forms, others)
+
+
+def _merged(forms: dict[str, int], more: dict[str, int]) -> dict[str, int]:
+    for form, bits in more.items():
         forms[form] = forms.get(form, 0) | bits
     return forms
 

@@ -232,7 +232,8 @@ def _memory(document: Path, data: bytes) -> None:
              "print(max(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss), file=sys.stderr)")
 
     def peak_mb(path: Path) -> float:
-        result = subprocess.run([sys.executable, "-c", probe, "check", "--isolated", "--quiet", "--no-cache", str(path)],
+        result = subprocess.run([sys.executable, "-c", probe, "check", "--isolated", "--quiet", "--no-cache",
+                                 "--timeout", "3600", str(path)],
                                 capture_output=True, text=True)
         return int(result.stderr.strip().splitlines()[-1]) / 1024
 
