@@ -1,15 +1,28 @@
-"""qalint: a data-quality and consistency linter for Q&A reports."""
+"""qalint: a data-quality and consistency linter for Q&A reports.
+
+The Python API (see `qalint.api`): `check_text`, `check_paths`,
+`extract_text`, `load_config`; the plugin types: `hookimpl`, `Rule`, `Finding`, `Fix`,
+`Edit`, `Context`. Everything is imported on first use, so `import qalint`
+and `qalint --version` stay cheap.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "hookimpl", "Rule", "Finding", "Fix", "Edit", "Context"]
+__all__ = [
+    "__version__", "check_text", "check_paths", "extract_text", "load_config", "Config", "ConfigError", "Findings",
+    "hookimpl", "Rule", "Finding", "Fix", "Edit", "Context",
+]
+_API = ("check_text", "check_paths", "extract_text", "load_config", "Config", "ConfigError", "Findings")
 
 
 def __getattr__(name: str) -> Any:
-    # Imported on first use, so `qalint --version` does not load the engine.
+    if name in _API:
+        from . import api
+
+        return getattr(api, name)
     if name == "hookimpl":
         from .hookspecs import hookimpl
 

@@ -5,11 +5,15 @@ Hunspell's `unmunch` does), with what each form may do in a compound.
 Hunspell answers a lookup by stripping affixes at run time and, for Dutch,
 by exploring compounds; loading its nl_NL dictionary takes a quarter of a
 second. qalint expands the dictionary once and keeps the forms in a
-memory-mapped table (see `lexicon.py`), so a run opens a file instead.
+table read in place (see `lexicon.py`), so a run opens a file instead.
 """
 
 from __future__ import annotations
 
+import marshal
+import os
+import threading
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -51,10 +55,11 @@ def flag_bits(affixes: AffixFile) -> dict[tuple[str, str], int]:
     return bits
 
 
-def _entries(path: Path, affixes: AffixFile) -> Iterator[tuple[str, list[str]]]:
+def _entries(path: Path, affixes: AffixFile, part: tuple[int, int]) -> Iterator[tuple[str, list[str]]]:
+    """The word list's entries, or every `part[1]`-th one from `part[0]`."""
     with open(path, encoding=affixes.encoding, errors="replace") as handle:
         next(handle, None)  # the word count
-        for line in handle:
+        for line in islice(handle, part[0], None, part[1]):
             line = line.lstrip("\ufeff").rstrip("\n")
             if not line or line[0] in "#\t ":
                 continue
@@ -76,9 +81,10 @@ def _split_entry(entry: str) -> tuple[str, str]:
         index = slash + 1
 
 
-def expand(affixes: AffixFile, dic: Path) -> dict[str, int]:
+def expand(affixes: AffixFile, dic: Path, part: tuple[int, int] = (0, 1)) -> dict[str, int]:
     """Every form of the word list `dic` under the rules of `affixes`, with
-    its bits (see the constants above)."""
+    its bits (see the constants above); of one part of the list only when
+    `part` (index, count) says so."""
     classes = affixes.classes
     compound_flags = {flag: _PLACES[place] for flag, place in affixes.compound_flags.items()}
     forms: dict[str, int] = {}
@@ -171,13 +177,47 @@ def expand(affixes: AffixFile, dic: Path) -> dict[str, int]:
             capitals = affixes.convert(form).upper()
             forms[capitals] = forms.get(capitals, 0) | WORD
 
-    for word, flag_list in _entries(dic, affixes):
+    for word, flag_list in _entries(dic, affixes, part):
         entry(word, flag_list, add)
         if _hidden_capitals(word, flag_list, affixes):
             # Hunspell reads "DDoS", "kV" and "NGO/S" also as hidden "Ddos",
             # "Kv", "Ngo/S" that match only a word in capitals: "DDOS", "NGOS".
             lower = word.lower()
             entry(lower[:1].upper() + lower[1:], flag_list, add_in_capitals)
+    return forms
+
+
+def expand_side_by_side(affixes: AffixFile, dic: Path) -> dict[str, int]:
+    """`expand`, two thirds of the word list in a forked process (this one
+    has the table to build and write afterwards) when the machine has the
+    cores and this process may fork (no other threads: a fork copies the
+    locks they hold)."""
+    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
+        return expand(affixes, dic)
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # expand the other parts, hand them over, leave without this process's exit handlers
+        try:
+            os.close(read)
+            with os.fdopen(write, "wb") as out:
+                out.write(marshal.dumps(_merged(expand(affixes, dic, (1, 3)), expand(affixes, dic, (2, 3)))))
+        finally:
+            os._exit(0)
+    os.close(write)
+    forms = expand(affixes, dic, (0, 3))
+    with os.fdopen(read, "rb") as handle:
+        data = handle.read()
+    os.waitpid(child, 0)
+    try:
+        others = marshal.loads(data)
+    except (EOFError, ValueError, TypeError):  # the child failed: its parts are expanded here
+        others = _merged(expand(affixes, dic, (1, 3)), expand(affixes, dic, (2, 3)))
+    return _merged(forms, others)
+
+
+def _merged(forms: dict[str, int], more: dict[str, int]) -> dict[str, int]:
+    for form, bits in more.items():
+        forms[form] = forms.get(form, 0) | bits
     return forms
 
 

@@ -1,6 +1,7 @@
 """Benchmark: prints start-up, parsing and checking figures.
 
     python -m qalint.bench [DOCUMENT]
+    python -m qalint.bench --server [DOCUMENT]   (only the language server's re-check)
     python -m qalint.bench --growth     only the adversarial growth tables
 
 DOCUMENT defaults to the real example in examples/. Figures are the best of
@@ -43,10 +44,15 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["--growth"]:
         _growth_tables()
         return 0
+    server_only = argv[:1] == ["--server"]
+    argv = argv[1:] if server_only else argv
     document = Path(argv[0]) if argv else DEFAULT_DOCUMENT
     if not document.is_file():
         print(f"bench: {document}: no such file (pass a document)", file=sys.stderr)
         return 2
+    if server_only:
+        _server_recheck(document, document.read_text(encoding="utf-8"))
+        return 0
     from .document import Document
     from .blocks import parse_blocks
     from .engine import Linter, Overrides
@@ -63,8 +69,8 @@ def main(argv: list[str] | None = None) -> int:
         empty = Path(folder) / "empty.md"
         empty.write_text("")
         print(f"qalint --version:              {command_time(qalint + ['--version']) * 1000:7.1f} ms wall")
-        print(f"qalint check (empty file):     {command_time(qalint + ['check', '--isolated', str(empty)]) * 1000:7.1f} ms wall")
-        print(f"qalint check (this document):  {command_time(qalint + ['check', '--isolated', str(document)]) * 1000:7.1f} ms wall")
+        print(f"qalint check (empty file):     {command_time(qalint + ['check', '--isolated', '--no-cache', str(empty)]) * 1000:7.1f} ms wall")
+        print(f"qalint check (this document):  {command_time(qalint + ['check', '--isolated', '--no-cache', str(document)]) * 1000:7.1f} ms wall")
 
     registry = load_registry()
     linter = Linter(registry, Overrides(isolated=True))
@@ -102,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     injected, reported, right = suggestion_accuracy(document, text)
     print(f"suggestions (QA401):           first suggestion right for {right} of {reported} injected "
           f"one-letter typos reported ({right / max(reported, 1):.2f}); {reported} of {injected} reported")
+    _server_recheck(document, text)
 
     with tempfile.TemporaryDirectory() as folder:
         copies = 40
@@ -111,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
             seconds = command_time(qalint + ["check", "--isolated", "--quiet", "--no-cache", "--jobs", str(jobs), folder], runs=3)
             print(f"{copies} copies, --jobs {jobs}:         {seconds * 1000:7.1f} ms wall ({copies * size_mb / seconds:.1f} MB/s)")
     _result_cache(qalint, data)
+    _many_files(qalint)
+    _memory(document, data)
     _growth_tables()
     return 0
 
@@ -154,13 +163,14 @@ def _growth_tables() -> None:
 def _spelling_in_new_processes(document: Path) -> None:
     """What spelling adds to a whole `qalint check` run: with its caches, with
     only the compiled dictionaries, and on a machine that never ran qalint."""
-    run = [sys.executable, "-m", "qalint", "check", "--isolated", str(document)]
+    run = [sys.executable, "-m", "qalint", "check", "--isolated", "--no-cache", str(document)]
     without = run[:4] + ["--ignore", "spelling"] + run[4:]
     with tempfile.TemporaryDirectory() as cache:
         environment = _fresh_machine(cache)
         started = time.perf_counter()
         subprocess.run(run, capture_output=True, env=environment)
         first = time.perf_counter() - started
+        _wait_for_background_compiles(Path(cache))
 
         def cold() -> None:
             for learnt in Path(cache).glob("words-*"):
@@ -174,8 +184,78 @@ def _spelling_in_new_processes(document: Path) -> None:
             warm = min(warm, best_of(1, lambda: subprocess.run(run, capture_output=True, env=environment)))
             compiled = min(compiled, best_of(1, cold))
     print(f"spelling adds to a run:        {(warm - base) * 1000:7.1f} ms warm (its cache), "
-          f"{(compiled - base) * 1000:.1f} ms cold (dictionaries compiled, no word seen before); "
-          f"the first run on a machine compiles the dictionaries: {first * 1000:.0f} ms in all")
+          f"{(compiled - base) * 1000:.1f} ms cold (dictionaries compiled, no word seen before)")
+    print(f"first run on a machine:        {first * 1000:7.1f} ms (empty cache: compiles the Dutch table; "
+          f"{(first - warm) * 1000:.0f} ms more than a warm run of {warm * 1000:.0f} ms)")
+
+
+def _wait_for_background_compiles(cache: Path, timeout: float = 300) -> None:
+    """The first run leaves the English tables to a background process."""
+    deadline = time.monotonic() + timeout
+    while (len(list(cache.glob("lexicon-*.bin"))) < 3 or list(cache.glob("*.compiling"))) and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
+def _many_files(qalint: list[str], count: int = 1000) -> None:
+    """Files per second on many small files: one process, all cores, and a
+    local Dask cluster of as many worker processes."""
+    cores = os.cpu_count() or 1
+    small = Path("examples/antwoorden-kamervragen-defecten.md")
+    data = small.read_bytes() if small.is_file() else b"Vraag 1\nKlopt het?\n\nAntwoord 1\nJa.\n"
+    with tempfile.TemporaryDirectory() as folder:
+        for index in range(count):
+            (Path(folder) / f"doc{index:04}.md").write_bytes(data)
+        check = qalint + ["check", "--isolated", "--quiet", "--no-cache"]
+        rates = {}
+        for jobs in sorted({1, cores}):
+            seconds = command_time(check + ["--jobs", str(jobs), folder], runs=3)
+            rates[jobs] = count / seconds
+            print(f"{count} small files, --jobs {jobs}:   {seconds * 1000:7.0f} ms wall ({rates[jobs]:.0f} files/s)")
+        if cores > 1:
+            print(f"--jobs {cores} speed-up:           {rates[cores] / rates[1]:7.2f}x on {cores} cores")
+        try:
+            from distributed import LocalCluster
+        except ImportError:
+            print("local Dask cluster:            not measured (pip install 'qalint[dask]')")
+            return
+        with LocalCluster(n_workers=cores, threads_per_worker=1, processes=True, dashboard_address=None,
+                          silence_logs=50) as cluster:
+            command = check + ["--dask-scheduler", cluster.scheduler_address, folder]
+            subprocess.run(command, capture_output=True)  # the workers load the rules and dictionaries once
+            seconds = command_time(command, runs=3)
+            print(f"{count} small files, Dask ({cores} workers): {seconds * 1000:7.0f} ms wall ({count / seconds:.0f} files/s)")
+
+
+def _memory(document: Path, data: bytes) -> None:
+    """Peak memory (RSS) of `qalint check` in a new process (the larger of
+    the process and the worker it checks in), against the size of its input:
+    copies of the document, up to 3 MB."""
+    # The process's own high-water mark from /proc (ru_maxrss would carry over that
+    # of this benchmark, which forked it), and that of the worker it checks in.
+    probe = ("import re, resource, sys\nfrom qalint.cli import main\nmain(sys.argv[1:])\n"
+             "own = int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))\n"
+             "print(max(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss), file=sys.stderr)")
+
+    def peak_mb(path: Path) -> float:
+        result = subprocess.run([sys.executable, "-c", probe, "check", "--isolated", "--quiet", "--no-cache",
+                                 "--timeout", "3600", str(path)],
+                                capture_output=True, text=True)
+        return int(result.stderr.strip().splitlines()[-1]) / 1024
+
+    with tempfile.TemporaryDirectory() as folder:
+        empty = Path(folder) / "empty.md"
+        empty.write_text("")
+        base = peak_mb(empty)
+        print(f"peak RSS, empty file:          {base:7.1f} MB")
+        previous = None
+        for copies in sorted({1, max(1, round(1e6 / len(data))), max(1, round(3e6 / len(data)))}):
+            path = Path(folder) / f"x{copies}.md"
+            path.write_bytes(data * copies)
+            size, peak = len(data) * copies / 1e6, peak_mb(path)
+            growth = f", {(peak - previous[1]) / (size - previous[0]):.1f} MB per MB more" if previous else ""
+            print(f"peak RSS, {size:5.2f} MB of input:   {peak:7.1f} MB "
+                  f"({(peak - base) / size:.1f} MB per MB over an empty file{growth})")
+            previous = (size, peak)
 
 
 def _new_prose_seconds(document: Path) -> float:
@@ -233,6 +313,53 @@ def _hunspell_comparison(document: Path, text: str, spelling_seconds: float) -> 
     seconds = best_of(1, check_all)
     print(f"Hunspell library (chunspell), load nl_NL and check all {len(words)} words: {seconds * 1000:.0f} ms "
           f"(qalint's spelling of new prose takes {spelling_seconds / seconds:.2f}x that)")
+
+
+def _server_recheck(document: Path, text: str) -> None:
+    """What `qalint server` does after a one-character change, in this process
+    with warm dictionaries: apply the change to its copy of the text, check it,
+    convert the findings to diagnostics and encode the notification."""
+    import json
+
+    from lsprotocol import types
+    from pygls.protocol import default_converter
+
+    from .server.checker import Checker
+    from .server.diagnostics import diagnostics
+    from .server.positions import Positions, apply_change
+
+    uri = document.resolve().as_uri()
+    checker = Checker()
+    converter = default_converter()
+    checker.check(document, text)  # warm: dictionaries loaded, words analysed
+    # A space near the middle of the text: the keystroke lands in prose.
+    middle = text.find(" ", len(text) // 2)
+    line = text.count("\n", 0, middle)
+    column = middle - (text.rfind("\n", 0, middle) + 1)
+    at = types.Range(start=types.Position(line=line, character=column), end=types.Position(line=line, character=column))
+    typed = types.Range(start=at.start, end=types.Position(line=line, character=column + 1))
+    keystrokes = iter([types.TextDocumentContentChangePartial(range=at, text="x"),
+                       types.TextDocumentContentChangePartial(range=typed, text="")] * 16)
+    timings: dict[str, float] = {"check": float("inf"), "all": float("inf"), "cpu": float("inf")}
+
+    current = [text]
+
+    def recheck() -> None:
+        started, cpu = time.perf_counter(), time.process_time()
+        current[0] = apply_change(current[0], next(keystrokes))  # typed, then deleted: the text stays the report
+        checked = checker.check(document, current[0])
+        checking = time.perf_counter() - started
+        found = diagnostics(checked, Positions(checked.doc), uri)
+        json.dumps(converter.unstructure(types.PublishDiagnosticsParams(uri=uri, diagnostics=found)))
+        timings["check"] = min(timings["check"], checking)
+        timings["all"] = min(timings["all"], time.perf_counter() - started)
+        timings["cpu"] = min(timings["cpu"], time.process_time() - cpu)
+
+    best_of(30, recheck)
+    # CPU time as well: on a busy machine it says what the wall clock would on an idle one.
+    print(f"server re-check after a one-character change: {timings['all'] * 1000:7.1f} ms wall, "
+          f"{timings['cpu'] * 1000:.1f} ms CPU (change and check {timings['check'] * 1000:.1f} ms, "
+          f"diagnostics and JSON {(timings['all'] - timings['check']) * 1000:.1f} ms; warm, in-process)")
 
 
 def _fresh_machine(folder: str) -> dict[str, str]:

@@ -8,6 +8,7 @@ so rules can report exact positions on the original text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -60,12 +61,33 @@ def link_references(doc: Document) -> set[str]:
 
 def _markdown_blocks(doc: Document) -> list[Block]:
     text = doc.text
-    if text.startswith("\ufeff"):
-        # Dropping the BOM keeps line numbers; markdown-it would read it as text.
-        text = text[1:]
-    env: dict = {}
-    tokens = _markdown_parser().parse(text, env)
-    doc.cache["link_references"] = set(env.get("references", {}))
+    references: set[str] = set()
+    blocks: list[Block] = []
+    first, size = 0, PART_SIZE
+    for cut in (*_cuts(doc), doc.line_count):
+        end = doc.line_starts[cut] if cut < doc.line_count else len(text)
+        if end - doc.line_starts[first] < size and cut < doc.line_count:
+            continue
+        part = text[doc.line_starts[first]:end]
+        if first == 0 and part.startswith("\ufeff"):
+            # Dropping the BOM keeps line numbers; markdown-it would read it as text.
+            part = part[1:]
+        env: dict = {}
+        found = _blocks_of(_markdown_parser().parse(part, env), first)
+        if cut < doc.line_count and found and found[-1].end_line >= cut:
+            # A block runs into the cut (a fence or comment still open): parse
+            # on, in a part twice as long, so that no text is parsed more than
+            # a few times over.
+            size *= 2
+            continue
+        blocks += found
+        references |= set(env.get("references", {}))
+        first, size = cut, PART_SIZE
+    doc.cache["link_references"] = references
+    return blocks
+
+
+def _blocks_of(tokens, first_line: int) -> list[Block]:
     blocks: list[Block] = []
     depth = 0
     for token in tokens:
@@ -80,8 +102,32 @@ def _markdown_blocks(doc: Document) -> list[Block]:
         if kind is None:
             continue
         level = int(token.tag[1]) if kind == HEADING else 0
-        blocks.append(Block(kind, start, end, level, depth > 0))
+        blocks.append(Block(kind, first_line + start, first_line + end, level, depth > 0))
     return blocks
+
+
+# A long document is parsed in parts of about this many characters (while it
+# parses, markdown-it holds some seven bytes per character of its input) ...
+PART_SIZE = 200_000
+# ... cut before a line that starts a new block whatever came before it: after
+# a blank line, at the margin, not a list item, quote, table, HTML or code. A
+# part whose last block runs up to the cut (a fence or an HTML comment still
+# open) is parsed again together with the next one.
+_CUT_BEFORE = re.compile(r"[^\s>*+\-\d<`~|]")
+
+
+def _cuts(doc: Document) -> list[int]:
+    """Lines before which the document may be cut into parts."""
+    if len(doc.text) <= PART_SIZE:
+        return []
+    text, starts, ends = doc.text, doc.line_starts, doc.line_ends
+    cuts, last = [], 0
+    for index in range(1, doc.line_count):
+        if (starts[index] - last >= PART_SIZE and _CUT_BEFORE.match(text, starts[index])
+                and not text[starts[index - 1]:ends[index - 1]].strip(" \t")):
+            cuts.append(index)
+            last = starts[index]
+    return cuts
 
 
 _KIND_OF_TOKEN = {

@@ -60,6 +60,8 @@ def _parser() -> tuple[_Parser, dict[str, _Parser]]:
     schema = commands.add_parser("schema", help="print the JSON Schema of the JSON report")
     schema.add_argument("--config", action="store_true", help="print the configuration schema instead")
     schema.add_argument("--extract", action="store_true", help="print the schema of `qalint extract` instead")
+    server = commands.add_parser("server", help="run the language server (LSP over standard input and output)")
+    server.add_argument("--stdio", action="store_true", help="accepted for clients that pass it; stdio is the only transport")
     return parser, dict(commands.choices)
 
 
@@ -96,6 +98,8 @@ def _check_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument("--config", help="use this configuration file and no other")
     check.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     check.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel processes for many files")
+    check.add_argument("--dask-scheduler", metavar="ADDRESS",
+                       help="check on this Dask cluster (tcp://host:8786) instead of this machine's cores")
     check.add_argument("--exclude", type=_codes, help="patterns of paths not to check (replace the configured ones)")
     check.add_argument("--extend-exclude", type=_codes, default=[], help="patterns of paths not to check, in addition")
     check.add_argument("--force-exclude", action="store_true",
@@ -165,6 +169,10 @@ def _dispatch(args) -> int:
         return _rule(args)
     if args.command == "profiles":
         return _profiles()
+    if args.command == "server":
+        from .server import serve
+
+        return serve()
     return _schema(args)
 
 
@@ -233,7 +241,10 @@ def _check(args) -> int:
     mode = FixMode(fix=args.fix and not args.diff, diff=args.diff, unsafe=args.unsafe_fixes)
     cache = _result_cache(args, registry, mode)
     progress = Progress(len(targets))
-    results = run(targets, linter, max(1, args.jobs), mode, cache=cache, progress=progress.advance)
+    if args.dask_scheduler:
+        results = _run_on_cluster(args.dask_scheduler, targets, linter, mode)
+    else:
+        results = run(targets, linter, max(1, args.jobs), mode, cache=cache, progress=progress.advance)
     progress.close()
     if args.show_structure:
         from .extract import summary_line
@@ -289,6 +300,17 @@ def _check(args) -> int:
         for result in results
     )
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _run_on_cluster(address: str, targets, linter, mode):
+    from .cluster import ClusterUnavailable, run_on_cluster
+
+    if mode.active:
+        raise UsageError("--fix and --diff write local files: run them without --dask-scheduler")
+    try:
+        return run_on_cluster(address, targets, linter)
+    except ClusterUnavailable as error:
+        raise UsageError(str(error)) from None
 
 
 def _result_cache(args, registry, mode):

@@ -101,8 +101,8 @@ class Compounds:
         for cut in self._cuts(word, 0):
             bits = self.bits(word[:cut])
             seen |= bits
-            if settings.flagged and bits & BEGIN and not bits & refused and self._closes(
-                    word, 0, cut, bits, 0, capitalised, failed):
+            if (settings.flagged and bits & BEGIN and not bits & refused and not self._refused_cut(word, cut)
+                    and self._closes(word, 0, cut, bits, 0, capitalised, failed)):
                 return True
         # A rule's compound opens with a word that has a rule's flag: most words have none.
         return bool(seen & settings.rule_stems) and self._ruled(word, 0, (), refused, capitalised)
@@ -116,6 +116,8 @@ class Compounds:
         if (start, before) in failed:
             return False
         for cut in self._cuts(word, start):
+            if self._refused_cut(word, cut):  # before the lookup: it costs less
+                continue
             bits = self.bits(word[start:cut])
             if (bits & MIDDLE and not bits & FORBIDDEN and not self._refused_join(word, start, before, bits)
                     and self._closes(word, start, cut, bits, before, capitalised, failed)):
@@ -125,10 +127,9 @@ class Compounds:
 
     def _closes(self, word: str, start: int, cut: int, bits: int, before: int, capitalised: bool,
                 failed: dict) -> bool:
-        """Whether the part word[start:cut] (with `bits`) is followed by a
-        closing part or by more parts that complete the compound."""
-        if self._refused_cut(word, cut):
-            return False
+        """Whether the part word[start:cut] (with `bits`), which may end
+        there, is followed by a closing part or by more parts that complete
+        the compound."""
         tail = self.bits(word[cut:])
         if (tail & END and not tail & FORBIDDEN and (capitalised or not tail & FORCE_CAPITAL)
                 and not (self.settings.check_dup and word[start:cut] == word[cut:])

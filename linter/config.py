@@ -12,6 +12,7 @@ import fnmatch
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -101,16 +102,29 @@ class Config:
 def matches_any(path: Path, patterns: list[str], root: Path) -> bool:
     """Whether a path, relative to `root`, matches a glob or names a part."""
     try:
-        relative = PurePosixPath(path.resolve().relative_to(root.resolve()).as_posix())
+        relative = PurePosixPath(path.resolve().relative_to(_resolved(root)).as_posix())
     except ValueError:
         relative = PurePosixPath(path.as_posix())
-    text = str(relative)
-    for pattern in patterns:
-        if fnmatch.fnmatch(text, pattern) or fnmatch.fnmatch(relative.name, pattern):
-            return True
-        if "/" not in pattern and any(fnmatch.fnmatch(part, pattern) for part in relative.parts):
-            return True
-    return False
+    whole, part = _globs(tuple(patterns))
+    if whole.match(str(relative)) or whole.match(relative.name):
+        return True
+    return part is not None and any(part.match(name) for name in relative.parts)
+
+
+@lru_cache(maxsize=64)
+def _resolved(root: Path) -> Path:
+    return root.resolve()
+
+
+@lru_cache(maxsize=64)
+def _globs(patterns: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern | None]:
+    """The patterns as one expression (`fnmatch` compiles and tries each on
+    every part of every path otherwise), and those without a slash as another."""
+    def union(globs: list[str]) -> re.Pattern:
+        return re.compile("|".join(fnmatch.translate(glob) for glob in globs) or "(?!)")
+
+    parts = [glob for glob in patterns if "/" not in glob]
+    return union(list(patterns)), union(parts) if parts else None
 
 
 def schema(plugin_properties: dict[str, Any]) -> dict[str, Any]:

@@ -14,18 +14,16 @@ second run reuses it.
 from __future__ import annotations
 
 import hashlib
-import os
 import tempfile
 import threading
-import time
 from functools import cached_property
 from pathlib import Path
 
-from .affixes import FORBIDDEN, KEEPCASE, NOUN, STEM, WORD, expand
+from .affixes import FORBIDDEN, KEEPCASE, NOUN, STEM, WORD, expand_side_by_side
 from .affixfile import AffixFileError, read_affix_file
-from . import __version__
-from .cachedir import cache_folder
+from .cachedir import cache_folder, remove_stale, touch
 from .compounding import Compounds, CompoundSettings
+from .learnt import LearntWords
 from .lexicon import Table, write_table
 from .workers import untimed
 
@@ -42,13 +40,8 @@ SOURCES = {
 CLASHES = {
     "nl": frozenset({"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe", "oi", "oo", "ou", "ui", "uu"}),
 }
-# Cache files of other versions unused this long are removed.
-_STALE_AFTER = 30 * 24 * 3600
-# The format of the compiled tables (a new one compiles the dictionaries again) ...
+# The format of the compiled tables (a new one compiles the dictionaries again).
 CACHE_VERSION = "13"
-# ... and of what the spelling rules learnt about words: corrections and
-# compound splits depend on the rules, so a new qalint forgets them.
-LEARNT_VERSION = f"{__version__}-2"
 _ACCENTS = b"\x01"  # table keys of the accent index
 _REPLACEMENTS = b"\x02"  # the table key of the REP list
 _COMPOUNDS = b"\x03"  # the table key of the compound settings
@@ -84,17 +77,16 @@ class Dictionary:
         if not dic.is_file():
             raise DictionaryUnavailable(f"no {stem} dictionary in {self.folder}")
         self.fingerprint = _fingerprint(dic, folder / f"{stem}.aff")
-        # Everything learnt about words, by kind ("corrections", "compound", ...),
-        # kept across runs in the cache folder.
-        self._memo: dict[tuple[str, str], str] | None = None
-        self._new: dict[tuple[str, str], str] = {}
-        self._lock = threading.Lock()
+        self.learnt = LearntWords(stem, self.fingerprint)
+        self._open_lock = threading.Lock()  # two threads never compile one table
         self._bits: dict[str, int] = {}  # lookups of this run: compounds ask about the same parts
+        self._hunspell = None  # libhunspell, answering until the table is compiled (see `stand_in`)
 
     # -- the compiled table ------------------------------------------------------
     @cached_property
     def _table(self) -> Table:
-        return self._compiled_table() or self._compile_table()
+        with self._open_lock:
+            return self.__dict__.get("_table") or self._compiled_table() or self._compile_table()
 
     def _folders(self) -> list[Path]:
         # A cache folder that cannot be written falls back to the temporary one.
@@ -107,7 +99,7 @@ class Dictionary:
                 table = Table(folder / self._table_name)
             except (OSError, ValueError):
                 continue
-            _touch(folder / self._table_name)
+            touch(folder / self._table_name)
             return table
         return None
 
@@ -118,7 +110,7 @@ class Dictionary:
         for folder in self._folders():
             try:
                 folder.mkdir(parents=True, exist_ok=True)
-                _remove_stale(folder, f"lexicon-{self.stem}-", self._table_name)
+                remove_stale(folder, f"lexicon-{self.stem}-", self._table_name)
                 entries = entries or self._compile()
                 write_table(folder / self._table_name, entries)
                 return Table(folder / self._table_name)
@@ -129,6 +121,11 @@ class Dictionary:
     @property
     def _table_name(self) -> str:
         return f"lexicon-{self.stem}-{self.fingerprint}.bin"
+
+    def marker_path(self) -> Path | None:
+        """Where a process compiling this table says so (see `background.py`)."""
+        folders = self._folders()
+        return folders[0] / f"{self._table_name}.compiling" if folders else None
 
     def open(self) -> None:
         """Open the table, compiling it first if no earlier run did."""
@@ -148,7 +145,7 @@ class Dictionary:
             affixes = read_affix_file(self.folder / f"{self.stem}.aff")
         except AffixFileError as error:
             raise DictionaryUnavailable(f"cannot use the {self.stem} dictionary: {error}") from None
-        forms = expand(affixes, self.folder / f"{self.stem}.dic")
+        forms = expand_side_by_side(affixes, self.folder / f"{self.stem}.dic")
         entries = {form.encode("utf-8"): bits.to_bytes(max(2, (bits.bit_length() + 7) // 8), "little")
                    for form, bits in forms.items()}
         accents: dict[str, list[str]] = {}
@@ -226,8 +223,39 @@ class Dictionary:
         return self._compounds.settings.joined
 
     # -- Hunspell's verdict ------------------------------------------------------
+    def stand_in(self) -> bool:
+        """Have libhunspell answer `known` for this process instead of the
+        table. Only for a dictionary that flags no words for compounding (the
+        English ones, whose compound rules join numbers): for words of
+        letters Hunspell's verdict is then the table's, form for form (the
+        tests hold them to it). False when it cannot stand in."""
+        if self._hunspell is None:
+            try:
+                if self.splits_compounds or read_affix_file(self.folder / f"{self.stem}.aff").compound_flags:
+                    return False
+            except AffixFileError:  # a dictionary qalint refuses (see `_compile`)
+                return False
+            try:
+                import hunspell
+            except ImportError:
+                return False
+            speller = hunspell.Hunspell(self.stem, hunspell_data_dir=str(self.folder))
+            lock = threading.Lock()  # one Hunspell object must not be used by two threads at once
+
+            def spell(word: str) -> bool:
+                try:
+                    with lock:
+                        return bool(speller.spell(word.replace("’", "'")))
+                except UnicodeError:  # a letter the dictionary's encoding lacks: not one of its words
+                    return False
+
+            self._hunspell = spell
+        return True
+
     def known_quickly(self, word: str) -> bool:
         """A form of the dictionary (Hunspell's case rules), compounds aside."""
+        if self._hunspell is not None:
+            return self._hunspell(word)
         bits = self.bits(word)
         if bits & (WORD | FORBIDDEN) or not word[:1].isupper():
             return bits & (WORD | FORBIDDEN) == WORD
@@ -241,6 +269,8 @@ class Dictionary:
     def known(self, word: str) -> bool:
         """Accepted as Hunspell accepts it: a form, or a compound the
         dictionary's compounding allows."""
+        if self._hunspell is not None:
+            return self._hunspell(word)
         if self.known_quickly(word):
             return True
         compounds = self._compounds
@@ -286,81 +316,15 @@ class Dictionary:
 
     # -- what was learnt, kept on disk ------------------------------------------
     def recall(self, kind: str, word: str) -> str | None:
-        if self._memo is None:
-            self._memo = self._load_memo()
-        return self._memo.get((kind, word))
+        """What an earlier run worked out about `word` (see `learnt.py`)."""
+        return self.learnt.recall(kind, word)
 
     def remember(self, kind: str, word: str, value: str) -> None:
-        if self._memo is None:
-            self._memo = self._load_memo()
-        self._memo[(kind, word)] = value
-        if _plain(word) and _plain(value):
-            self._new[(kind, word)] = value
-
-    # -- the cache on disk ---------------------------------------------------
-    def _cache_file(self) -> Path | None:
-        folder = cache_folder()
-        return folder / f"words-{self.stem}-{self.fingerprint}-{LEARNT_VERSION}.txt" if folder else None
-
-    def _load_memo(self) -> dict[tuple[str, str], str]:
-        memo: dict[tuple[str, str], str] = {}
-        path = self._cache_file()
-        if path is None or not path.is_file():
-            return memo
-        try:
-            for line in path.read_text(encoding="utf-8").splitlines():
-                kind, _, rest = line.partition("\t")
-                word, _, value = rest.partition("\t")
-                memo[(kind, word)] = value
-        except (OSError, UnicodeDecodeError):
-            return {}
-        return memo
+        self.learnt.remember(kind, word, value)
 
     def save(self) -> None:
         """Append what this run learnt to the cache (best effort)."""
-        path = self._cache_file()
-        if path is None or not self._new:
-            return
-        if not path.exists():
-            _remove_stale(path.parent, f"words-{self.stem}-", path.name)
-        with self._lock:
-            lines = "".join(f"{kind}\t{word}\t{value}\n" for (kind, word), value in self._new.items())
-            self._new = {}
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # One write on an appending descriptor: parallel workers never interleave lines.
-            descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-            try:
-                os.write(descriptor, lines.encode("utf-8"))
-            finally:
-                os.close(descriptor)
-        except OSError:
-            pass  # a read-only home folder only costs speed
-
-
-def _remove_stale(folder: Path, prefix: str, current: str) -> None:
-    """Caches of other dictionaries or qalint versions go once no run has
-    used them for a month (another virtual environment may still use an
-    older qalint: deleting its table at once would have each compile it anew)."""
-    unused_since = time.time() - _STALE_AFTER
-    try:
-        for old in folder.glob(f"{prefix}*"):
-            if old.name != current and old.stat().st_mtime < unused_since:
-                old.unlink()
-    except OSError:
-        pass
-
-
-def _touch(path: Path) -> None:
-    """Mark a cache file as used (see `_remove_stale`)."""
-    try:
-        os.utime(path)
-    except OSError:
-        pass  # a read-only cache folder
-
-
-def _plain(text: str) -> bool:
-    return not any(c in text for c in "\t\n\r")
+        self.learnt.save()
 
 
 def fold_accents(text: str) -> str:
@@ -386,35 +350,30 @@ def _fingerprint(dic: Path, aff: Path) -> str:
 
 @untimed()
 def prepare(dictionaries: list[Dictionary]) -> None:
-    """Compile the tables that a run needs and no earlier run left, side by
-    side where the machine can: the first run on a machine compiles Dutch in
-    this process and English in a forked one. Otherwise each is compiled on
-    first use."""
-    missing = [d for d in dictionaries if not d.is_compiled()]
-    if len(missing) < 2 or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
-        return
-    child = os.fork()
-    if child == 0:  # compile the others, then leave without running this process's exit handlers
-        try:
-            for other in missing[1:]:
-                other.open()
-        finally:
-            os._exit(0)
-    missing[0].open()
-    os.waitpid(child, 0)
+    """Make the first run on a machine fast: a run compiles only the first
+    (the document's own) dictionary it needs; for the others whose table is
+    missing, libhunspell answers in this run while a background process
+    compiles their tables for the next runs (see `background.py`)."""
+    from .background import compile_in_background
+
+    waiting = [d for d in dictionaries[1:] if not d.is_compiled() and d.stand_in()]
+    if waiting:
+        compile_in_background(waiting)
 
 
 _DICTIONARIES: dict[str, Dictionary] = {}
+_DICTIONARIES_LOCK = threading.Lock()
 
 
 def dictionary(language: str) -> Dictionary:
-    """The dictionary of a language, loaded once per process."""
-    if language not in _DICTIONARIES:
-        package, stem, splits_compounds = SOURCES[language]
-        _DICTIONARIES[language] = Dictionary(language, _data_folder(package), stem, splits_compounds)
-    return _DICTIONARIES[language]
+    """The dictionary of a language, loaded once per process (and shared by its threads)."""
+    with _DICTIONARIES_LOCK:
+        if language not in _DICTIONARIES:
+            package, stem, splits_compounds = SOURCES[language]
+            _DICTIONARIES[language] = Dictionary(language, _data_folder(package), stem, splits_compounds)
+        return _DICTIONARIES[language]
 
 
 def save_all() -> None:
-    for loaded in _DICTIONARIES.values():
+    for loaded in list(_DICTIONARIES.values()):
         loaded.save()

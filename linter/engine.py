@@ -14,7 +14,7 @@ from .fixes import fix_problem
 from .plugins import Registry
 from .profiles import Profile
 from .rule import SEVERITIES, SEVERITY_RANK, Context, Finding, Rule
-from .structure import count_marker_matches
+from .structure import marker_counts
 from .workers import announce
 
 WORDS_FILE = ".qalint-words.txt"
@@ -73,13 +73,20 @@ class FileResult:
 
 
 class Linter:
-    def __init__(self, registry: Registry, overrides: Overrides | None = None) -> None:
+    def __init__(
+        self, registry: Registry, overrides: Overrides | None = None, *,
+        config: Config | None = None, word_lists: bool = True,
+    ) -> None:
+        """`config` applies to every file instead of the files' own (the
+        Python API's); `word_lists=False` reads no `.qalint-words.txt`."""
         self.registry = registry
         self.overrides = overrides or Overrides()
         self._configs: dict[Path, Config] = {}
         self._selections: dict[int, Selection] = {}
         self._word_files: dict[Path, Path | None] = {}
-        self._explicit: Config | None = None
+        self._resolved: dict[Path, Path] = {}  # folders as given, resolved
+        self._explicit: Config | None = config
+        self._word_lists = word_lists
         if self.overrides.config_file is not None:
             from .config import read_config_file
 
@@ -105,8 +112,7 @@ class Linter:
     def config_for(self, path: Path) -> Config:
         if self._explicit is not None:
             return self._explicit
-        directory = path.parent if not path.is_dir() else path
-        directory = directory.resolve()
+        directory = self._folder(path)
         if directory not in self._configs:
             found = None if self.overrides.isolated else find_config_file(directory)
             if found is None:
@@ -115,6 +121,14 @@ class Linter:
                 config = self._load(found[0], found[1])
             self._configs[directory] = config
         return self._configs[directory]
+
+    def _folder(self, path: Path) -> Path:
+        """The resolved folder of a file (or a folder), resolved once per folder."""
+        given = path.parent if not path.is_dir() else path
+        directory = self._resolved.get(given)
+        if directory is None:
+            directory = self._resolved[given] = given.resolve()
+        return directory
 
     def _load(self, path: Path, table: dict) -> Config:
         for config in self._configs.values():
@@ -149,7 +163,9 @@ class Linter:
 
     def words_file_for(self, path: Path) -> Path | None:
         """The nearest project word list (`.qalint-words.txt`) upward from a file."""
-        directory = (path.parent if not path.is_dir() else path).resolve()
+        if not self._word_lists:
+            return None
+        directory = self._folder(path)
         if directory not in self._word_files:
             found = None
             for folder in (directory, *directory.parents):
@@ -167,11 +183,9 @@ class Linter:
         if name and name != "auto":
             return profiles[name]
         language = config.language if config.language != "auto" else document_language
-        scored = sorted(
-            profiles.values(),
-            key=lambda p: (count_marker_matches(doc, p), p.language == language, p.name),
-            reverse=True,
-        )
+        candidates = list(profiles.values())
+        counts = dict(zip((p.name for p in candidates), marker_counts(doc, candidates)))
+        scored = sorted(candidates, key=lambda p: (counts[p.name], p.language == language, p.name), reverse=True)
         return scored[0]
 
     # -- checking ------------------------------------------------------------

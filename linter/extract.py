@@ -45,7 +45,7 @@ def pairs(context: Context) -> list[dict[str, Any]]:
     referred = _referrals_per_item(structure)
     found: list[tuple[int, dict[str, Any]]] = []
     for position, item in enumerate(structure.items):
-        question_markers, answer_markers = _markers_of(item)
+        question_markers, answer_markers = markers_of(item)
         question = _part(context, question_markers, item.question_blocks)
         answer = _part(context, answer_markers, item.answer_blocks)
         if answer is not None:
@@ -66,7 +66,7 @@ def pairs(context: Context) -> list[dict[str, Any]]:
     return [pair for _, pair in found]
 
 
-def _markers_of(item: Item) -> tuple[list[Marker], list[Marker]]:
+def markers_of(item: Item) -> tuple[list[Marker], list[Marker]]:
     """The markers heading an item's question and its answer; in a list of
     questions (layout B) the item's number heads the question."""
     marker = item.answer_marker

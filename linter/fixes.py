@@ -11,8 +11,12 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .rule import Edit, Finding, Fix
+
+# Fixing re-checks the fixed text; fixes that overlapped get their turn in the next pass.
+MAX_FIX_PASSES = 10
 
 
 class FixError(Exception):
@@ -74,6 +78,21 @@ def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> Fix
         position = edit.end
     result.append(text[position:])
     return FixOutcome("".join(result), applied)
+
+
+def fix_in_passes(text: str, findings: list[Finding], recheck: Callable[[str], list[Finding]],
+                  unsafe: bool = False) -> tuple[str, int]:
+    """The text with its fixes applied pass by pass (each pass on the findings
+    of the text the previous one left), and how many findings were fixed."""
+    fixed = 0
+    for _ in range(MAX_FIX_PASSES):
+        outcome = apply_fixes(text, findings, unsafe)
+        if not outcome.applied:
+            break
+        fixed += len(outcome.applied)
+        text = outcome.text
+        findings = recheck(text)
+    return text, fixed
 
 
 def _overlaps(a: Edit, b: Edit) -> bool:

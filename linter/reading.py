@@ -77,6 +77,11 @@ def decode(path: str, data: bytes, encoding: str = "utf-8") -> Document:
     return Document(path, text, encoding=encoding, has_bom=bool(bom))
 
 
+def too_large(display: str, size: int, max_size: int) -> str:
+    return (f"{display}: file too large ({size / 1048576:.1f} MiB, limit "
+            f"{max_size / 1048576:.1f} MiB; raise `max-file-size`), skipped")
+
+
 def read_file(path: Path, display: str, max_size: int) -> bytes:
     """The bytes of a regular file: a named pipe or a device is refused
     rather than read (reading a pipe would wait for ever)."""
@@ -87,10 +92,7 @@ def read_file(path: Path, display: str, max_size: int) -> bytes:
                 raise ReadError(f"{display}: not a regular file ({kind}), skipped")
         size = status.st_size
         if size > max_size:
-            raise ReadError(
-                f"{display}: file too large ({size / 1048576:.1f} MiB, limit "
-                f"{max_size / 1048576:.1f} MiB; raise `max-file-size`), skipped"
-            )
+            raise ReadError(too_large(display, size, max_size))
         return path.read_bytes()
     except FileNotFoundError:
         raise ReadError(f"{display}: no such file") from None

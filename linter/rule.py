@@ -65,6 +65,12 @@ class Finding:
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.message)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as an object of the JSON report (`qalint schema`)."""
+        from .reporters.json import finding_dict
+
+        return finding_dict(self)
+
 
 class Rule:
     """Base class of every rule, built-in or from a plugin.

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Callable
 from .config import ConfigError
 from .document import Document
 from .engine import FileResult, Linter
-from .fixes import FixError, apply_fixes, unified_diff, write_fixed
+from .fixes import FixError, fix_in_passes, unified_diff, write_fixed
 from .pathfilter import PathFilter
 from .reading import ReadError, decode, read_file
 from .workers import announce, run_all
@@ -25,10 +25,6 @@ STDIN = "-"
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt")
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 8
-
-
-# Fixing re-checks the fixed text; fixes that overlapped get their turn in the next pass.
-MAX_FIX_PASSES = 10
 
 
 @dataclass(frozen=True)
@@ -71,8 +67,9 @@ def discover(paths: list[str], linter: Linter, stdin_filename: str | None) -> tu
             if not found and len(errors) == before:
                 warnings.append(f"{raw}: no documents (*.md, *.markdown, *.txt) found")
             for item in found:
-                if item.resolve() not in seen:
-                    seen.add(item.resolve())
+                resolved = item.resolve()
+                if resolved not in seen:
+                    seen.add(resolved)
                     targets.append(Target(item, str(item)))
         elif path.exists() or path.is_symlink():
             if path.resolve() not in seen:
@@ -143,15 +140,14 @@ def _fix(target: Target, linter: Linter, mode: FixMode, doc: Document, result: F
     """Apply fixes pass by pass, then diff, or keep the bytes to write."""
     unfixed = result
     original = doc.text
-    text = original
-    fixed = 0
-    for _ in range(MAX_FIX_PASSES):
-        outcome = apply_fixes(text, result.findings, mode.unsafe)
-        if not outcome.applied:
-            break
-        fixed += len(outcome.applied)
-        text = outcome.text
-        result = linter.check(Document(doc.path, text, doc.encoding, doc.has_bom), target.path)
+    results = [result]
+
+    def recheck(text: str) -> list:
+        results.append(linter.check(Document(doc.path, text, doc.encoding, doc.has_bom), target.path))
+        return results[-1].findings
+
+    text, fixed = fix_in_passes(original, result.findings, recheck, mode.unsafe)
+    result = results[-1]
     result.fixed = fixed
     if mode.diff:
         result.diff = unified_diff(target.display, original, text)

@@ -55,26 +55,29 @@ def get_structure(doc: Document, profile: Profile, kind: str = "auto") -> Struct
     return doc.cache[key]
 
 
-def count_marker_matches(doc: Document, profile: Profile) -> int:
-    """How many lines look like this profile's markers (for auto-detection).
-    A marker that is only a number counts when a question mark follows within
-    two lines: flattened tables and footnotes leave numbers on their own lines."""
-    if "marker_lines" not in doc.cache:
-        # Every line of the prose: plain-text extractions often have no blank
-        # lines, so a marker can be any line of a long paragraph.
-        doc.cache["marker_lines"] = [
-            line for block in parse_blocks(doc) if block.kind in (HEADING, PARAGRAPH)
-            for line in range(block.start_line, block.end_line)
-        ]
-    worded, bare = profile.detection_regexes
-    count = 0
-    for line in doc.cache["marker_lines"]:
-        text = doc.line_text(line)
-        if worded is not None and worded.match(text):
-            count += 1
-        elif bare is not None and bare.match(text) and _asks_near(doc, line):
-            count += 1
-    return count
+def marker_counts(doc: Document, profiles: list[Profile]) -> list[int]:
+    """How many lines look like each profile's markers (for auto-detection).
+    Every line of the prose counts: plain-text extractions often have no blank
+    lines, so a marker can be any line of a long paragraph. A marker that is
+    only a number counts when a question mark follows within two lines:
+    flattened tables and footnotes leave numbers on their own lines."""
+    patterns = [profile.detection_regexes for profile in profiles]
+    counts = [0] * len(profiles)
+    for block in parse_blocks(doc):
+        if block.kind not in (HEADING, PARAGRAPH):
+            continue
+        for line in range(block.start_line, block.end_line):
+            text = doc.line_text(line)
+            for position, (worded, bare) in enumerate(patterns):
+                if (worded is not None and worded.match(text)) or (
+                    bare is not None and bare.match(text) and _asks_near(doc, line)
+                ):
+                    counts[position] += 1
+    return counts
+
+
+def _matches_any(regexes: list, line: str) -> bool:
+    return any(r.match(line) for r in regexes)
 
 
 def _asks_near(doc: Document, line: int) -> bool:
@@ -105,8 +108,7 @@ class _Parser:
                 continue
             cuts = [
                 line_index for line_index in range(block.start_line + 1, block.end_line)
-                if not (line := self.doc.line_text(line_index))[:1].isspace()
-                and any(r.match(self._unglued(line)[0]) for r in regexes)
+                if not (line := self.doc.line_text(line_index))[:1].isspace() and _matches_any(regexes, self._unglued(line)[0])
             ]
             bounds = [block.start_line, *cuts, block.end_line]
             for start, end in zip(bounds, bounds[1:]):

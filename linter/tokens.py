@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
+from array import array
 from collections import Counter
 from typing import Iterable, Iterator, NamedTuple
 
@@ -58,7 +59,9 @@ class Prose:
         self.doc = doc
         self.segments: list[tuple[int, str]] = []  # (offset of the block, masked text)
         self._counts: Counter | None = None
-        self._segment_words: list[frozenset[str]] = []  # the words of each segment, with the counts
+        # The segments each word occurs in, with the counts (arrays: a long
+        # report holds hundreds of thousands of (word, segment) pairs).
+        self._word_segments: dict[str, array] = {}
         self._repeats: set[int] = set()  # segments where a word follows one of the same letters
         for block in structure.blocks:
             if block.kind not in (PARAGRAPH, HEADING, TABLE):
@@ -73,11 +76,15 @@ class Prose:
         """How often each word (as written) occurs."""
         if self._counts is None:
             self._counts = Counter()
-            self._segment_words = []
+            segments = self._word_segments
             for index, (_, masked) in enumerate(self.segments):
                 words = WORD.findall(masked)
                 self._counts.update(words)
-                self._segment_words.append(frozenset(words))
+                for word in set(words):
+                    where = segments.get(word)
+                    if where is None:
+                        where = segments[word] = array("I")
+                    where.append(index)
                 lowered = list(map(str.lower, words))
                 if any(map(operator.eq, lowered, lowered[1:])):
                     self._repeats.add(index)
@@ -88,10 +95,8 @@ class Prose:
         if not words:
             return []
         found = []
-        self.counts()  # which words each block holds
-        for (base, masked), present in zip(self.segments, self._segment_words):
-            if present.isdisjoint(words):
-                continue
+        for index in self.blocks_with(words):
+            base, masked = self.segments[index]
             chunks = _Chunks(masked)
             found += [
                 self._word(base, masked, match, chunks) for match in WORD.finditer(masked) if match.group() in words
@@ -109,7 +114,8 @@ class Prose:
     def blocks_with(self, words: set[str]) -> list[int]:
         """The blocks that hold one of these words (as written)."""
         self.counts()
-        return [index for index, present in enumerate(self._segment_words) if not present.isdisjoint(words)]
+        segments = self._word_segments
+        return sorted({index for word in words if word in segments for index in segments[word]})
 
     def blocks_with_repeats(self) -> set[int]:
         """The blocks where a word follows a word of the same letters (a

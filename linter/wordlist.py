@@ -29,25 +29,13 @@ def add_unknown_words(results: list[FileResult], linter: Linter, force: bool = F
         words = {_word(f) for f in reported if force or not f.suggestions}
         if not words:
             continue
-        path = Path(result.path)
-        target = linter.words_file_for(path)
-        if target is None:
-            config = linter.config_for(path)
-            target = (config.root if config.path else Path.cwd()) / WORDS_FILE
+        target = word_list_for(linter, Path(result.path), Path.cwd())
         additions.setdefault(target, set()).update(w for w in words if w)
     written = []
     for target, words in sorted(additions.items()):
-        existing = set()
-        if target.is_file():
-            existing = {line.split("#", 1)[0].strip() for line in target.read_text(encoding="utf-8").splitlines()}
-        new = sorted(words - existing)
-        if not new:
-            continue
-        with open(target, "a", encoding="utf-8") as handle:
-            if not existing:
-                handle.write("# Words qalint accepts in this project: one a line; # starts a comment.\n")
-            handle.write("".join(f"{word}\n" for word in new))
-        written.append(f"added {len(new)} word{'s' if len(new) != 1 else ''} to {target}")
+        added = append_words(target, words)
+        if added:
+            written.append(f"added {added} word{'s' if added != 1 else ''} to {target}")
     if typos:
         shown = ", ".join(sorted(typos)[:10]) + (", ..." if len(typos) > 10 else "")
         written.append(
@@ -55,3 +43,30 @@ def add_unknown_words(results: list[FileResult], linter: Linter, force: bool = F
             f"({shown}); fix them, or add them with --force"
         )
     return written
+
+
+def word_list_for(linter: Linter, path: Path, fallback: Path) -> Path:
+    """The word list a file's words go to: the nearest `.qalint-words.txt`,
+    else a new one beside the configuration file, else one in `fallback`."""
+    found = linter.words_file_for(path)
+    if found is not None:
+        return found
+    config = linter.config_for(path)
+    return (config.root if config.path else fallback) / WORDS_FILE
+
+
+def append_words(target: Path, words: set[str]) -> int:
+    """Append the words a word list lacks to it (creating it with a header
+    comment); returns how many were added."""
+    content = target.read_text(encoding="utf-8") if target.is_file() else ""
+    existing = {line.split("#", 1)[0].strip() for line in content.splitlines()}
+    new = sorted(words - existing)
+    if not new:
+        return 0
+    with open(target, "a", encoding="utf-8") as handle:
+        if not content:
+            handle.write("# Words qalint accepts in this project: one a line; # starts a comment.\n")
+        elif not content.endswith("\n"):
+            handle.write("\n")  # the last word must stay on its own line
+        handle.write("".join(f"{word}\n" for word in new))
+    return len(new)

@@ -18,6 +18,8 @@ from .referrals import referrals
 _KIND_WORDS = {EMPTY: "empty", PLACEHOLDER: "a placeholder", DEFERRAL: "only a deferral"}
 # Words a line next to a placeholder has when it is prose, not a table cell.
 _PROSE_WORDS = 4
+# Longest line that can still be only a placeholder ("TODO" and a short note, in markup).
+_PLACEHOLDER_CHARS = 100
 
 
 def _answer_name(item: Item) -> str:
@@ -171,6 +173,8 @@ class PlaceholderAnswer(_AnswerKindRule):
             for block in item.answer_blocks:
                 lines = range(context.structure.blocks[block].start_line, context.structure.blocks[block].end_line)
                 for line in lines:
+                    if doc.line_ends[line] - doc.line_starts[line] > _PLACEHOLDER_CHARS:
+                        continue  # prose, not a placeholder
                     start, end = context.line_span(line)
                     start = max(start, content or start)
                     if start < end and pattern.match(plain_text(doc.text[start:end])) and _stands_alone(doc, line, lines):

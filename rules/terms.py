@@ -59,14 +59,11 @@ class TermVariant(Rule):
             return
         # Every way to write each term: a hyphen, a space or nothing at its hyphens.
         places: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
-        lowered = doc.text.lower()
-        if len(lowered) != len(doc.text):  # "İ" lowers to two code points: keep offsets exact
-            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in doc.text)
         for start, end in spans:
             position = start
             previous_key = previous_word = None
             previous_start = 0
-            for gap, word in _SEGMENT.findall(lowered[start:end]):
+            for gap, word in _SEGMENT.findall(_lowered(doc.text[start:end])):
                 position += len(gap)
                 token_start = position
                 position += len(word)
@@ -105,17 +102,22 @@ class TermVariant(Rule):
         dictionary knows one form only, the other is reported; when it knows
         both or neither, the less used one."""
         doc = context.document
-        occurrences: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for start, end in spans:
-            for match in _LONG_WORD.finditer(doc.text, start, end):
-                occurrences[match.group().lower()].append(match.span())
+        counts = Counter(word.lower() for start, end in spans for word in _LONG_WORD.findall(doc.text, start, end))
         pairs = []
-        for word in occurrences:
+        for word in counts:
             for index in range(_PART, len(word) - _PART):
-                if word[index] == "s" and word[:index] + word[index + 1:] in occurrences:
+                if word[index] == "s" and word[:index] + word[index + 1:] in counts:
                     pairs.append((word, word[:index] + word[index + 1:]))
         if not pairs:
             return
+        # Where the words of a pair are, found again for them only: a long
+        # report has hundreds of thousands of long words.
+        paired = {word for pair in pairs for word in pair}
+        occurrences: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for start, end in spans:
+            for match in _LONG_WORD.finditer(doc.text, start, end):
+                if match.group().lower() in paired:
+                    occurrences[match.group().lower()].append(match.span())
         from qalint.dictionary import DictionaryUnavailable, dictionary
 
         try:
@@ -124,13 +126,12 @@ class TermVariant(Rule):
             return
         # "rechtsstaat" loses either of its two s's to "rechtstaat": one pair.
         for with_s, without_s in dict.fromkeys(pairs):
-            counts = {form: len(occurrences[form]) for form in (with_s, without_s)}
             verdicts = {form: known(form) for form in (with_s, without_s)}
             if verdicts[with_s] != verdicts[without_s]:
                 right = with_s if verdicts[with_s] else without_s
                 why = "the dictionary has"
             elif counts[with_s] != counts[without_s]:
-                right = max(counts, key=counts.get)
+                right = with_s if counts[with_s] > counts[without_s] else without_s
                 why = f"{counts[right]} times"
             else:
                 continue
@@ -142,6 +143,16 @@ class TermVariant(Rule):
                 yield context.finding(
                     start, end, f"{original!r} is also written {replacement!r} ({why})", [replacement], fix,
                 )
+
+
+def _lowered(text: str) -> str:
+    """`text` in lower case, code point for code point ("İ" lowers to two:
+    offsets stay exact). Called on a span at a time: str.lower() of a whole
+    report holds twelve bytes per character while it works."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lowered
 
 
 # Parts on either side of a linking "s" are at least this long.

@@ -219,7 +219,7 @@ def test_the_table_is_compiled_once_and_rebuilt_when_damaged(small: Dictionary, 
     def no_compiling(*args):
         raise AssertionError("compiled again")
 
-    monkeypatch.setattr(dictionaries, "expand", no_compiling)
+    monkeypatch.setattr(dictionaries, "expand_side_by_side", no_compiling)
     assert again.known("lampen") and not again.known("lampe")
     monkeypatch.undo()
     compiled.write_bytes(b"not a table")
@@ -350,16 +350,32 @@ def test_dutch_numerals_names_and_the_ij_as_hunspell_reads_them():
     }
 
 
-def test_missing_tables_are_compiled_side_by_side(tmp_path: Path, monkeypatch):
+def test_a_missing_second_table_is_compiled_in_the_background_while_hunspell_answers(tmp_path: Path, monkeypatch):
+    """The first run compiles only its document's dictionary; libhunspell
+    answers for a second one that compounds nothing until a background
+    process has compiled its table. A dictionary that compounds is compiled
+    on first use, as before."""
     monkeypatch.setenv("QALINT_CACHE_DIR", str(tmp_path / "cache"))
+    plain_aff = "\n".join(line for line in AFF.splitlines() if not line.startswith(("COMPOUND", "ONLYIN", "CHECKCOMPOUND")))
     small = []
-    for stem in ("xx_XX", "yy_YY"):
-        (tmp_path / f"{stem}.aff").write_text(AFF, encoding="utf-8")
+    for stem, aff in (("xx_XX", AFF), ("yy_YY", plain_aff), ("zz_ZZ", AFF)):
+        (tmp_path / f"{stem}.aff").write_text(aff, encoding="utf-8")
         (tmp_path / f"{stem}.dic").write_text(DIC.replace("dvd/Kc", f"{stem}/Kc"), encoding="utf-8")
         small.append(Dictionary("xx", tmp_path, stem))
     dictionaries.prepare(small)
-    assert sorted(p.name.split("-")[1] for p in (tmp_path / "cache").glob("lexicon-*")) == ["xx_XX", "yy_YY"]
-    assert small[0].known("xx_XX") and small[1].known("yy_YY") and not small[1].known("xx_XX")
+    primary, plain, compounding = small
+    assert plain._hunspell is not None and compounding._hunspell is None
+    assert plain.known("yy_YY") and plain.known("onhuisen") and not plain.known("xx_XX") and not plain.known("vaas")
+    deadline = time.monotonic() + 120
+    while not plain.is_compiled() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert plain.is_compiled() and not list((tmp_path / "cache").glob("*.compiling"))
+    assert primary.known("xx_XX") and compounding.known("zz_ZZ") and compounding.known("lampboom")
+    assert sorted(p.name.split("-")[1] for p in (tmp_path / "cache").glob("lexicon-*")) == ["xx_XX", "yy_YY", "zz_ZZ"]
+    # A fresh process finds the table and reads it like the others.
+    again = Dictionary("xx", tmp_path, "yy_YY")
+    dictionaries.prepare([primary, again])
+    assert again._hunspell is None and again.known("onhuisen")
 
 
 def test_tables_of_other_versions_go_once_unused_for_a_month(tmp_path: Path, monkeypatch):
@@ -377,3 +393,42 @@ def test_tables_of_other_versions_go_once_unused_for_a_month(tmp_path: Path, mon
     assert sorted(p.name for p in cache.glob("lexicon-xx_XX-*")) == sorted(
         ["lexicon-xx_XX-recent.bin", Dictionary("xx", tmp_path, "xx_XX")._table_name]
     )
+
+
+@pytest.mark.parametrize("language", ["en", "en-gb"])
+def test_the_compiled_english_dictionaries_answer_as_hunspell_does(language):
+    """libhunspell stands in for the English tables until they are compiled:
+    both must say the same of every word and typo."""
+    hunspell = pytest.importorskip("hunspell")
+    shared = dictionary(language)
+    compiled = Dictionary(language, shared.folder, shared.stem)  # the table, never the stand-in
+    reference = hunspell.Hunspell(shared.stem, hunspell_data_dir=str(shared.folder))
+    rng = random.Random(5)
+    words = _vocabulary()
+    typos = {w[:i] + rng.choice("aeiounrstl") + w[i + 1:] for w in words for i in [rng.randrange(len(w))]}
+    verdicts = {w: bool(reference.spell(w.replace("’", "'"))) for w in [*words, *sorted(typos)]}
+    assert [w for w, known in verdicts.items() if compiled.known(w) != known] == []
+    # The spelling rules ask the English dictionaries with known_quickly (compounds aside).
+    assert [w for w, known in verdicts.items() if compiled.known_quickly(w) != known] == []
+
+
+def test_the_first_run_on_a_machine_reports_what_later_runs_report(tmp_path: Path):
+    """The first run compiles Dutch and has libhunspell answer for English;
+    the next one reads all three tables: the same report."""
+    import json
+    import subprocess
+    import sys
+
+    environment = {**os.environ, "QALINT_CACHE_DIR": str(tmp_path / "cache"), "TMPDIR": str(tmp_path)}
+    command = [sys.executable, "-m", "qalint", "check", "--isolated", "--format", "json",
+               str(ROOT / "examples" / "verslag-schriftelijk-overleg-2020.md")]
+    first = subprocess.run(command, capture_output=True, text=True, env=environment)
+    deadline = time.monotonic() + 180
+    while len(list((tmp_path / "cache").glob("lexicon-*.bin"))) < 3 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    for learnt in (tmp_path / "cache").glob("words-*"):
+        learnt.unlink()  # what the first run learnt about words would spare the second run the work
+    second = subprocess.run(command, capture_output=True, text=True, env=environment)
+    assert first.returncode == second.returncode == 1
+    assert json.loads(first.stdout)["findings"] == json.loads(second.stdout)["findings"]
+    assert len(json.loads(second.stdout)["findings"]) > 10

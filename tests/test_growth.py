@@ -59,7 +59,7 @@ def _linear(measure, factor: float, slack: float = 3.0, constant: float = 0.01, 
 def test_every_pattern_is_collected():
     names = {p.name for p in PATTERNS}
     # The marker patterns of every profile, the directive and the prose masks are among them.
-    for expected in ("vraag-antwoord.detection_regexes[0]", "written-questions.answer_regexes[0]",
+    for expected in ("vraag-antwoord.question_regexes[0]", "written-questions.detection_regexes[0]",
                      "suppressions._DIRECTIVE", "tokens._MASKS", "conversion._LINE_END_HYPHEN"):
         assert any(name.endswith(expected) for name in names), expected
     assert len(PATTERNS) > 60

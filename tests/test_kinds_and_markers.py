@@ -69,6 +69,11 @@ def test_answer_heading_forms_are_markers_never_referrals(marker):
     assert found(text) == []
 
 
+def test_unnumbered_question_and_answer_headings():
+    text = "Vraag:\nBent u bekend met het bericht?\n\nAntwoord:\nJa.\n\nVraag:\nWat gaat u doen?\n\nVraag: En wanneer?\n"
+    assert found(text) == [("QA201", span(text, 7, "Vraag:")), ("QA201", span(text, 10, "Vraag: En wanneer?"))]
+
+
 def test_grouped_questions_and_answers():
     text = (
         "Vraag 1\nKlopt het?\n\nAntwoord 1\nJa.\n\n"

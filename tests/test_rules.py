@@ -187,13 +187,48 @@ def test_footnote_forms():
 
 
 def test_units_in_superscript_are_not_footnote_markers():
-    """m<sup>2</sup> and km<sup>3</sup> are square and cubic units; with no
-    notes 2 and 3 they would otherwise be reported as undefined footnotes."""
+    """m<sup>2</sup> and km<sup>3</sup> are square and cubic units, also at
+    the very start of a document; with no notes 2 and 3 they would otherwise
+    be reported as undefined footnotes."""
     text = (
-        "Het perceel van 300 m<sup>2</sup> ligt bij een bekken van 5 km<sup>3</sup>; zie de brief<sup>1</sup> "
+        "300 m<sup>2</sup> grond ligt bij een bekken van 5 km<sup>3</sup>; zie de brief<sup>1</sup> "
         "en de bijlage<sup>4</sup>.\n\n---\n\n<sup>1</sup> Kamerstuk 29 754, nr. 507.\n"
     )
     assert found(text) == [("QA311", span(text, 1, "bijlage<sup>[[4]]</sup>"))]
+
+
+def test_footnotes_out_of_order_say_which_number_was_expected():
+    """A marker used again is passed over; the order goes on after it."""
+    text = ("Eerst<sup>1</sup>, weer<sup>1</sup>, dan<sup>3</sup> en dan<sup>2</sup>.\n\n---\n\n"
+            "<sup>1</sup> Een.\n\n<sup>2</sup> Twee.\n\n<sup>3</sup> Drie.\n")
+    findings = [f for f in lint(text, "doc.md") if f.code == "QA314"]
+    assert [(where(f), f.message) for f in findings] == [
+        (span(text, 1, "dan<sup>[[3]]</sup>"), "footnote out of sequence: expected 2, found 3"),
+        (span(text, 1, "dan<sup>[[2]]</sup>"), "footnote out of sequence: expected 4, found 2"),
+    ]
+
+
+def test_links_to_headings_and_named_anchors_are_found_and_others_reported():
+    """A heading's slug and the names of `<a name>` and `{#id}` anchors are
+    link targets; the slug of a paragraph or of code is not."""
+    text = (
+        "# Inbreng van de leden\n\n"
+        "Zie [boven](#inbreng-van-de-leden), [de bron](#bron-1), [de tabel](#tabel) en [weg](#zie-ook).\n\n"
+        '<a name="Bron-1"></a>De bron.\n\n'
+        "De tabel {#tabel}\n\n"
+        "Zie ook\n\n"
+        "    Zie ook\n"  # indented: code
+    )
+    assert found(text) == [("QA322", span(text, 3, "[weg]([[#zie-ook]])"))]
+    assert not [f for f in lint(text, "doc.txt") if f.code == "QA322"]  # plain text has no links
+
+
+def test_link_references_by_label_collapsed_and_only_in_markdown():
+    text = ("Zie [het rapport][jaarverslag], [jaarverslag][] en [de brief][brief].\n\n"
+            "[jaarverslag]: https://example.org/jaarverslag\n")
+    column = text.index("[de brief]") + 1
+    assert found(text) == [("QA321", (1, column, 1, column + len("[de brief][brief]")))]
+    assert found(text, "doc.txt") == []  # plain text has no link references
 
 
 def test_fused_footnote_digits_and_years_in_layout_b():

@@ -1,0 +1,113 @@
+"""The server's check path: the engine in-process, kept warm between checks.
+
+One registry and one `Linter` serve every document; the spelling dictionaries
+stay mapped and the words already analysed stay known, so a re-check after a
+keystroke costs the rules only. Configuration is found per file as on the
+command line (`Linter.config_for`); the client's settings go on top, like
+command-line options.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..config import ConfigError
+from ..document import Document
+from ..engine import FileResult, Linter, Overrides
+from ..plugins import Registry, load_registry
+from ..rule import SEVERITIES
+from ..model import Structure
+from ..structure import get_structure
+from ..wordlist import word_list_for
+
+# Client settings and the options they stand for.
+_LIST_SETTINGS = {"select": "select", "extend-select": "extend_select", "extendSelect": "extend_select",
+                  "ignore": "ignore"}
+
+
+@dataclass
+class Checked:
+    """One check of one text."""
+
+    doc: Document
+    result: FileResult
+    path: Path
+    registry: Registry
+
+    @property
+    def structure(self) -> Structure | None:
+        """The Q&A structure the rules saw (parsed once, cached on the document)."""
+        profile = self.registry.profiles.get(self.result.profile or "")
+        return get_structure(self.doc, profile) if profile else None
+
+
+class SettingsError(Exception):
+    """Client settings qalint cannot use, as one line."""
+
+
+def overrides_from(settings: Any) -> Overrides:
+    """Command-line-like options from the client's settings (the `qalint`
+    section, or the settings object itself)."""
+    if isinstance(settings, dict):
+        settings = settings.get("qalint", settings)
+    if not settings:
+        return Overrides()
+    if not isinstance(settings, dict):
+        raise SettingsError("qalint settings: expected an object")
+    options: dict[str, Any] = {}
+    for key, option in _LIST_SETTINGS.items():
+        value = settings.get(key)
+        if value is None:
+            continue
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            raise SettingsError(f"qalint settings: {key}: expected a list of rule selectors")
+        options[option] = value
+    severity = settings.get("severity") or {}
+    if not isinstance(severity, dict) or not all(v in SEVERITIES for v in severity.values()):
+        raise SettingsError(f"qalint settings: severity: expected an object of CODE: {'|'.join(SEVERITIES)}")
+    return Overrides(severity=dict(severity), **options)
+
+
+class Checker:
+    def __init__(self, registry: Registry | None = None) -> None:
+        self.registry = registry or load_registry()
+        self.overrides = Overrides()
+        self._linter: Linter | None = None
+
+    def configure(self, settings: Any) -> None:
+        """Apply client settings; raises SettingsError or ConfigError and keeps
+        the previous settings when they are unusable."""
+        overrides = overrides_from(settings)
+        Linter(self.registry, overrides)  # validates the selectors
+        self.overrides = overrides
+        self._linter = None
+
+    def reload(self) -> None:
+        """Forget configuration files and word lists found so far (one changed)."""
+        self._linter = None
+
+    @property
+    def linter(self) -> Linter:
+        if self._linter is None:
+            self._linter = Linter(self.registry, self.overrides)
+        return self._linter
+
+    def check(self, path: Path, text: str) -> Checked:
+        """Check an editor's text as the file `path` (for configuration)."""
+        # The editor's text is already decoded; its offsets are the ones to report.
+        doc = Document(str(path), text)
+        try:
+            result = self.linter.check(doc, path)
+        except ConfigError as error:
+            result = FileResult(doc.path, errors=[str(error)])
+        except RecursionError:
+            result = FileResult(doc.path, errors=[f"{doc.path}: document too deeply nested, skipped"])
+        return Checked(doc, result, path, self.registry)
+
+    def words_file(self, path: Path, fallback: Path) -> Path:
+        """The project word list for a file (see `wordlist.word_list_for`)."""
+        return word_list_for(self.linter, path, fallback)
