@@ -132,20 +132,29 @@ class Prose:
 
 
 class _Chunks:
-    """The hyphenated wholes of a masked segment, found once: a word's whole
-    is looked up, not scanned for (a chunk of 2,000 hyphenated words would
-    be scanned 2,000 times)."""
+    """The hyphenated wholes of a masked segment, found as words ask for
+    them (in document order) and each once: a chunk of 2,000 hyphenated
+    words is scanned once, not 2,000 times, and a segment with one word to
+    look at is not scanned whole."""
 
     def __init__(self, masked: str) -> None:
-        self.spans = []
-        for match in _CHUNK.finditer(masked):
-            # Trailing hyphens belong to the text around, not to the word ("overheids- en").
-            self.spans.append((match.start(), match.start() + len(match.group().rstrip("-"))))
-        self.starts = [start for start, _ in self.spans]
+        self.masked = masked
+        self.last = (0, 0)  # the chunk found last (start, end of its match)
+        self.last_span = (0, 0)
 
     def around(self, position: int) -> tuple[int, int]:
         """The chunk that holds the word starting at `position`."""
-        return self.spans[bisect.bisect_right(self.starts, position) - 1]
+        start, end = self.last
+        if not start <= position < end:
+            masked = self.masked
+            start = position
+            while start > 0 and _CHUNK.match(masked, start - 1, start):
+                start -= 1
+            end = _CHUNK.match(masked, start).end()
+            self.last = (start, end)
+            # Trailing hyphens belong to the text around, not to the word ("overheids- en").
+            self.last_span = (start, start + len(masked[start:end].rstrip("-")))
+        return self.last_span
 
 
 def _mask(text: str) -> str:
