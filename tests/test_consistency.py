@@ -182,6 +182,18 @@ def test_cited_date_after_the_document_date():
     assert [f.code for f in lint(adopted, select=["consistency"])] == []
 
 
+@pytest.mark.parametrize("text, cited", [
+    ("# Antwoord op vragen van het lid Jansen\n\nAntwoord van minister De Vries (ontvangen 12 maart 2024).\n\n"
+     "Vraag 1\nWanneer gaat de regeling in?\n\nAntwoord 1\n"
+     "Met ingang van 1 januari 2025 geldt de regeling; zie de brief van 3 april 2024.\n", "3 april 2024"),
+    ("# Written answers\n\nDated 12 March 2024\n\nQuestion 1\nWhen does the scheme start?\n\nAnswer 1\n"
+     "As of 1 January 2025 the scheme applies; see my letter of 3 April 2024.\n", "3 April 2024"),
+])
+def test_a_date_from_which_something_applies_is_no_cited_date(text, cited):
+    # "met ingang van" / "as of" end in the cue word but announce a date to come.
+    assert [(f.code, where(f)) for f in lint(text, select=["consistency"])] == [("QA505", span(text, 9, cited))]
+
+
 @pytest.mark.parametrize("debris", ["Pagina 3 van 12", "Column 268", "157W", "- 4 -", "Terug naar boven", "Skip to main content"])
 def test_conversion_debris(debris):
     text = f"Het kabinet heeft besloten.\n\n{debris}\n\nDat is goed.\n"
