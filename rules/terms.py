@@ -76,6 +76,8 @@ class TermVariant(Rule):
             if len(forms) < 2 or judge.joins_a_function_word(terms[key]):
                 continue
             written = {form: Counter(doc.text[a:b] for a, b in where).most_common(1)[0][0] for form, where in forms.items()}
+            if judge.name_beside_a_word(written.values()):
+                continue
             ranked = sorted(forms, key=lambda form: judge.rank(written[form], len(forms[form])), reverse=True)
             best = ranked[0]
             if not judge.is_word(written[best]) or judge.rank(written[best], len(forms[best])) == judge.rank(
@@ -191,6 +193,16 @@ class _FormJudge:
     def joins_a_function_word(self, parts: list[str]) -> bool:
         """`commissie-Van` beside `commissie van` is a name, not a variant."""
         return any(part in self.function_words for part in parts)
+
+    @staticmethod
+    def name_beside_a_word(forms: Iterable[str]) -> bool:
+        """`Bestuursakkoord Zero Emissie` beside `zero-emissie`: a name in
+        title case (every part a capitalised word, no acronym: `VN Resolutie`
+        is a term miswritten) and a common word are two terms; a name is
+        written apart as its owner writes it."""
+        parts = [_TERM_PART.findall(form) for form in forms]
+        named = any(len(p) > 1 and all(part.istitle() for part in p) for p in parts)
+        return named and any(any(part[:1].islower() for part in p) for p in parts)
 
     def _part_known(self, part: str) -> bool:
         # Only a capital that can start a sentence or a title is lowered: "deCentraal" is no "decentraal".

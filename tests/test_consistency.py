@@ -144,6 +144,17 @@ def test_term_variant_never_suggests_a_form_that_is_not_a_word():
     assert [f for f in lint(text, select=["QA503"])] == []
 
 
+def test_a_name_in_title_case_is_no_variant_of_a_common_word():
+    # The agreement's name is written apart as its owner writes it; the common word is hyphenated.
+    text = "Het Bestuursakkoord Zero Emissie Bussen is getekend. De sector wil zero-emissie rijden.\n"
+    assert lint(text, select=["QA503"]) == []
+    # Written apart in lower case it is the same word, miswritten.
+    text = "De zero emissie bussen rijden. De sector wil zero-emissie rijden.\n"
+    assert [(where(f), f.suggestions) for f in lint(text, select=["QA503"])] == [
+        (span(text, 1, "zero emissie"), ["zero-emissie"]),
+    ]
+
+
 def test_year_that_disagrees_with_its_reference(corpus_text):
     assert by_code(consistency(corpus_text), "QA505") == [span(corpus_text, 354, "18 juni 2010")]
 
