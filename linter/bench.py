@@ -103,6 +103,11 @@ def main(argv: list[str] | None = None) -> int:
           f"{words_mb * 1000:.0f} KB of it in words ({prose_mb / seconds:.2f} MB/s; a new process, "
           f"no word seen before, dictionaries compiled)")
     _hunspell_comparison(document, text, seconds)
+    from .suggestions_bench import suggestion_accuracy
+
+    injected, reported, right = suggestion_accuracy(document, text)
+    print(f"suggestions (QA401):           first suggestion right for {right} of {reported} injected "
+          f"one-letter typos reported ({right / max(reported, 1):.2f}); {reported} of {injected} reported")
     _server_recheck(document, text)
 
     with tempfile.TemporaryDirectory() as folder:

@@ -35,7 +35,9 @@ _MASKS = [
 # A word: letters, with inner apostrophes ("risico's"); not glued to digits or
 # underscores, which make identifiers ("2020Z11446", "F35"). Hyphens separate
 # words, so "COVID-19-uitbraak" yields "COVID" and "uitbraak".
-WORD = re.compile(r"(?<![\w'’])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w'’])")
+# Soft hyphens and zero-width characters inside a word are part of it (the
+# spelling rules look the word up without them).
+WORD = re.compile(r"(?<![\w'’])[^\W\d_]+(?:['’\u00ad\u200b-\u200d\u2060][^\W\d_]+)*(?![\w'’])")
 _CHUNK = re.compile(r"[\w'’-]+")  # a hyphenated whole: "COVID-19-uitbraak"
 _SENTENCE_END = set(".!?:;")
 _SKIP_BACK = set(" \t*_#>\"'“‘([-–—\u00a0")

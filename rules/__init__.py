@@ -8,13 +8,13 @@ from qalint.hookspecs import hookimpl
 @hookimpl
 def qalint_rules() -> list[type]:
     from . import (
-        consistency, conversion, dates, footnotes, glued_markers, missing, numbering, references, spelling,
-        suppressions, terms,
+        consistency, conversion, dates, extraction, footnotes, glued_markers, missing, numbering, references,
+        spelling, suppressions, terms,
     )
 
     families = (
         numbering, missing, references, footnotes, spelling, consistency, terms, dates, conversion, glued_markers,
-        suppressions,
+        extraction, suppressions,
     )
     return [rule for family in families for rule in family.RULES]
 

@@ -9,6 +9,10 @@ from qalint.blocks import HEADING, PARAGRAPH, block_span
 from qalint.rule import Context, Finding, Fix, Rule
 from qalint.textutil import ends_sentence, plain_text, starts_lowercase, word_count
 
+from .extraction import repair_finding
+from .spelling import extraction_repairs
+from .wordbreaks import CONJUNCTIONS, HYPHENATION
+
 class SplitParagraph(Rule):
     """## What it does
     Reports a paragraph cut in two by a page break during conversion: it ends
@@ -185,24 +189,28 @@ class ConversionDebris(Rule):
 _LINE_END_HYPHEN = re.compile(
     r"(?<![^\W\d_])(?P<word>[^\W\d_]{2,}+)-[ \t]*+(?:\r\n|\r|\n)[ \t]*+(?=(?P<following>[^\W\d_]{2,})?)"
 )
-# After "buitenland-" a line may go on with "en veiligheidsbeleid": a shared compound part.
-_CONJUNCTIONS = {"en", "of", "tot", "noch", "and", "or", "to", "nor"}
 
 
 class LineEndHyphenation(Rule):
     """## What it does
     Reports a word split by a hyphen at a line end inside a paragraph
-    (`all-` / `out`, `veilig-` / `heid`), left by hard-wrapped conversion.
+    (`all-` / `out`, `veilig-` / `heid`), left by hard-wrapped conversion,
+    and such a hyphen left inside a line once the extraction joined the
+    lines (`internatio-naal` where `internationaal` is a word and a part is
+    not).
 
     ## Why it matters
     The split word is not found by search and is read as two words by any
-    pipeline. Whether the hyphen belongs to the word (`all-out`) or only to
-    the line break (`veiligheid`) is for a person to decide: no fix.
+    pipeline. At a line end, whether the hyphen belongs to the word
+    (`all-out`) or only to the line break (`veiligheid`) is for a person to
+    decide: no fix. Inside a line the fix joins the word; it is safe when
+    the first part is no word (`internatio`), unsafe otherwise.
 
     ## Example
     ```
     een veilig-
     heidsstrategie
+    in overeenstemming met internatio-nale verdragen   ->   internationale
     ```
     """
 
@@ -210,6 +218,7 @@ class LineEndHyphenation(Rule):
     name = "line-end-hyphenation"
     category = "consistency"
     severity = "warning"
+    fix_safety = "safe"
 
     def check(self, context: Context) -> Iterable[Finding]:
         doc = context.document
@@ -219,8 +228,11 @@ class LineEndHyphenation(Rule):
             start, end = block_span(doc, block)
             for match in _LINE_END_HYPHEN.finditer(doc.text, start, end):
                 following = match.group("following")
-                if following and following.islower() and following not in _CONJUNCTIONS:
+                if following and following.islower() and following not in CONJUNCTIONS:
                     yield context.finding(match.start("word"), match.end("word") + 1, "word split by a hyphen at a line end")
+        for repair in extraction_repairs(context):
+            if repair.kind == HYPHENATION:
+                yield repair_finding(context, repair, f"hyphenation left inside a line: {repair.fixed!r}")
 
 
 RULES = [SplitParagraph, ConversionDebris, LineEndHyphenation]

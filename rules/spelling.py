@@ -6,17 +6,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
 from typing import Callable, Iterable
 
-from qalint.affixes import NOUN, STEM
-from qalint.dictionary import DictionaryUnavailable, dictionary, fold_accents, prepare, save_all
+from qalint.blocks import PARAGRAPH, block_span
+from qalint.dictionary import fold_accents, save_all
 from qalint.rule import Context, Finding, Fix, Rule
 from qalint.tokens import Word, prose
 
-# Dutch linking sounds between the parts of a compound: "ruimte|beleid", "bedrijf|s|leven".
-_LINKS = ("", "s", "e", "en", "n")
-_MIN_PART = 4
+from .names import capitalised_and_lower, written_as_names
+from .speller import _Speller, _distance, _match_case, _speller, read_word_file, spelling_language  # noqa: F401 (read_word_file: for qalint.cluster)
+from .wordbreaks import (
+    HYPHENATED, INVISIBLE, Repair, find_repairs, known_part_residue, splitter_for, truncated_ends,
+)
+
 # An unknown word the document uses this often is a term of art unless a
 # dictionary word is one edit away (then it is a typo made consistently).
 TERM_OF_ART_COUNT = 3
@@ -24,335 +26,40 @@ TERM_OF_ART_COUNT = 3
 # document, in order; later ones are reported without suggestions, so that a
 # badly converted document full of debris is still checked in a second.
 SUGGESTION_BUDGET = 200
-# Letters tried when generating corrections (Hunspell's TRY order for Dutch).
-_ALPHABET = "ernitsaoldgkupmchbvjwfzyxëïéèöêü"
-# Words this long may be compounds that the dictionary's own compounding
-# flags do not cover; shorter ones are split only once found unknown.
-_LONG_WORD = 12
-
-
-class _Speller:
-    """Decides whether a word is known in the document's languages, with the
-    project's words, compounds the dictionary lacks and cheap corrections."""
-
-    def __init__(self, context: Context) -> None:
-        self.primary = dictionary(spelling_language(context))
-        others = ["en", "en-gb"] if self.primary.language != "en" else ["en-gb"]
-        self.english = [dictionary(name) for name in others]
-        self.dictionaries = [self.primary, *self.english]
-        prepare(self.dictionaries)
-        self._known: dict[str, bool] = {}
-        self.project_words = _project_words(context)
-        self.prefixes = frozenset(context.profile.compound_prefixes)
-        self._compounds: dict[str, bool] = {}
-        self._splits: dict[tuple[str, bool, int], tuple[str, str, str] | None] = {}
-
-    def known(self, word: str) -> bool:
-        """Known to the project, to a dictionary of the document's language or
-        English, or as a long compound (remembered for the run)."""
-        verdict = self._known.get(word)
-        if verdict is None:
-            verdict = self._known[word] = (
-                word in self.project_words or word.lower() in self.project_words
-                or any(d.known_quickly(word) for d in self.dictionaries)
-                or self.primary.known(word)  # a compound of the dictionary's own parts
-                or (len(word) >= _LONG_WORD and self._known_compound(word.lower()))
-            )
-        return verdict
-
-    def _known_compound(self, lower: str) -> bool:
-        """A long compound of a noun, a linking sound and a known word, which
-        the dictionary's own compounding flags may not cover."""
-        if not self.primary.splits_compounds:
-            return False
-        parts = self.split(lower, quick=True)
-        # A vowel clash is left for QA402 to report.
-        return parts is not None and not (not parts[1] and parts[0][-1] + parts[2][0] in self.primary.clashes)
-
-    def compound(self, word: str, quick: bool = False) -> bool:
-        """Whether `word` is a Dutch compound the dictionary lacks: a noun, a
-        linking sound and a known word or another such compound
-        ("ruimte|beleid", "splijtstof|stop|verdrag"). `quick` looks parts up
-        as whole words only, without the dictionary's compounding."""
-        if self.primary.language != "nl":
-            return False
-        lower = word.lower()
-        key = f"{int(quick)}{lower}"
-        if key not in self._compounds:
-            self._compounds[key] = self.split(lower, quick) is not None
-        return self._compounds[key]
-
-    def split(self, lower: str, quick: bool = False, depth: int = 0) -> tuple[str, str, str] | None:
-        """(head, link, tail) of a compound, or None (remembered; full
-        answers also across runs)."""
-        key = (lower, quick, depth)
-        if key not in self._splits:
-            if quick or depth:
-                self._splits[key] = self._split(lower, quick, depth)
-            else:
-                remembered = self.primary.recall("compound", lower)
-                if remembered is None:
-                    parts = self._split(lower, False, 0)
-                    self.primary.remember("compound", lower, "|".join(parts) if parts else "")
-                else:
-                    parts = tuple(remembered.split("|")) if remembered else None
-                self._splits[key] = parts
-        return self._splits[key]
-
-    def _split(self, lower: str, quick: bool, depth: int) -> tuple[str, str, str] | None:
-        is_noun = self.primary.is_noun
-        is_known = self.primary.is_part if quick else self.primary.known
-        for cut in range(len(lower) - 3, 2, -1):  # longest head first
-            head = lower[:cut]
-            if not self._head(head, quick or depth > 0):
-                continue
-            rest = lower[cut:]
-            # A three-letter tail ("postennet") only after a long head; a
-            # linking -n- only after an -e ("gedachte|n|gang", not "combi|n|natie").
-            tails = [
-                (link, rest[len(link):]) for link in _LINKS
-                if rest.startswith(link) and len(rest) - len(link) >= (3 if len(head) >= 6 else _MIN_PART)
-                and (link != "n" or head.endswith("e"))
-            ]
-            for link, tail in tails:  # a known tail first ("geweld|s|middelen", not "geweld|smid|delen")
-                if is_noun(tail) or (len(tail) > _MIN_PART and is_known(tail)):
-                    return head, link, tail
-            if depth == 0:
-                for link, tail in tails:
-                    if self.split(tail, quick, 1):
-                        return head, link, tail
-        return None
-
-    def _head(self, head: str, simple: bool) -> bool:
-        """Whether `head` can open a compound (see `_opens`) or, unless
-        `simple`, is a compound itself."""
-        return self._opens(head, self.primary.is_noun) or (
-            not simple and len(head) >= 8 and self.split(head, True, 1) is not None
-        )
-
-    def _opens(self, head: str, is_noun: Callable[[str], bool]) -> bool:
-        """A noun (also in its plural, "pokken|vaccins") or a prefix-like word
-        of the profile ("tussen", "dwars")."""
-        if is_noun(head):
-            return len(head) >= _MIN_PART
-        return head in self.prefixes or (head[-2:] == "en" and len(head) >= 5 and (is_noun(head[:-2]) or is_noun(head[:-3])))
-
-    def _compound_corrections(self, lower: str) -> list[str]:
-        """Corrections of a compound with one edit in its rest (after a known
-        first part) or in its first part (before a known rest). The longest
-        known part that leads to a correction is used: the typo lies in what
-        it leaves unexplained. A first part that is a compound itself keeps
-        one of its own parts unchanged, so each candidate costs a few
-        lookups, not a new split."""
-        found = []
-        is_part = self.primary.is_part
-        heads = [cut for cut in range(3, len(lower) - 2) if self._head(lower[:cut], True)]
-        for cut in reversed(heads):  # the rest is misspelt: after the longest known first part that helps
-            pairs = [(edited, edited[len(link):]) for edited in set(_edits(lower[cut:])) for link in _LINKS
-                     if edited.startswith(link) and len(edited) - len(link) >= _MIN_PART]
-            parts = self.primary.parts_among({tail for _, tail in pairs})
-            found += [lower[:cut] + edited for edited in dict.fromkeys(e for e, tail in pairs if tail in parts)]
-            if found:
-                break
-        for cut in range(3, len(lower) - 2):  # the first part is misspelt: before the longest known rest that helps
-            head, rest = lower[:cut], lower[cut:]
-            if not any(rest.startswith(link) and len(rest) - len(link) >= _MIN_PART and is_part(rest[len(link):])
-                       for link in _LINKS):
-                continue
-            accepted = self._simple_heads({h for h in _edits(head) if len(h) >= _MIN_PART})
-            # A first part that is a compound keeps one of its own parts: the
-            # edit falls in its second part, after a known first one ...
-            firsts = [lower[:c] for c in heads if c <= cut - 3]
-            accepted |= self._linked_parts([(first + e, len(first), e) for first in firsts
-                                            for e in _edits(head[len(first):]) if len(first) + len(e) >= 8])
-            # ... or in its first part, before a known second one.
-            seconds = self._linked_parts([(head[c:], c, head[c:]) for c in range(3, cut - 2)])
-            openings = {e + second: e for second in seconds for e in _edits(head[:len(head) - len(second)])
-                        if len(e) + len(second) >= 8}
-            valid = self._simple_heads(set(openings.values()))
-            accepted |= {h for h, opening in openings.items() if opening in valid}
-            if accepted:
-                found += [h + rest for h in sorted(accepted)]
-                break
-        return found
-
-    def _simple_heads(self, candidates: set[str]) -> set[str]:
-        """Those of `candidates` that `_head(candidate, simple=True)` accepts,
-        looked up together."""
-        plurals = {c[:-k] for c in candidates if c.endswith("en") and len(c) >= 5 for k in (2, 3)}
-        nouns = {w for w, bits in self.primary.bits_among(candidates | plurals).items() if bits & NOUN}
-        return {c for c in candidates if self._opens(c, nouns.__contains__)}
-
-    def _linked_parts(self, triples: list[tuple[str, int, str]]) -> set[str]:
-        """The candidates of (candidate, length of its first part, rest) whose
-        rest is a linking sound and a word that can close a compound after
-        that first part, looked up together."""
-        options = [(candidate, rest[len(link):], 3 if first >= 6 else _MIN_PART)
-                   for candidate, first, rest in triples for link in _LINKS if rest.startswith(link)]
-        bits = self.primary.bits_among({tail for _, tail, _ in options})
-        return {
-            candidate for candidate, tail, shortest in options
-            if len(tail) >= shortest and (bits.get(tail, 0) & NOUN or (len(tail) > _MIN_PART and bits.get(tail, 0) & (STEM | NOUN)))
-        }
-
-    def replacements(self, word: str) -> list[str]:
-        """Known words one of the dictionary's REP replacements away ("ei" -> "ij")."""
-        lower = word.lower()
-        candidates = set(_replacements(lower, self.primary.replacements))
-        candidates.discard(lower)
-        found = set(self.primary.words_among(candidates))
-        # A compound the dictionary accepts only through its compounding flags.
-        found |= {c for c in candidates - found if len(c) >= _LONG_WORD and self.primary.known(c)}
-        return [_match_case(word, c) for c in sorted(found)]
-
-    def corrections(self, word: str) -> list[str]:
-        """Known words one edit away; in a compound, the edit may fall in the
-        first part ("unanimitieit|s|beginsel") or in the rest
-        ("geweld|dsmiddelen")."""
-        lower = word.lower()
-        candidates = set(_edits(lower))
-        candidates.discard(lower)
-        found = self.primary.words_among(candidates)
-        if self.primary.splits_compounds:
-            found += self._compound_corrections(lower)
-        return [_match_case(word, c) for c in dict.fromkeys(found)]
-
-    def remembered(self, kind: str, word: str, compute) -> list[str]:
-        """A list about `word`, computed once and kept in the dictionary's cache."""
-        known = self.primary.recall(kind, word)
-        if known is None:
-            value = compute()
-            self.primary.remember(kind, word, "|".join(value))
-            return value
-        return [w for w in known.split("|") if w]
-
-    def accented(self, word: str) -> list[str]:
-        """Dictionary words that differ from `word` only in accents."""
-        return self.remembered("accented", word, lambda: [
-            w for w in self.primary.accent_variants(fold_accents(word)) if w != word
-        ])
-
-
-def _edits(word: str):
-    """Every string one deletion, substitution, transposition or insertion away."""
-    for i in range(len(word) + 1):
-        left, right = word[:i], word[i:]
-        if right:
-            yield left + right[1:]
-            for letter in _ALPHABET:
-                yield left + letter + right[1:]
-        if len(right) > 1:
-            yield left + right[1] + right[0] + right[2:]
-        for letter in _ALPHABET:
-            yield left + letter + right
-
-
-def _replacements(word: str, replacements: list[tuple[str, str, bool, bool]]):
-    """The dictionary's REP corrections ("ei" -> "ij"), some only at the start
-    or the end of a word."""
-    for plain, target, at_start, at_end in replacements:
-        if plain not in word:
-            continue
-        if at_start and at_end:
-            if word == plain:
-                yield target
-        elif at_start:
-            if word.startswith(plain):
-                yield target + word[len(plain):]
-        elif at_end:
-            if word.endswith(plain):
-                yield word[: len(word) - len(plain)] + target
-        else:
-            position = word.find(plain)
-            while position >= 0:
-                yield word[:position] + target + word[position + len(plain):]
-                position = word.find(plain, position + 1)
-
-
-def _match_case(original: str, candidate: str) -> str:
-    return candidate[0].upper() + candidate[1:] if original[:1].isupper() else candidate
-
-
-def _project_words(context: Context) -> frozenset[str]:
-    words = set(context.settings.get("words") or ())
-    word_file = context.settings.get("words-file")
-    if word_file:
-        words |= read_word_file(word_file, _modified(word_file))
-    return frozenset(words)
-
-
-def _modified(path: str | None) -> int:
-    try:
-        return Path(path).stat().st_mtime_ns if path else 0
-    except OSError:
-        return 0
-
-
-@lru_cache(maxsize=16)
-def read_word_file(path: str, modified: int = 0) -> frozenset[str]:  # noqa: ARG001 (`modified` keys the cache)
-    """A project word list: one word a line, `#` starts a comment."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return frozenset()
-    return frozenset(line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip())
-
-
-def _distance(a: str, b: str, limit: int = 2) -> int:
-    """Damerau-Levenshtein distance, cut off above `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    # What both share at the start and the end costs nothing: compare the rest.
-    start, shorter = 0, min(len(a), len(b))
-    while start < shorter and a[start] == b[start]:
-        start += 1
-    end = 0
-    while end < shorter - start and a[-1 - end] == b[-1 - end]:
-        end += 1
-    a, b = a[start:len(a) - end], b[start:len(b) - end]
-    previous2 = None
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
-
-
-def spelling_language(context: Context) -> str | None:
-    """"nl" or "en": the configured language, or the document's own; None
-    for a document in another language, which no dictionary here checks."""
-    language = context.settings.get("language") or "auto"
-    if language == "auto":
-        language = context.settings.get("document-language") or context.profile.language
-    return language if language in ("nl", "en") else None
-
-
-_SPELLERS: dict[tuple, _Speller] = {}
-
-
-def _speller(context: Context) -> _Speller:
-    """One speller per language and word list for the whole run: what it
-    learns about compounds serves every document."""
-    words_file = context.settings.get("words-file")
-    key = (spelling_language(context), tuple(context.profile.compound_prefixes),
-           words_file, _modified(words_file), tuple(context.settings.get("words") or ()))
-    if key not in _SPELLERS:
-        try:
-            _SPELLERS[key] = _Speller(context)
-        except DictionaryUnavailable as error:
-            raise RuntimeError(f"spelling dictionaries unavailable: {error}") from None
-    return _SPELLERS[key]
 
 
 def unknown_words(context: Context) -> list[tuple[Word, list[str]]]:
     """The words QA401 reports, with their suggestions."""
     return _analysis(context)[0]
+
+
+def extraction_repairs(context: Context) -> list[Repair]:
+    """Words the extraction ran together, broke at a line end or left
+    hyphenated, with their repairs (the conversion rules report them)."""
+    return _analysis(context)[2]
+
+
+def truncated_words(context: Context) -> list[tuple[int, int, str]]:
+    """(start, end, "question"|"answer"|"document") of the last word of a
+    question, answer or document that stops mid-word."""
+    return _analysis(context)[3]
+
+
+def _part_ends(context: Context) -> list[tuple[int, int, str]]:
+    """The spans of the last block of each question, answer and of the document."""
+    doc, structure = context.document, context.structure
+    blocks = structure.blocks
+    spans = {}
+    parts = [(what, indexes) for item in structure.items
+             for what, indexes in (("question", item.question_blocks), ("answer", item.answer_blocks))]
+    parts += [("question", unanswered.blocks) for unanswered in structure.unanswered]
+    for what, indexes in parts:
+        if indexes:
+            spans[block_span(doc, blocks[indexes[-1]])] = what
+    paragraphs = [b for b in blocks if b.kind == PARAGRAPH]
+    if paragraphs:
+        spans.setdefault(block_span(doc, paragraphs[-1]), "document")
+    return [(start, end, what) for (start, end), what in spans.items()]
 
 
 def closed_compounds(context: Context) -> list[tuple[Word, tuple[str, str, str]]]:
@@ -372,19 +79,25 @@ def _analysis(context: Context):
     counts = text_of.counts()
     found: list[tuple[Word, list[str]]] = []
     compounds: list[tuple[Word, tuple[str, str, str]]] = []
-    cache[key] = (found, compounds)
+    repairs: list[Repair] = []
+    truncated: list[tuple[int, int, str]] = []
+    cache[key] = (found, compounds, repairs, truncated)
     if not counts or spelling_language(context) is None:
         return cache[key]
     speller = _speller(context)
     joined_forms = context.profile.joined_forms
+    invisible = INVISIBLE.search(doc.text) is not None
     unknown = {
         text for text in counts
         if not (
             len(text) < 2 or _acronym_or_camel_case(text) or len(set(text.lower())) == 1  # "xxxx" (QA204)
             or text.lower() in joined_forms  # QA404's
-            or speller.known(text)
+            or speller.known(INVISIBLE.sub("", text) if invisible else text)
+            or (len(text) >= 3 and not _VOWELS.search(text))  # "pxq", "kwh": symbols, units
         )
     }
+    # "deSecretaris", "LibischeKustwacht": may be words run together.
+    camel = {text for text in counts if text[1:] != text[1:].lower() and not text.isupper() and _lower_then_capital(text)}
     lower_counts: Counter = Counter()
     for text, count in counts.items():
         lower_counts[text.lower()] += count
@@ -394,11 +107,29 @@ def _analysis(context: Context):
             frequent.setdefault(text[:1], []).append(text)
     names: Counter | None = None  # capitalised words in mid-sentence, counted when a name needs them
     in_citation = _citation_offsets(context)
+    chunks: dict[int, bool] = {}
+    candidates = [word for word in text_of.occurrences(unknown | camel)
+                  if not (word.start in in_citation or _split_at_line_end(word, doc.text)  # QA502's, QA508's
+                          or _in_identifier_or_domain(word, doc.text, chunks))]
+    splitter = splitter_for(doc.text, lower_counts, speller, speller.primary.language)
+    found_repairs, hints = find_repairs(doc.text, candidates, speller, splitter, _is_name, lambda w: counts[w] > 0)
+    repairs += found_repairs
+    repaired = {start for repair in repairs for start in repair.words}
+    for base, match in text_of.matches(HYPHENATED):
+        residue = known_part_residue(base, match, speller, repaired)
+        if residue is not None:
+            repairs.append(residue)
+    repairs.sort(key=lambda r: r.start)
+    truncated += truncated_ends(doc.text, _part_ends(context), lambda w: not w.islower() or speller.known(w))
+    claimed = {start for repair in repairs for start in repair.words} | {start for start, _, _ in truncated}
+    in_code, in_titles = written_as_names(context)
+    used_as_words = capitalised_and_lower(candidates)
     corrections: dict[str, list[str]] = {}
-    for word in text_of.occurrences(unknown):
+    for word in candidates:
         text = word.text
-        if word.start in in_citation or _split_at_line_end(word, doc.text):  # QA502's, QA508's
+        if word.start in claimed or text in camel or text.lower() in in_code:
             continue
+        text = INVISIBLE.sub("", text)
         if _is_name(word):
             if names is None:  # capitalised words that are not just common words opening a sentence
                 names = Counter({
@@ -413,21 +144,66 @@ def _analysis(context: Context):
         if parts is not None:
             compounds.append((word, parts))
             continue
-        if _elliptical_or_abbreviated(speller, word, doc.text):
+        if _elliptical_or_abbreviated(speller, word, doc.text) or _capital_without_accent(speller, word):
             continue
         if text not in corrections:
             corrections[text] = speller.remembered(
                 "corrections", text, lambda: _ranked(speller, text, lower_counts, frequent)
             ) if len(corrections) < SUGGESTION_BUDGET else []
         close = any(_distance(c.lower(), text.lower(), 1) <= 1 and speller.known(c) for c in corrections[text])
-        if lower_counts[text.lower()] >= TERM_OF_ART_COUNT and not close:
-            continue  # a term of art: used consistently, no known word close to it
+        # A term of art: used often, in a heading or both capitalised and in
+        # lower case; one such sign unless a known word is one letter away
+        # ("strafvervolgning" x3), two whatever it resembles ("backend").
+        signs = (lower_counts[text.lower()] >= TERM_OF_ART_COUNT) + (text.lower() in in_titles) \
+            + (text.lower() in used_as_words)
+        if signs >= 2 or (signs and not close):
+            continue
         if word.sentence_start and text[0].isupper() and not close:
             continue  # a name opening a sentence, unless a known word is one edit away
         joined = _joined_with_next(speller, word, doc.text)
-        found.append((word, ([joined] if joined else []) + corrections[text][: 3 - bool(joined)]))
+        broken = hints.get(word.start) or splitter.word_break(text)
+        found.append((word, _suggestions(text, [joined] if joined else [], broken, corrections[text], speller.plain)))
     save_all()
     return cache[key]
+
+
+# What follows a word in a domain name: "Rijksoverheid.nl", "juisteplek.nl".
+_DOMAIN = re.compile(r"\.(?:nl|com|org|net|eu|int|gov|be|de|uk|fr|info|edu|io)(?![\w.-])", re.I)
+
+
+_VOWELS = re.compile("[aeiouyàáâäèéêëìíîïòóôöùúûü]", re.I)
+
+
+def _lower_then_capital(text: str) -> bool:
+    rest = text[1:]
+    return rest != rest.lower() and any(a.islower() and b.isupper() for a, b in zip(text, rest))
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _in_identifier_or_domain(word: Word, text: str, chunks: dict[int, bool]) -> bool:
+    """"ah-tk-20242025-594", "kv-tk-2024Z18659": a word in a hyphenated
+    chunk with digits is an identifier (`chunks` remembers each chunk's
+    verdict: a long chain is read once); "Telegraaf.nl" a domain name."""
+    if word.chunk_start not in chunks:
+        chunks[word.chunk_start] = _DIGIT.search(text, word.chunk_start, word.chunk_end) is not None
+    if chunks[word.chunk_start]:
+        return True
+    if _DOMAIN.match(text, word.end):
+        return True
+    return text[word.start - 1:word.start] == "." and word.start >= 2 and text[word.start - 2].isalpha() \
+        and _DOMAIN.match(text, word.start - 1) is not None
+
+
+def _suggestions(text: str, joined: list[str], broken: str | None, corrections: list[str],
+                 plain: Callable[[str], bool]) -> list[str]:
+    """Up to three suggestions: the word joined with the next one, the
+    dictionary words, a word break ("kabinet ziet"), then compounds."""
+    if broken:  # before the first correction that is no dictionary word but a compound worked out
+        cut = next((i for i, c in enumerate(corrections) if not plain(c.lower())), len(corrections))
+        corrections = corrections[:cut] + [broken] + corrections[cut:]
+    return (joined + corrections)[:3]
 
 
 def _split_at_line_end(word: Word, text: str) -> bool:
@@ -455,7 +231,7 @@ def _joined_with_next(speller: _Speller, word: Word, text: str) -> str | None:
     if following is None or word.end != word.chunk_end:
         return None
     joined = word.text + following.group(1).lower()
-    return joined if speller.known(joined) or speller.compound(joined) else None
+    return joined if speller.known(joined) else None
 
 
 def _ranked(speller: _Speller, text: str, counts: Counter, frequent: dict[str, list[str]]) -> list[str]:
@@ -481,8 +257,11 @@ def _ranked(speller: _Speller, text: str, counts: Counter, frequent: dict[str, l
     def distance(candidate: str) -> int:
         return 1 if candidate in replaced else _distance(candidate.lower(), lower, 3)
 
-    # The dictionary's list of common misspellings breaks ties.
-    return sorted(candidates, key=lambda c: (distance(c), c not in replaced, plausibility(c), -counts[c.lower()], c))[:3]
+    # Among equally close words, one the document uses, then one from the
+    # dictionary's list of common misspellings.
+    candidates.discard(text)
+    return sorted(candidates, key=lambda c: (distance(c), not counts[c.lower()], c not in replaced, plausibility(c),
+                                             -counts[c.lower()], c))[:3]
 
 
 def _name_suggestion(speller: _Speller, word: Word, names: Counter) -> str | None:
@@ -520,6 +299,15 @@ def _elliptical_or_abbreviated(speller: _Speller, word: Word, text: str) -> bool
     if following[:1] == ".":
         return speller.known(word.text + ".")
     return False
+
+
+def _capital_without_accent(speller: _Speller, word: Word) -> bool:
+    """"Eén" opening a sentence: "één" with its capital written without
+    the accent, as Dutch does."""
+    lower = word.text.lower()
+    return word.sentence_start and any(
+        known[1:] == lower[1:] and fold_accents(known[0]) == lower[0] for known in speller.accented(lower)
+    )
 
 
 def _inflection_of(a: str, b: str) -> bool:

@@ -9,6 +9,9 @@ from typing import Iterable
 from qalint.blocks import prose_spans
 from qalint.rule import Context, Finding, Fix, Rule
 
+from .spelling import extraction_repairs
+from .wordbreaks import overlaps
+
 
 _SEGMENT = re.compile(r"(?<!\W)(\W*+)(\w+(?:-\w+)*)")
 _HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]\w*(?:-\w+)+")
@@ -71,6 +74,7 @@ class TermVariant(Rule):
                     places[previous_key + key][f"{previous_word} {word}"].append((previous_start, position))
                 previous_key, previous_word, previous_start = key, word, token_start
         judge = _FormJudge(context)
+        repaired = overlaps(extraction_repairs(context))
         for key in sorted(places):
             forms = places[key]
             if len(forms) < 2 or judge.joins_a_function_word(terms[key]):
@@ -86,6 +90,8 @@ class TermVariant(Rule):
             reason = judge.reason(written[best], len(forms[best]), [(written[f], len(forms[f])) for f in ranked[1:]])
             for form in ranked[1:]:
                 for start, end in forms[form]:
+                    if repaired(start, end):
+                        continue  # hyphenation left by extraction or words run together: QA508's, QA511's
                     original = doc.text[start:end]
                     replacement = _match_case(original, written[best])
                     fix = Fix(f"write {replacement}", (context.edit(start, end, replacement),), safe=False)

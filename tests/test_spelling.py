@@ -8,6 +8,7 @@ import re
 
 
 from conftest import lint, run_cli, span, where
+from qalint.suggestions_bench import typo as make_typo
 
 SPELLING = ["spelling"]
 
@@ -73,19 +74,6 @@ def test_issue_examples_are_found_with_suggestions(corpus_text):
     assert findings["veiligheids"].suggestions[0] == "veiligheidscategorie"
 
 
-def _typo(word: str, rng: random.Random) -> str:
-    i = rng.randrange(1, len(word) - 1)
-    kind = rng.choice(["delete", "insert", "replace", "swap"])
-    letter = rng.choice("abdegiklmnoprstuv")
-    if kind == "delete":
-        return word[:i] + word[i + 1:]
-    if kind == "insert":
-        return word[:i] + letter + word[i:]
-    if kind == "replace":
-        return word[:i] + (letter if letter != word[i] else "x") + word[i + 1:]
-    return word[:i] + word[i + 1] + word[i] + word[i + 2:] if word[i] != word[i + 1] else word[:i] + "q" + word[i + 1:]
-
-
 def test_injected_single_letter_typos(corpus_text):
     from qalint.dictionary import dictionary
 
@@ -99,7 +87,7 @@ def test_injected_single_letter_typos(corpus_text):
         if not words:
             continue
         match = rng.choice(words)
-        typo = _typo(match.group(), rng)
+        typo = make_typo(match.group(), rng)
         if nl.known(typo):
             continue  # a real-word error: no spelling check can see it
         lines[index] = lines[index][:match.start()] + typo + lines[index][match.end():]

@@ -30,6 +30,7 @@ def render_text(report: Report) -> str:
                 if finding.suggestions:
                     lines.append(f"      = suggestion: {', '.join(finding.suggestions)}")
     if not report.quiet and not report.statistics:
+        lines.extend(_dominant_rules(findings))
         lines.append(_summary(report))
     if not report.quiet:
         lines.extend(_fixable(report))
@@ -87,6 +88,31 @@ def _source(finding, width: int | None, paint: Painter) -> list[str]:
         f" {paint(number, 'blue')} {bar} {shown}",
         f" {gutter} {bar} {' ' * pad}{paint('^' * carets, SEVERITY_STYLE[finding.severity], 'bold')}",
     ]
+
+
+# A rule dominates a file's findings from this many on, when it has most of them.
+_DOMINANT_FROM = 10
+
+
+def _dominant_rules(findings) -> list[str]:
+    """One line per file whose findings are mostly one rule's ("the
+    extraction ran 289 word pairs together"), with how many --fix repairs."""
+    by_path: dict[str, list] = {}
+    for finding in findings:
+        by_path.setdefault(finding.path, []).append(finding)
+    lines = []
+    for path, found in by_path.items():
+        code, count = Counter(f.code for f in found).most_common(1)[0]
+        if count < _DOMINANT_FROM or count * 2 <= len(found):
+            continue
+        ruled = [f for f in found if f.code == code]
+        safe = sum(1 for f in ruled if f.fix is not None and f.fix.safe)
+        unsafe = sum(1 for f in ruled if f.fix is not None and not f.fix.safe)
+        fixable = [f"{safe} fixable with --fix"] if safe else []
+        fixable += [f"{unsafe} with --unsafe-fixes"] if unsafe else []
+        lines.append(f"{path}: {count} of {len(found)} findings are {code} {ruled[0].rule}"
+                     + (f" ({', '.join(fixable)})" if fixable else ""))
+    return lines
 
 
 def _fit(source: str, start: int, span: int, cells: int) -> tuple[str, int, int, bool, bool]:
