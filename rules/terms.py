@@ -227,6 +227,10 @@ class _FormJudge:
 
     def rank(self, written: str, count: int) -> tuple:
         in_dictionary = self._known is not None and all(self._part_known(p) for p in _TERM_PART.findall(written))
+        if in_dictionary and "-" in written and " " not in written:
+            # Two known words hyphenated are the dictionary's only if it takes them so or
+            # joined ("behandeling-stelling" is neither: nothing for it to decide).
+            in_dictionary = self._known(written) or self._known(written.replace("-", ""))
         # Apart: a space inside a compound, not one before "van" (`Secretaris-Generaal van`).
         pieces = written.lower().split(" ")
         apart = self.language == "nl" and len(pieces) > 1 and not self.function_words & set(pieces)

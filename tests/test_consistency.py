@@ -145,6 +145,17 @@ def test_term_variant_never_suggests_a_form_that_is_not_a_word():
     assert [f for f in lint(text, select=["QA503"])] == []
 
 
+def test_two_known_words_hyphenated_are_not_the_dictionarys_spelling_by_themselves():
+    # The dictionary takes neither "behandeling-stelling" nor "behandelingstelling": once each, no finding.
+    text = "De aanvraag wacht op behandeling-stelling door de dienst. Die behandelingstelling duurt lang.\n"
+    assert lint(text, select=["QA503"]) == []
+    # Where it takes one of them, it decides.
+    text = "De digitalise-ring gaat door. De digitalisering is nodig.\n"
+    assert [(where(f), f.message) for f in lint(text, select=["QA503"])] == [
+        (span(text, 1, "digitalise-ring"), "'digitalise-ring' is also written 'digitalisering' (the dictionary's spelling)"),
+    ]
+
+
 def test_a_name_in_title_case_is_no_variant_of_a_common_word():
     # The agreement's name is written apart as its owner writes it; the common word is hyphenated.
     text = "Het Bestuursakkoord Zero Emissie Bussen is getekend. De sector wil zero-emissie rijden.\n"
@@ -215,6 +226,16 @@ def test_conversion_debris(debris):
 def test_line_end_hyphenation_but_not_a_list_of_compounds():
     text = "Dit is een veilig-\nheidsstrategie en een reis- en\nverblijfsregeling voor buitenland-\nen veiligheidsbeleid.\n"
     assert [(f.code, where(f)) for f in lint(text)] == [("QA508", span(text, 1, "veilig-"))]
+
+
+def test_a_link_split_after_one_of_its_hyphens_is_a_broken_link():
+    text = ("Zie (https://example.org/nieuws/geen-extra-\nregels-voor-bedrijven) en 2www.example.nl/nieuwe-\n"
+            "toeslagen, een veilig-\nheidsstrategie.\n")
+    assert [(where(f), f.message) for f in lint(text, select=["QA508"])] == [
+        (span(text, 1, "https://example.org/nieuws/geen-extra-"), "link split at a line end (after a hyphen)"),
+        (span(text, 2, "www.example.nl/nieuwe-"), "link split at a line end (after a hyphen)"),
+        (span(text, 3, "veilig-"), "word split by a hyphen at a line end"),
+    ]
 
 
 def test_duplicate_question():
