@@ -217,7 +217,8 @@ def test_a_date_from_which_something_applies_is_no_cited_date(text, cited):
     assert [(f.code, where(f)) for f in lint(text, select=["consistency"])] == [("QA505", span(text, 9, cited))]
 
 
-@pytest.mark.parametrize("debris", ["Pagina 3 van 12", "Column 268", "157W", "- 4 -", "Terug naar boven", "Skip to main content"])
+@pytest.mark.parametrize("debris", ["Pagina 3 van 12", "Column 268", "157W", "- 4 -", "Terug naar boven", "Skip to main content",
+                                    "ah-tk-20232024-1187", "kst-36410-VII-5", "ISSN 0921 - 7371 ’s-Gravenhage 2023"])
 def test_conversion_debris(debris):
     text = f"Het kabinet heeft besloten.\n\n{debris}\n\nDat is goed.\n"
     assert [(f.code, where(f)) for f in lint(text)] == [("QA507", span(text, 3, debris))]
