@@ -19,17 +19,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from .growth import best_time
+
 DEFAULT_DOCUMENT = Path("examples/verslag-schriftelijk-overleg-2020.md")
 
 
 def best_of(runs: int, action) -> float:
     """Shortest wall time of `runs` calls, in seconds."""
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - start)
-    return best
+    return best_time(action, runs, time.perf_counter)
 
 
 def command_time(args: list[str], runs: int = 7) -> float:

@@ -168,6 +168,17 @@ def run_all(
     pending = list(range(len(items)))[::-1]
     idle = [_Worker(job) for _ in range(max(1, min(jobs, len(items))))]
     busy: dict[Any, _Worker] = {}
+
+    def retire(worker: _Worker, why: Callable[[_Worker], str]) -> None:
+        """Stop a worker that died or ran out of time; its item failed, and a
+        new worker takes its place while items wait."""
+        phase = worker.phase  # read before the worker is stopped
+        worker.stop()
+        results[worker.index] = failed(items[worker.index], f"{why(worker)} {phase}".rstrip())
+        progress()
+        if pending:
+            idle.append(_Worker(job))
+
     try:
         while pending or busy:
             while pending and idle:
@@ -181,14 +192,7 @@ def run_all(
                 try:
                     index, value, error = connection.recv()
                 except (EOFError, OSError):  # the worker died: a crash in C code, os._exit in a rule
-                    worker.stop()
-                    results[worker.index] = failed(
-                        items[worker.index],
-                        f"the checking process ended (exit status {worker.exit_status}) {worker.phase}".rstrip(),
-                    )
-                    progress()
-                    if pending:
-                        idle.append(_Worker(job))
+                    retire(worker, lambda w: f"the checking process ended (exit status {w.exit_status})")
                     continue
                 results[index] = value if error is None else failed(items[index], f"internal error: {error}")
                 progress()
@@ -196,16 +200,8 @@ def run_all(
             now = time.monotonic()
             for connection, worker in list(busy.items()):
                 if worker.remaining(now) <= 0:
-                    phase = worker.phase
-                    worker.stop()
                     del busy[connection]
-                    results[worker.index] = failed(
-                        items[worker.index],
-                        f"not checked within {worker.budget:g} s (the `timeout` setting) {phase}".rstrip(),
-                    )
-                    progress()
-                    if pending:
-                        idle.append(_Worker(job))
+                    retire(worker, lambda w: f"not checked within {w.budget:g} s (the `timeout` setting)")
     finally:
         for worker in idle + list(busy.values()):
             worker.stop()
