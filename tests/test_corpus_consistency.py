@@ -18,7 +18,9 @@ list led to:
   QA505 contradicting-date  0/1 -> 0/0
         "Met ingang van 17 januari 2025" is the date a rule applies from,
         not a cited letter's date.
-  QA506 split-paragraph     0/0
+  QA506 split-paragraph     0/0 (missed: 01 line 19 and 26 line 18 end mid-sentence
+        and go on after footnotes and the page footer, in the block that opens
+        with the footer's lines)
   QA507 conversion-debris   0/0 -> 28/28: the PDF's running footer (publication
         identifier and ISSN colophon) was not known as debris; it is now, as
         data in the common profile, for the identifiers of official publications.
