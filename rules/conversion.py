@@ -190,6 +190,18 @@ _LINE_END_HYPHEN = re.compile(
     r"(?<![^\W\d_])(?P<word>[^\W\d_]{2,}+)-[ \t]*+(?:\r\n|\r|\n)[ \t]*+(?=(?P<following>[^\W\d_]{2,})?)"
 )
 
+_LINK = re.compile(r"https?://|www\.", re.I)
+
+
+def _link_start(text: str, word_start: int) -> int | None:
+    """Where the link that `word_start` is part of begins ("(https://...",
+    "1https://..." with a footnote number glued on), if it is in one."""
+    token_start = word_start
+    while token_start > 0 and not text[token_start - 1].isspace():
+        token_start -= 1
+    link = _LINK.search(text, token_start, word_start)
+    return link.start() if link else None
+
 
 class LineEndHyphenation(Rule):
     """## What it does
@@ -197,7 +209,8 @@ class LineEndHyphenation(Rule):
     (`all-` / `out`, `veilig-` / `heid`), left by hard-wrapped conversion,
     and such a hyphen left inside a line once the extraction joined the
     lines (`internatio-naal` where `internationaal` is a word and a part is
-    not).
+    not). A link broken at a line end after one of its hyphens is reported
+    as a broken link, from its start.
 
     ## Why it matters
     The split word is not found by search and is read as two words by any
@@ -229,7 +242,11 @@ class LineEndHyphenation(Rule):
             for match in _LINE_END_HYPHEN.finditer(doc.text, start, end):
                 following = match.group("following")
                 if following and following.islower() and following not in CONJUNCTIONS:
-                    yield context.finding(match.start("word"), match.end("word") + 1, "word split by a hyphen at a line end")
+                    link = _link_start(doc.text, match.start("word"))
+                    if link is None:
+                        yield context.finding(match.start("word"), match.end("word") + 1, "word split by a hyphen at a line end")
+                    else:  # the hyphen is the link's own: the link is what is broken
+                        yield context.finding(link, match.end("word") + 1, "link split at a line end (after a hyphen)")
         for repair in extraction_repairs(context):
             if repair.kind == HYPHENATION:
                 yield repair_finding(context, repair, f"hyphenation left inside a line: {repair.fixed!r}")

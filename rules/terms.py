@@ -80,6 +80,8 @@ class TermVariant(Rule):
             if len(forms) < 2 or judge.joins_a_function_word(terms[key]):
                 continue
             written = {form: Counter(doc.text[a:b] for a, b in where).most_common(1)[0][0] for form, where in forms.items()}
+            if judge.name_beside_a_word(written.values()):
+                continue
             ranked = sorted(forms, key=lambda form: judge.rank(written[form], len(forms[form])), reverse=True)
             best = ranked[0]
             if not judge.is_word(written[best]) or judge.rank(written[best], len(forms[best])) == judge.rank(
@@ -198,6 +200,16 @@ class _FormJudge:
         """`commissie-Van` beside `commissie van` is a name, not a variant."""
         return any(part in self.function_words for part in parts)
 
+    @staticmethod
+    def name_beside_a_word(forms: Iterable[str]) -> bool:
+        """`Bestuursakkoord Zero Emissie` beside `zero-emissie`: a name in
+        title case (every part a capitalised word, no acronym: `VN Resolutie`
+        is a term miswritten) and a common word are two terms; a name is
+        written apart as its owner writes it."""
+        parts = [_TERM_PART.findall(form) for form in forms]
+        named = any(len(p) > 1 and all(part.istitle() for part in p) for p in parts)
+        return named and any(any(part[:1].islower() for part in p) for p in parts)
+
     def _part_known(self, part: str) -> bool:
         # Only a capital that can start a sentence or a title is lowered: "deCentraal" is no "decentraal".
         capitalised = part[1:] == part[1:].lower() or part.isupper()
@@ -215,6 +227,10 @@ class _FormJudge:
 
     def rank(self, written: str, count: int) -> tuple:
         in_dictionary = self._known is not None and all(self._part_known(p) for p in _TERM_PART.findall(written))
+        if in_dictionary and "-" in written and " " not in written:
+            # Two known words hyphenated are the dictionary's only if it takes them so or
+            # joined ("behandeling-stelling" is neither: nothing for it to decide).
+            in_dictionary = self._known(written) or self._known(written.replace("-", ""))
         # Apart: a space inside a compound, not one before "van" (`Secretaris-Generaal van`).
         pieces = written.lower().split(" ")
         apart = self.language == "nl" and len(pieces) > 1 and not self.function_words & set(pieces)

@@ -145,6 +145,28 @@ def test_term_variant_never_suggests_a_form_that_is_not_a_word():
     assert [f for f in lint(text, select=["QA503"])] == []
 
 
+def test_two_known_words_hyphenated_are_not_the_dictionarys_spelling_by_themselves():
+    # The dictionary takes neither "behandeling-stelling" nor "behandelingstelling": once each, no finding.
+    text = "De aanvraag wacht op behandeling-stelling door de dienst. Die behandelingstelling duurt lang.\n"
+    assert lint(text, select=["QA503"]) == []
+    # Where it takes one of them, it decides.
+    text = "De digitalise-ring gaat door. De digitalisering is nodig.\n"
+    assert [(where(f), f.message) for f in lint(text, select=["QA503"])] == [
+        (span(text, 1, "digitalise-ring"), "'digitalise-ring' is also written 'digitalisering' (the dictionary's spelling)"),
+    ]
+
+
+def test_a_name_in_title_case_is_no_variant_of_a_common_word():
+    # The agreement's name is written apart as its owner writes it; the common word is hyphenated.
+    text = "Het Bestuursakkoord Zero Emissie Bussen is getekend. De sector wil zero-emissie rijden.\n"
+    assert lint(text, select=["QA503"]) == []
+    # Written apart in lower case it is the same word, miswritten.
+    text = "De zero emissie bussen rijden. De sector wil zero-emissie rijden.\n"
+    assert [(where(f), f.suggestions) for f in lint(text, select=["QA503"])] == [
+        (span(text, 1, "zero emissie"), ["zero-emissie"]),
+    ]
+
+
 def test_year_that_disagrees_with_its_reference(corpus_text):
     assert by_code(consistency(corpus_text), "QA505") == [span(corpus_text, 354, "18 juni 2010")]
 
@@ -183,7 +205,20 @@ def test_cited_date_after_the_document_date():
     assert [f.code for f in lint(adopted, select=["consistency"])] == []
 
 
-@pytest.mark.parametrize("debris", ["Pagina 3 van 12", "Column 268", "157W", "- 4 -", "Terug naar boven", "Skip to main content"])
+@pytest.mark.parametrize("text, cited", [
+    ("# Antwoord op vragen van het lid Jansen\n\nAntwoord van minister De Vries (ontvangen 12 maart 2024).\n\n"
+     "Vraag 1\nWanneer gaat de regeling in?\n\nAntwoord 1\n"
+     "Met ingang van 1 januari 2025 geldt de regeling; zie de brief van 3 april 2024.\n", "3 april 2024"),
+    ("# Written answers\n\nDated 12 March 2024\n\nQuestion 1\nWhen does the scheme start?\n\nAnswer 1\n"
+     "As of 1 January 2025 the scheme applies; see my letter of 3 April 2024.\n", "3 April 2024"),
+])
+def test_a_date_from_which_something_applies_is_no_cited_date(text, cited):
+    # "met ingang van" / "as of" end in the cue word but announce a date to come.
+    assert [(f.code, where(f)) for f in lint(text, select=["consistency"])] == [("QA505", span(text, 9, cited))]
+
+
+@pytest.mark.parametrize("debris", ["Pagina 3 van 12", "Column 268", "157W", "- 4 -", "Terug naar boven", "Skip to main content",
+                                    "ah-tk-20232024-1187", "kst-36410-VII-5", "ISSN 0921 - 7371 ’s-Gravenhage 2023"])
 def test_conversion_debris(debris):
     text = f"Het kabinet heeft besloten.\n\n{debris}\n\nDat is goed.\n"
     assert [(f.code, where(f)) for f in lint(text)] == [("QA507", span(text, 3, debris))]
@@ -192,6 +227,16 @@ def test_conversion_debris(debris):
 def test_line_end_hyphenation_but_not_a_list_of_compounds():
     text = "Dit is een veilig-\nheidsstrategie en een reis- en\nverblijfsregeling voor buitenland-\nen veiligheidsbeleid.\n"
     assert [(f.code, where(f)) for f in lint(text)] == [("QA508", span(text, 1, "veilig-"))]
+
+
+def test_a_link_split_after_one_of_its_hyphens_is_a_broken_link():
+    text = ("Zie (https://example.org/nieuws/geen-extra-\nregels-voor-bedrijven) en 2www.example.nl/nieuwe-\n"
+            "toeslagen, een veilig-\nheidsstrategie.\n")
+    assert [(where(f), f.message) for f in lint(text, select=["QA508"])] == [
+        (span(text, 1, "https://example.org/nieuws/geen-extra-"), "link split at a line end (after a hyphen)"),
+        (span(text, 2, "www.example.nl/nieuwe-"), "link split at a line end (after a hyphen)"),
+        (span(text, 3, "veilig-"), "word split by a hyphen at a line end"),
+    ]
 
 
 def test_duplicate_question():
