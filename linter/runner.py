@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Callable
 
 from .config import ConfigError
 from .document import Document
-from .engine import FileResult, Linter
+from .engine import WORDS_FILE, FileResult, Linter
 from .fixes import FixError, fix_in_passes, unified_diff, write_fixed
 from .pathfilter import PathFilter
 from .reading import ReadError, decode, read_file
@@ -105,6 +105,8 @@ def _walk(root: Path, linter: Linter, errors: list[str], skip: PathFilter):
             d for d in subdirectories if not skip.skipped_entry(folder, d, True, config)
         )
         for name in files:
+            if name == WORDS_FILE:
+                continue  # the project word list is data for the spelling rules, not a document
             if name.lower().endswith(DOCUMENT_SUFFIXES) and not skip.skipped_entry(folder, name, False, config):
                 yield folder / name
 

@@ -37,6 +37,14 @@ def test_gitignore_and_ignore_files_are_respected(capsys, tmp_path, monkeypatch)
     ]
 
 
+def test_the_project_word_list_is_not_a_document(capsys, tmp_path, monkeypatch):
+    root = _tree(tmp_path)
+    (root / ".qalint-words.txt").write_text("# project words\nGBVS\n")
+    (root / "notes.txt").write_text(GAP_DOC)
+    monkeypatch.chdir(root)
+    assert sorted(_shown(capsys, ".")) == ["a.md", "drafts/b.md", "notes.txt", "notes/keep.md"]
+
+
 def test_exclude_on_the_command_line(capsys, tmp_path, monkeypatch):
     root = _tree(tmp_path)
     monkeypatch.chdir(root)
