@@ -195,7 +195,7 @@ def _job(target: Target, linter: Linter, configs: dict[tuple[int, Path | None], 
 
 
 def _read_words(path: Path) -> list[str]:
-    from qalint.rules.spelling import read_word_file
+    from qalint.rules.speller import read_word_file
 
     return sorted(read_word_file(str(path)))
 

@@ -6,7 +6,6 @@ check of a long report to a few regular-expression passes."""
 
 from __future__ import annotations
 
-import bisect
 import operator
 import re
 from array import array

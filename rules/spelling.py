@@ -14,7 +14,7 @@ from qalint.rule import Context, Finding, Fix, Rule
 from qalint.tokens import Word, prose
 
 from .names import capitalised_and_lower, written_as_names
-from .speller import _Speller, _distance, _match_case, _speller, read_word_file, spelling_language  # noqa: F401 (read_word_file: for qalint.cluster)
+from .speller import _Speller, _distance, _match_case, _speller, spelling_language
 from .wordbreaks import (
     HYPHENATED, INVISIBLE, Repair, find_repairs, known_part_residue, splitter_for, truncated_ends,
 )

@@ -5,7 +5,6 @@ whole check stays within a few bytes per byte of input."""
 from __future__ import annotations
 
 import tracemalloc
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
