@@ -24,11 +24,11 @@ def __getattr__(name: str) -> Any:
 
         return getattr(api, name)
     if name == "hookimpl":
-        from .hookspecs import hookimpl
+        from .engine.hookspecs import hookimpl
 
         return hookimpl
     if name in ("Rule", "Finding", "Fix", "Edit", "Context"):
-        from . import rule
+        from .engine import rule
 
         return getattr(rule, name)
     raise AttributeError(name)

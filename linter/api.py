@@ -23,12 +23,12 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .config import Config, ConfigError, build_config, find_config_file, read_config_file, validate
+from .engine.config import Config, ConfigError, build_config, find_config_file, read_config_file, validate
 
 if TYPE_CHECKING:
-    from .engine import FileResult, Linter
-    from .plugins import Registry
-    from .rule import Finding
+    from .engine.linter import FileResult, Linter
+    from .engine.plugins import Registry
+    from .engine.rule import Finding
 
 PathLike = str | os.PathLike[str]
 _registry: Registry | None = None
@@ -54,7 +54,7 @@ def registry() -> Registry:
     global _registry
     with _registry_lock:
         if _registry is None:
-            from .plugins import load_registry
+            from .engine.plugins import load_registry
 
             _registry = load_registry()
         return _registry
@@ -97,13 +97,13 @@ def check_text(text: str, path: str = "report.md", config: Config | None = None)
     nothing is read from disk but the dictionaries; with a configuration
     loaded from a file, the `.qalint-words.txt` upward from that file's
     folder applies too."""
-    from .document import Document
-    from .engine import FileResult
+    from .source.document import Document
+    from .engine.linter import FileResult
 
     config = config if config is not None else _defaults()
     doc = Document(path, text, has_bom=text.startswith("\ufeff"))
     if len(text) * 4 > config.max_file_size and len(text.encode("utf-8", "surrogatepass")) > config.max_file_size:
-        from .reading import too_large
+        from .source.reading import too_large
 
         return Findings(errors=[too_large(path, len(text.encode("utf-8", "surrogatepass")), config.max_file_size)])
     location = config.root / path if config.path is not None else Path(path)
@@ -120,8 +120,8 @@ def extract_text(text: str, path: str = "report.md", config: Config | None = Non
     (`path`, `profile`, `language`, `kind` and `pairs`, each pair with its
     `numbers`, `question`, `answer` with its `status`, and `refers_to`; see
     `qalint schema --extract`). `path` and `config` as for `check_text`."""
-    from .document import Document
-    from .extract import document_record
+    from .source.document import Document
+    from .analysis.extract import document_record
 
     config = config if config is not None else _defaults()
     doc = Document(path, text, has_bom=text.startswith("\ufeff"))
@@ -135,8 +135,8 @@ def check_paths(paths: Iterable[PathLike], config: Config | None = None, *, jobs
     `config` each file gets the nearest configuration file upward from it
     (and its `.qalint-words.txt`); with one, that applies to every file.
     `jobs` > 1 checks many files in that many processes."""
-    from .engine import Linter
-    from .runner import discover, run
+    from .engine.linter import Linter
+    from .running.runner import discover, run
 
     linter = _linter(config) if config is not None else Linter(registry())
     targets, errors, _ = discover([os.fspath(p) for p in paths], linter, None)
@@ -148,7 +148,7 @@ def _defaults() -> Config:
 
 
 def _linter(config: Config, word_lists: bool = True) -> Linter:
-    from .engine import Linter
+    from .engine.linter import Linter
 
     return Linter(registry(), config=config, word_lists=word_lists)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qalint.hookspecs import hookimpl
+from qalint.engine.hookspecs import hookimpl
 
 
 @hookimpl

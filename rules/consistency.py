@@ -6,10 +6,10 @@ import re
 from collections import Counter
 from typing import Iterable, NamedTuple
 
-from qalint.blocks import prose_spans
-from qalint.rule import Context, Finding, Fix, Rule
-from qalint.structure import Marker
-from qalint.textutil import plain_text, word_count
+from qalint.source.blocks import prose_spans
+from qalint.engine.rule import Context, Finding, Fix, Rule
+from qalint.analysis.structure import Marker
+from qalint.source.textutil import plain_text, word_count
 
 # A marker or heading line: heading hashes, emphasis, the text, closing
 # emphasis and trailing spaces. The head is a pattern; where the text ends is

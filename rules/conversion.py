@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from qalint.blocks import HEADING, PARAGRAPH, block_span
-from qalint.rule import Context, Finding, Fix, Rule
-from qalint.textutil import ends_sentence, plain_text, starts_lowercase, word_count
+from qalint.source.blocks import HEADING, PARAGRAPH, block_span
+from qalint.engine.rule import Context, Finding, Fix, Rule
+from qalint.source.textutil import ends_sentence, plain_text, starts_lowercase, word_count
 
 from .extraction import repair_finding
 from .spelling import extraction_repairs
-from .wordbreaks import CONJUNCTIONS, HYPHENATION
+from qalint.spelling.wordbreaks import CONJUNCTIONS, HYPHENATION
 
 class SplitParagraph(Rule):
     """## What it does

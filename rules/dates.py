@@ -6,8 +6,8 @@ import calendar
 import re
 from typing import Iterable
 
-from qalint.blocks import block_span, prose_spans
-from qalint.rule import Context, Finding, Rule
+from qalint.source.blocks import block_span, prose_spans
+from qalint.engine.rule import Context, Finding, Rule
 
 _MONTHS = {
     **{m: i for i, m in enumerate(

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from qalint.rule import Context, Finding, Fix, Rule
+from qalint.engine.rule import Context, Finding, Fix, Rule
 
 from .spelling import extraction_repairs, truncated_words
-from .wordbreaks import INVISIBLE, LINE_BREAK, RUN_TOGETHER, Repair
+from qalint.spelling.wordbreaks import INVISIBLE, LINE_BREAK, RUN_TOGETHER, Repair
 
 
 def repair_finding(context: Context, repair: Repair, message: str) -> Finding:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from qalint.blocks import HEADING, HTML, PARAGRAPH, block_span, link_references
-from qalint.rule import Context, Finding, Rule
-from qalint.structure import FootnoteMark
-from qalint.textutil import plain_text
+from qalint.source.blocks import HEADING, HTML, PARAGRAPH, block_span, link_references
+from qalint.engine.rule import Context, Finding, Rule
+from qalint.analysis.structure import FootnoteMark
+from qalint.source.textutil import plain_text
 
 # `m<sup>2</sup>` and `km<sup>3</sup>` are units, not footnotes.
 _UNIT_BEFORE = re.compile(r"\b(?:[kcdmµ]?m|ft|in)<sup>\s*$")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from qalint.rule import Context, Finding, Fix, Rule
+from qalint.engine.rule import Context, Finding, Fix, Rule
 
 
 class GluedMarker(Rule):

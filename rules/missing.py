@@ -7,13 +7,13 @@ from typing import Iterable
 from collections import Counter
 
 from qalint.profiles import ANSWER_AFTER_QUESTION
-from qalint.rule import Context, Finding, Rule
-from qalint.textutil import plain_text, word_count
-from qalint.structure import (
+from qalint.engine.rule import Context, Finding, Rule
+from qalint.source.textutil import plain_text, word_count
+from qalint.analysis.structure import (
     ANSWERS, DEFERRAL, DEFERRAL_NOTICE, EMPTY, PLACEHOLDER, REFERRAL, UNANSWERED_KINDS, Item, Structure,
 )
 
-from .referrals import referrals
+from qalint.analysis.referrals import referrals
 
 _KIND_WORDS = {EMPTY: "empty", PLACEHOLDER: "a placeholder", DEFERRAL: "only a deferral"}
 # Words a line next to a placeholder has when it is prose, not a table cell.

@@ -6,9 +6,9 @@ import bisect
 from dataclasses import dataclass
 from typing import Iterable
 
-from qalint.rule import Context, Finding, Fix, Rule
+from qalint.engine.rule import Context, Finding, Fix, Rule
 from qalint.profiles import QUESTION_AND_ANSWER
-from qalint.structure import Marker, NumberRef
+from qalint.analysis.structure import Marker, NumberRef
 
 
 @dataclass

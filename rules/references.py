@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from qalint.rule import Context, Finding, Rule
-from qalint.structure import REFERRAL, Structure
+from qalint.engine.rule import Context, Finding, Rule
+from qalint.analysis.structure import REFERRAL, Structure
 
-from .referrals import referrals
+from qalint.analysis.referrals import referrals
 
 
 def _own_numbers(structure: Structure, item: int | None) -> set[int]:

@@ -8,14 +8,14 @@ from collections import Counter
 from functools import lru_cache
 from typing import Callable, Iterable
 
-from qalint.blocks import PARAGRAPH, block_span
-from qalint.dictionary import fold_accents, save_all
-from qalint.rule import Context, Finding, Fix, Rule
-from qalint.tokens import Word, prose
+from qalint.source.blocks import PARAGRAPH, block_span
+from qalint.spelling.dictionary import fold_accents, save_all
+from qalint.engine.rule import Context, Finding, Fix, Rule
+from qalint.analysis.prose import Word, prose
 
-from .names import capitalised_and_lower, written_as_names
-from .speller import _Speller, _distance, _match_case, _speller, spelling_language
-from .wordbreaks import (
+from qalint.analysis.names import capitalised_and_lower, written_as_names
+from qalint.spelling.speller import _Speller, _distance, _match_case, _speller, spelling_language
+from qalint.spelling.wordbreaks import (
     HYPHENATED, INVISIBLE, Repair, find_repairs, known_part_residue, splitter_for, truncated_ends,
 )
 

@@ -6,11 +6,11 @@ import re
 from collections import Counter, defaultdict
 from typing import Iterable
 
-from qalint.blocks import prose_spans
-from qalint.rule import Context, Finding, Fix, Rule
+from qalint.source.blocks import prose_spans
+from qalint.engine.rule import Context, Finding, Fix, Rule
 
 from .spelling import extraction_repairs
-from .wordbreaks import overlaps
+from qalint.spelling.wordbreaks import overlaps
 
 
 _SEGMENT = re.compile(r"(?<!\W)(\W*+)(\w+(?:-\w+)*)")
@@ -120,7 +120,7 @@ class TermVariant(Rule):
             for match in _LONG_WORD.finditer(doc.text, start, end):
                 if match.group().lower() in paired:
                     occurrences[match.group().lower()].append(match.span())
-        from qalint.dictionary import DictionaryUnavailable, dictionary
+        from qalint.spelling.dictionary import DictionaryUnavailable, dictionary
 
         try:
             known = dictionary("en" if context.profile.language == "en" else "nl").known
@@ -184,13 +184,13 @@ class _FormJudge:
     then the majority."""
 
     def __init__(self, context: Context) -> None:
-        from qalint.engine import FUNCTION_WORDS
+        from qalint.engine.linter import FUNCTION_WORDS
 
         self.language = "en" if context.profile.language == "en" else "nl"
         self.function_words = set(FUNCTION_WORDS.get(self.language, ()))
         self._known = None
         try:
-            from qalint.dictionary import dictionary
+            from qalint.spelling.dictionary import dictionary
 
             self._known = dictionary(self.language).known
         except Exception:  # DictionaryUnavailable: the majority decides

@@ -12,9 +12,9 @@ import pytest
 # The tests learn nothing from, and leave nothing in, the user's spelling cache.
 os.environ["QALINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="qalint-test-cache-")
 
-from qalint.engine import Linter, Overrides
-from qalint.plugins import load_registry
-from qalint.reading import decode
+from qalint.engine.linter import Linter, Overrides
+from qalint.engine.plugins import load_registry
+from qalint.source.reading import decode
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

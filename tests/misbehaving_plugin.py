@@ -188,7 +188,7 @@ class ExitsTheProcess:
 
 def use_plugins(monkeypatch, *names: str) -> None:
     """Make the command line find these plugin objects as if installed."""
-    from qalint import plugins
+    from qalint.engine import plugins
 
     entries = [plugins.PluginEntry(name, f"{__name__}:{name}") for name in names]
     monkeypatch.setattr(plugins, "_entry_points", lambda: entries)

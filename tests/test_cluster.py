@@ -16,9 +16,9 @@ import pytest
 distributed = pytest.importorskip("distributed")
 
 import qalint  # noqa: E402
-from qalint import cluster  # noqa: E402
-from qalint.engine import Linter, Overrides  # noqa: E402
-from qalint.runner import discover, run  # noqa: E402
+from qalint.running import cluster  # noqa: E402
+from qalint.engine.linter import Linter, Overrides  # noqa: E402
+from qalint.running.runner import discover, run  # noqa: E402
 
 from conftest import CORPUS, EXAMPLES, FIXTURES, GAP_DOC, registry, run_cli  # noqa: E402
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from qalint import dictionary as dictionaries
-from qalint.affixes import BEGIN, END, FORBIDDEN, KEEPCASE, NOUN, STEM, WORD, COMPOUND_PART, expand
-from qalint.affixfile import read_affix_file
-from qalint.dictionary import Dictionary, dictionary
-from qalint.lexicon import Table, write_table
+from qalint.spelling import dictionary as dictionaries
+from qalint.spelling.affixes import BEGIN, END, FORBIDDEN, KEEPCASE, NOUN, STEM, WORD, COMPOUND_PART, expand
+from qalint.spelling.affixfile import read_affix_file
+from qalint.spelling.dictionary import Dictionary, dictionary
+from qalint.spelling.lexicon import Table, write_table
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,7 +1,7 @@
 """Positions: 1-based, code points, end exclusive, on the original text."""
 
-from qalint.document import Document
-from qalint.reading import decode
+from qalint.source.document import Document
+from qalint.source.reading import decode
 
 
 def test_lf_crlf_and_cr_line_breaks_give_the_same_lines():

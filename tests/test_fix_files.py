@@ -152,7 +152,7 @@ def test_a_fix_the_encoding_cannot_hold_is_not_written(capsys, monkeypatch, tmp_
 
 @pytest.mark.parametrize("new", [b"short", b"a much longer text than before\n" * 100])
 def test_rewriting_in_place_leaves_exactly_the_new_bytes(tmp_path, new):
-    from qalint.fixes import write_fixed
+    from qalint.engine.fixes import write_fixed
 
     first = tmp_path / "first.md"
     first.write_bytes(b"the original text\n")

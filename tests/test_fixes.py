@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import CORPUS, lint, run_cli
-from qalint.fixes import FixError, apply_fixes, write_fixed
-from qalint.rule import Edit, Finding, Fix
+from qalint.engine.fixes import FixError, apply_fixes, write_fixed
+from qalint.engine.rule import Edit, Finding, Fix
 
 
 def test_fix_normalises_markers_citations_and_split_paragraphs(capsys, tmp_path):
@@ -207,7 +207,7 @@ def test_failed_write_keeps_the_original(tmp_path, monkeypatch):
 
 
 def test_file_changed_on_disk_is_not_written(capsys, tmp_path, monkeypatch):
-    from qalint.engine import Linter
+    from qalint.engine.linter import Linter
 
     doc = tmp_path / "doc.md"
     doc.write_text("Zie Kamerstuk 33694, nr. 1.\n")

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from qalint import growth
+from qalint.bench import growth
 
 from conftest import CORPUS, lint, where
 
@@ -60,7 +60,7 @@ def test_every_pattern_is_collected():
     names = {p.name for p in PATTERNS}
     # The marker patterns of every profile, the directive and the prose masks are among them.
     for expected in ("vraag-antwoord.question_regexes[0]", "written-questions.detection_regexes[0]",
-                     "suppressions._DIRECTIVE", "tokens._MASKS", "conversion._LINE_END_HYPHEN"):
+                     "suppressions._DIRECTIVE", "prose._MASKS", "conversion._LINE_END_HYPHEN"):
         assert any(name.endswith(expected) for name in names), expected
     assert len(PATTERNS) > 60
 

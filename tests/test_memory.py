@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import EXAMPLES, FIXTURES, lint
-from qalint import blocks
-from qalint.document import Document
+from qalint.source import blocks
+from qalint.source.document import Document
 
 # Lines that open, continue or close every kind of block, among them those a
 # cut must not fall inside: fences, HTML comments and blocks, lists, quotes.

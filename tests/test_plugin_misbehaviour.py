@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from conftest import GAP_DOC, run_cli
 from misbehaving_plugin import use_plugins
-from qalint.plugins import load_registry
+from qalint.engine.plugins import load_registry
 
 
 def test_hooks_returning_the_wrong_things_are_reported_by_plugin_name(capsys, monkeypatch, gap_file):

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from conftest import GAP_DOC, run_cli
-from qalint.profile_schema import validate_profiles
+from qalint.profiles.schema import validate_profiles
 from qalint.profiles import SCHEMA_PATH, ProfileError, builtin_profile_files, read_profile_file
 
 LAYOUT = {"name": "mijn-layout", "description": "test", "language": "nl", "scheme": "question-and-answer"}
@@ -41,10 +41,10 @@ def test_a_misspelled_key_in_a_profile_file_stops_the_command_line(tmp_path, mon
         "answer_marker = ['Antwoord (?P<nums>{nums})']\n",
         encoding="utf-8",
     )
-    import qalint.plugins
+    import qalint.engine.plugins
 
     files = builtin_profile_files()
-    monkeypatch.setattr(qalint.plugins, "builtin_profile_files", lambda: [*files, profile])
+    monkeypatch.setattr(qalint.engine.plugins, "builtin_profile_files", lambda: [*files, profile])
     document = tmp_path / "vragen.md"
     document.write_text(GAP_DOC, encoding="utf-8")
     code, out, err = run_cli(capsys, "check", "--isolated", document)
@@ -56,7 +56,7 @@ def test_a_plugin_profile_that_does_not_compile_is_skipped_by_plugin_name():
     import types
 
     import qalint
-    from qalint.plugins import load_registry
+    from qalint.engine.plugins import load_registry
 
     plugin = types.ModuleType("kapotte_plugin")
     plugin.qalint_profiles = qalint.hookimpl(
@@ -71,7 +71,7 @@ def test_a_plugin_profile_that_does_not_compile_is_skipped_by_plugin_name():
 
 
 def test_the_schema_names_exactly_the_schemes_the_parser_has():
-    from qalint.schemes import SCHEMES
+    from qalint.analysis.schemes import SCHEMES
 
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     assert sorted(schema["properties"]["scheme"]["enum"]) == sorted(SCHEMES)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import lint
-from qalint.reading import decode
+from qalint.source.reading import decode
 
 FRAGMENTS = [
     "Vraag 1", "Antwoord 1", "Antwoord 2 en 3", "Vraag 4 tot en met 6", "**3. Antwoord van het kabinet**",
@@ -57,8 +57,8 @@ def test_random_documents_extract_within_the_schema(parts, separator, path):
     import jsonschema
 
     from conftest import registry
-    from qalint.engine import Linter, Overrides
-    from qalint.extract import document_record, render
+    from qalint.engine.linter import Linter, Overrides
+    from qalint.analysis.extract import document_record, render
     from qalint.profiles import PROFILE_DIR
 
     text = separator.join(parts).replace("\x00", "")

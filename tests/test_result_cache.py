@@ -27,7 +27,7 @@ class Checked:
 
 @pytest.fixture
 def checks(monkeypatch, tmp_path):
-    from qalint.engine import Linter
+    from qalint.engine.linter import Linter
 
     log = tmp_path / "checked.log"
     original = Linter.check
@@ -77,7 +77,7 @@ def test_an_edited_rule_or_plugin_invalidates_every_entry(tmp_path):
     import sys
 
     from conftest import registry
-    from qalint.resultcache import ResultCache
+    from qalint.running.resultcache import ResultCache
 
     rule = registry().rules["QA901"] if "QA901" in registry().rules else registry().rules["QA101"]
     path = sys.modules[rule.__module__].__file__
@@ -93,7 +93,7 @@ def test_an_edited_rule_or_plugin_invalidates_every_entry(tmp_path):
 
 def test_cache_folder_follows_the_qalint_cache_folder(monkeypatch, tmp_path):
     from conftest import registry
-    from qalint.resultcache import ResultCache
+    from qalint.running.resultcache import ResultCache
 
     monkeypatch.setenv("QALINT_CACHE_DIR", str(tmp_path))
     assert ResultCache.open(None, registry()).folder == tmp_path / "results"

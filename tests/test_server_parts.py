@@ -16,7 +16,7 @@ from test_properties import lines, newline
 
 # -- position conversion, in-process --------------------------------------
 def positions_of(text: str, encoding: str):
-    from qalint.document import Document
+    from qalint.source.document import Document
     from qalint.server.positions import Positions
 
     return Positions(Document("t.md", text), encoding)

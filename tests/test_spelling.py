@@ -8,7 +8,7 @@ import re
 
 
 from conftest import lint, run_cli, span, where
-from qalint.suggestions_bench import typo as make_typo
+from qalint.bench.suggestions import typo as make_typo
 
 SPELLING = ["spelling"]
 
@@ -75,7 +75,7 @@ def test_issue_examples_are_found_with_suggestions(corpus_text):
 
 
 def test_injected_single_letter_typos(corpus_text):
-    from qalint.dictionary import dictionary
+    from qalint.spelling.dictionary import dictionary
 
     nl = dictionary("nl")
     rng = random.Random(4242)
@@ -221,7 +221,7 @@ def test_documents_in_other_languages_are_not_spell_checked():
 
 
 def test_language_is_guessed_per_document():
-    from qalint.engine import guess_language
+    from qalint.engine.linter import guess_language
 
     assert guess_language("Het kabinet heeft de vragen van de leden beantwoord.") == "nl"
     assert guess_language("The Secretary of State has answered the questions of the member.") == "en"

@@ -3,8 +3,8 @@
 from pathlib import Path
 
 from conftest import registry, span
-from qalint.reading import decode
-from qalint.structure import DEFERRAL, REFERRAL, SUBSTANTIVE, get_structure
+from qalint.source.reading import decode
+from qalint.analysis.structure import DEFERRAL, REFERRAL, SUBSTANTIVE, get_structure
 
 
 def structure_of(text: str, profile: str, path: str = "doc.md"):
@@ -165,7 +165,7 @@ def test_layout_e_inline_faq_markers():
 
 
 def test_profile_is_detected_automatically(corpus_text):
-    from qalint.engine import Linter, Overrides
+    from qalint.engine.linter import Linter, Overrides
 
     linter = Linter(registry(), Overrides(isolated=True))
     for text, path, expected in (

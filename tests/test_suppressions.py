@@ -102,8 +102,8 @@ def test_directive_parsing_time_grows_linearly():
     def seconds(n):
         text = "<!-- qalint: disable" + " " * n + "x\n" + "<!-- qalint:" * (n // 20)
         start = time.perf_counter()
-        from qalint.document import Document
-        from qalint.suppressions import parse_directives
+        from qalint.source.document import Document
+        from qalint.engine.suppressions import parse_directives
 
         parse_directives(Document("x.md", text))
         return time.perf_counter() - start

@@ -11,7 +11,7 @@ from conftest import lint, registry, run_cli as run
 
 
 def render(findings, **options) -> str:
-    from qalint.engine import FileResult
+    from qalint.engine.linter import FileResult
     from qalint.reporters import Report
     from qalint.reporters.text import render_text
 
@@ -73,7 +73,7 @@ def test_cutting_keeps_wide_characters_whole():
 
 
 def test_colour_only_when_asked_or_on_a_terminal(monkeypatch):
-    from qalint.terminal import use_color
+    from qalint.cli.terminal import use_color
 
     class Tty(io.StringIO):
         def isatty(self):
@@ -120,7 +120,7 @@ def test_output_format_is_the_same_option_as_format(capsys, gap_file):
     (50, True, 0, True), (50, False, 0, False), (1, True, 0, False), (50, True, 60, False),
 ])
 def test_progress_only_for_long_runs_on_a_terminal(total, tty, delay, shown):
-    from qalint.terminal import Progress
+    from qalint.cli.terminal import Progress
 
     class Stream(io.StringIO):
         def isatty(self):
@@ -136,7 +136,7 @@ def test_progress_only_for_long_runs_on_a_terminal(total, tty, delay, shown):
 
 
 def test_width_is_the_terminals_and_no_limit_elsewhere(monkeypatch):
-    from qalint.terminal import MIN_WIDTH, terminal_width
+    from qalint.cli.terminal import MIN_WIDTH, terminal_width
 
     class Tty(io.StringIO):
         def isatty(self):
@@ -149,8 +149,8 @@ def test_width_is_the_terminals_and_no_limit_elsewhere(monkeypatch):
 
 
 def test_the_run_reports_progress_once_per_document(tmp_path):
-    from qalint.engine import Linter, Overrides
-    from qalint.runner import discover, run
+    from qalint.engine.linter import Linter, Overrides
+    from qalint.running.runner import discover, run
 
     from conftest import GAP_DOC
 

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import GAP_DOC, run_cli
 from misbehaving_plugin import use_plugins
-from qalint.workers import run_all, untimed
+from qalint.running.workers import run_all, untimed
 
 GAP_LINE = "7:7: QA101 error: question number skipped: expected 2, found 3"
 

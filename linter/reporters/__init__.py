@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..engine import FileResult
-    from ..plugins import Registry
+    from ..engine.linter import FileResult
+    from ..engine.plugins import Registry
 
 FORMATS = ("text", "json", "sarif", "github")
 

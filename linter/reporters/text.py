@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..rule import SEVERITIES, SEVERITY_RANK
-from ..terminal import SEVERITY_STYLE, Painter, char_width, display_width
+from ..engine.rule import SEVERITIES, SEVERITY_RANK
+from ..cli.terminal import SEVERITY_STYLE, Painter, char_width, display_width
 from . import Report
 
 FIX_MARK = "[*]"

@@ -7,8 +7,8 @@ from typing import Callable
 
 from lsprotocol import types
 
-from ..fixes import fix_in_passes
-from ..rule import Finding
+from ..engine.fixes import fix_in_passes
+from ..engine.rule import Finding
 from .checker import Checked
 from .diagnostics import diagnostic
 from .positions import Positions

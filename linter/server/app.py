@@ -18,9 +18,9 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from .. import __version__
-from ..config import CONFIG_FILES, ConfigError
-from ..engine import WORDS_FILE
-from ..wordlist import append_words
+from ..engine.config import CONFIG_FILES, ConfigError
+from ..engine.linter import WORDS_FILE
+from ..spelling.wordlist import append_words
 from .checker import Checked, Checker, SettingsError
 from .diagnostics import diagnostics
 from .positions import UTF16, Positions, apply_change

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..config import ConfigError
-from ..document import Document
-from ..engine import FileResult, Linter, Overrides
-from ..plugins import Registry, load_registry
-from ..rule import SEVERITIES
-from ..model import Structure
-from ..structure import get_structure
-from ..wordlist import word_list_for
+from ..engine.config import ConfigError
+from ..source.document import Document
+from ..engine.linter import FileResult, Linter, Overrides
+from ..engine.plugins import Registry, load_registry
+from ..engine.rule import SEVERITIES
+from ..analysis.model import Structure
+from ..analysis.structure import get_structure
+from ..spelling.wordlist import word_list_for
 
 # Client settings and the options they stand for.
 _LIST_SETTINGS = {"select": "select", "extend-select": "extend_select", "extendSelect": "extend_select",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from ..rule import Finding
+from ..engine.rule import Finding
 from .checker import Checked
 from .outline import referred_answers
 from .positions import Positions

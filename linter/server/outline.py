@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from ..blocks import block_span
-from ..document import Document
-from ..extract import STATUS, markers_of
-from ..model import REFERRAL, SUBSTANTIVE, Item, Marker, NumberRef, Reference, Structure
+from ..source.blocks import block_span
+from ..source.document import Document
+from ..analysis.extract import STATUS, markers_of
+from ..analysis.model import REFERRAL, SUBSTANTIVE, Item, Marker, NumberRef, Reference, Structure
 from .positions import Positions
 
 # Longest question text shown beside an outline entry.

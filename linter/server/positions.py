@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from ..document import Document
+from ..source.document import Document
 
 UTF8, UTF16, UTF32 = (types.PositionEncodingKind.Utf8, types.PositionEncodingKind.Utf16,
                       types.PositionEncodingKind.Utf32)

@@ -1,0 +1,5 @@
+"""`python -m qalint.bench`: prints the figures."""
+
+from . import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Running rules on a document: plugins, configuration, selection, suppressions, fixes."""

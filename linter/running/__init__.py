@@ -1,0 +1,1 @@
+"""Checking many documents: discovery, worker processes, the result cache, Dask."""

@@ -1,0 +1,1 @@
+"""Reading bytes into a Document: encodings, positions, Markdown blocks."""

@@ -1,0 +1,1 @@
+"""The spelling engine: Hunspell dictionaries, affixes, compounds, the speller."""

@@ -1,0 +1,72 @@
+"""`--add-unknown-words`: the project word list grows from reviewed findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..engine.linter import WORDS_FILE, FileResult, Linter
+
+MISSPELLING = "QA401"
+
+
+def _word(finding) -> str:
+    start = finding.column - 1 - finding.source_start
+    return finding.source_line[start:start + (finding.end_column - finding.column)]
+
+
+def add_unknown_words(results: list[FileResult], linter: Linter, force: bool = False) -> list[str]:
+    """Append the words QA401 reported to the word list that applies to each
+    file (the nearest `.qalint-words.txt`, else one beside the configuration
+    file or in the current folder). A word with a suggestion (a dictionary
+    word an edit or a replacement rule away: `strafvervolgning`) is likely a
+    typo and is added only with `force`. Returns one line per file written,
+    and one naming the words skipped."""
+    additions: dict[Path, set[str]] = {}
+    typos: set[str] = set()
+    for result in results:
+        reported = [f for f in result.findings if f.code == MISSPELLING and f.line == f.end_line]
+        typos.update(_word(f) for f in reported if f.suggestions and not force)
+        words = {_word(f) for f in reported if force or not f.suggestions}
+        if not words:
+            continue
+        target = word_list_for(linter, Path(result.path), Path.cwd())
+        additions.setdefault(target, set()).update(w for w in words if w)
+    written = []
+    for target, words in sorted(additions.items()):
+        added = append_words(target, words)
+        if added:
+            written.append(f"added {added} word{'s' if added != 1 else ''} to {target}")
+    if typos:
+        shown = ", ".join(sorted(typos)[:10]) + (", ..." if len(typos) > 10 else "")
+        written.append(
+            f"skipped {len(typos)} likely typo{'s' if len(typos) != 1 else ''} with a close suggestion "
+            f"({shown}); fix them, or add them with --force"
+        )
+    return written
+
+
+def word_list_for(linter: Linter, path: Path, fallback: Path) -> Path:
+    """The word list a file's words go to: the nearest `.qalint-words.txt`,
+    else a new one beside the configuration file, else one in `fallback`."""
+    found = linter.words_file_for(path)
+    if found is not None:
+        return found
+    config = linter.config_for(path)
+    return (config.root if config.path else fallback) / WORDS_FILE
+
+
+def append_words(target: Path, words: set[str]) -> int:
+    """Append the words a word list lacks to it (creating it with a header
+    comment); returns how many were added."""
+    content = target.read_text(encoding="utf-8") if target.is_file() else ""
+    existing = {line.split("#", 1)[0].strip() for line in content.splitlines()}
+    new = sorted(words - existing)
+    if not new:
+        return 0
+    with open(target, "a", encoding="utf-8") as handle:
+        if not content:
+            handle.write("# Words qalint accepts in this project: one a line; # starts a comment.\n")
+        elif not content.endswith("\n"):
+            handle.write("\n")  # the last word must stay on its own line
+        handle.write("".join(f"{word}\n" for word in new))
+    return len(new)
