@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from qalint.source.blocks import HEADING, HTML, PARAGRAPH, block_span, link_references
+from qalint.source.blocks import HEADING, HTML, PARAGRAPH, block_span
 from qalint.engine.rule import Context, Finding, Rule
 from qalint.analysis.structure import FootnoteMark
 from qalint.source.textutil import plain_text
@@ -196,7 +196,7 @@ class UndefinedLinkReference(_LinkRule):
     def check(self, context: Context) -> Iterable[Finding]:
         if not context.document.is_markdown or "][" not in context.document.text:
             return
-        defined = link_references(context.document)
+        defined = context.document.link_references
         for base, text in self.paragraphs(context):
             for match in _REFERENCE_LINK.finditer(text):
                 label = match.group(2) or match.group(1)

@@ -13,7 +13,6 @@ from qalint.analysis.structure import (
     ANSWERS, DEFERRAL, DEFERRAL_NOTICE, EMPTY, PLACEHOLDER, REFERRAL, UNANSWERED_KINDS, Item, Structure,
 )
 
-from qalint.analysis.referrals import referrals
 
 _KIND_WORDS = {EMPTY: "empty", PLACEHOLDER: "a placeholder", DEFERRAL: "only a deferral"}
 # Words a line next to a placeholder has when it is prose, not a table cell.
@@ -324,7 +323,7 @@ class ReferralToUnanswered(Rule):
     def check(self, context: Context) -> Iterable[Finding]:
         structure = context.structure
         first_reference = _first_reference_per_item(structure)
-        graph = referrals(context)
+        graph = context.analysis.referrals
         for position, item in enumerate(structure.items):
             if item.kind != REFERRAL or position not in first_reference:
                 continue

@@ -7,7 +7,7 @@ from typing import Iterable
 from qalint.engine.rule import Context, Finding, Rule
 from qalint.analysis.structure import REFERRAL, Structure
 
-from qalint.analysis.referrals import referrals
+
 
 
 def _own_numbers(structure: Structure, item: int | None) -> set[int]:
@@ -117,7 +117,7 @@ class ReferralChain(Rule):
 
     def check(self, context: Context) -> Iterable[Finding]:
         structure = context.structure
-        graph = referrals(context)
+        graph = context.analysis.referrals
         for reference in structure.references:
             position = reference.item
             if position is None or not reference.in_answer or structure.items[position].kind != REFERRAL:
@@ -161,7 +161,7 @@ class ReferralCycle(Rule):
 
     def check(self, context: Context) -> Iterable[Finding]:
         structure = context.structure
-        graph = referrals(context)
+        graph = context.analysis.referrals
         reported: set[int] = set()
         for reference in structure.references:
             position = reference.item

@@ -11,7 +11,7 @@ from typing import Callable, Iterable
 from qalint.source.blocks import PARAGRAPH, block_span
 from qalint.spelling.dictionary import fold_accents, save_all
 from qalint.engine.rule import Context, Finding, Fix, Rule
-from qalint.analysis.prose import Word, prose
+from qalint.analysis.prose import Word
 
 from qalint.analysis.names import capitalised_and_lower, written_as_names
 from qalint.spelling.speller import _Speller, _distance, _match_case, _speller, spelling_language
@@ -75,7 +75,7 @@ def _analysis(context: Context):
     if key in cache:
         return cache[key]
     doc = context.document
-    text_of = prose(doc, context.structure)
+    text_of = context.analysis.prose
     counts = text_of.counts()
     found: list[tuple[Word, list[str]]] = []
     compounds: list[tuple[Word, tuple[str, str, str]]] = []
@@ -423,7 +423,7 @@ class DoubledWord(Rule):
         if spelling_language(context) is None:
             return  # other languages have other grammatical doubles ("die die")
         allowed = {w.lower() for w in context.profile.allowed_doubles}
-        text_of = prose(context.document, context.structure)
+        text_of = context.analysis.prose
         for base, match in text_of.matches(_DOUBLED, text_of.blocks_with_repeats()):
             first, second = match.group(1), match.group(3)
             if first.lower() in allowed:
@@ -464,7 +464,7 @@ class JoinedForm(Rule):
     fix_safety = "safe"
 
     def check(self, context: Context) -> Iterable[Finding]:
-        text_of = prose(context.document, context.structure)
+        text_of = context.analysis.prose
         present = {word.lower() for word in text_of.counts()}
         # Only the forms whose every word the document holds are looked for,
         # in the blocks that hold their first word.

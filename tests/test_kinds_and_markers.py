@@ -189,11 +189,11 @@ def test_uk_question_without_asked_by_line():
 
 
 def test_numbered_faq_headings():
-    from qalint.analysis.structure import get_structure
+    from qalint.analysis.structure import parse_structure
 
     text = "# FAQ\n\n## 1. Who can apply?\n\nAny charity.\n\n## 2. When is the deadline?\n\n## 3. Can I apply twice?\n\nNo.\n"
     doc = decode("faq.md", text.encode())
-    structure = get_structure(doc, registry().profiles["written-questions"])
+    structure = parse_structure(doc, registry().profiles["written-questions"])
     assert [item.numbers for item in structure.items] == [[1], [3]]
     assert [[n.value for n in u.marker.numbers] for u in structure.unanswered] == [[2]]
 
@@ -202,9 +202,9 @@ def test_plain_text_faq_with_bullet_questions():
     text = (FIXTURES / "faq-plain.txt").read_text(encoding="utf-8")
     assert found(text, "faq.txt") == [("QA201", span(text, 7, "* [[When is the deadline?]]"))]
     doc = decode("faq.txt", text.encode())
-    from qalint.analysis.structure import get_structure
+    from qalint.analysis.structure import parse_structure
 
-    structure = get_structure(doc, registry().profiles["written-questions"])
+    structure = parse_structure(doc, registry().profiles["written-questions"])
     assert [structure.blocks[item.answer_blocks[0]].start_line + 1 for item in structure.items] == [5, 11, 15]
 
 

@@ -27,7 +27,7 @@ def blocks_in_parts(text: str, size: int) -> tuple[list, set]:
     original = blocks.PART_SIZE
     blocks.PART_SIZE = size
     try:
-        return blocks.parse_blocks(doc), blocks.link_references(doc)
+        return doc.blocks, doc.link_references
     finally:
         blocks.PART_SIZE = original
 

@@ -4,12 +4,12 @@ from pathlib import Path
 
 from conftest import registry, span
 from qalint.source.reading import decode
-from qalint.analysis.structure import DEFERRAL, REFERRAL, SUBSTANTIVE, get_structure
+from qalint.analysis.structure import DEFERRAL, REFERRAL, SUBSTANTIVE, parse_structure
 
 
 def structure_of(text: str, profile: str, path: str = "doc.md"):
     doc = decode(path, text.encode("utf-8"))
-    return doc, get_structure(doc, registry().profiles[profile])
+    return doc, parse_structure(doc, registry().profiles[profile])
 
 
 def test_real_example_parses_completely(corpus_text):

@@ -163,13 +163,6 @@ def _mask(text: str) -> str:
     return text
 
 
-def prose(doc: Document, structure: Structure) -> Prose:
-    key = ("prose", id(structure))
-    if key not in doc.cache:
-        doc.cache[key] = Prose(doc, structure)
-    return doc.cache[key]
-
-
 def _opens_sentence(text: str, position: int) -> bool:
     index = position - 1
     while index >= 0 and (text[index] in _SKIP_BACK or text[index].isspace()):

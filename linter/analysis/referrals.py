@@ -12,7 +12,6 @@ chain that QA303 and QA304 describe.
 
 from __future__ import annotations
 
-from qalint.engine.rule import Context
 from qalint.analysis.structure import REFERRAL, Structure
 
 # A longer chain is described by its first answers and its last one.
@@ -219,13 +218,3 @@ class Referrals:
         return " -> ".join(
             "…" if p is None else str(items[p].numbers[0]) for p in shown if p is None or items[p].numbers
         )
-
-
-def referrals(context: Context) -> Referrals:
-    """The referral graph of the context's structure (worked out once)."""
-    structure = context.structure
-    key = ("referrals", id(structure))
-    cache = context.document.cache
-    if key not in cache:
-        cache[key] = Referrals(structure)
-    return cache[key]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..source.blocks import HEADING, HTML, PARAGRAPH, RULE, Block, block_span, parse_blocks
+from ..source.blocks import HEADING, HTML, PARAGRAPH, RULE, Block, block_span
 from ..source.document import Document
 from .footnotes import DEFINITION, find_footnotes
 from .kinds import detect_kind, is_deferral, set_kind
@@ -43,16 +43,14 @@ _SUPPRESSION_COMMENT = re.compile(r"^\s*<!--")
 _BARE_REACH = 3
 
 
-def get_structure(doc: Document, profile: Profile, kind: str = "auto") -> Structure:
-    """The document's structure under `profile` (parsed once per document);
-    `kind` is one of DOCUMENT_KINDS, or "auto" to detect it."""
-    key = ("structure", profile.name, kind)
-    if key not in doc.cache:
-        structure = _Parser(doc, profile).parse()
-        if kind != "auto":
-            set_kind(structure, kind)
-        doc.cache[key] = structure
-    return doc.cache[key]
+def parse_structure(doc: Document, profile: Profile, kind: str = "auto") -> Structure:
+    """The document's structure under `profile` (rules get it, parsed once, as
+    `context.analysis.structure`); `kind` is one of DOCUMENT_KINDS, or "auto"
+    to detect it."""
+    structure = _Parser(doc, profile).parse()
+    if kind != "auto":
+        set_kind(structure, kind)
+    return structure
 
 
 def marker_counts(doc: Document, profiles: list[Profile]) -> list[int]:
@@ -63,7 +61,7 @@ def marker_counts(doc: Document, profiles: list[Profile]) -> list[int]:
     flattened tables and footnotes leave numbers on their own lines."""
     patterns = [profile.detection_regexes for profile in profiles]
     counts = [0] * len(profiles)
-    for block in parse_blocks(doc):
+    for block in doc.blocks:
         if block.kind not in (HEADING, PARAGRAPH):
             continue
         for line in range(block.start_line, block.end_line):
@@ -88,7 +86,7 @@ class _Parser:
     def __init__(self, doc: Document, profile: Profile) -> None:
         self.doc = doc
         self.profile = profile
-        self.blocks = self._split_at_markers(parse_blocks(doc))
+        self.blocks = self._split_at_markers(doc.blocks)
         self.structure = Structure(profile, self.blocks)
         self._texts: dict[int, str] = {}
         self._content_starts = self.structure.content_starts

@@ -51,11 +51,10 @@ def main(argv: list[str] | None = None) -> int:
         _server_recheck(document, document.read_text(encoding="utf-8"))
         return 0
     from ..source.document import Document
-    from ..source.blocks import parse_blocks
     from ..engine.linter import Linter, Overrides
     from ..engine.plugins import load_registry
     from ..source.reading import decode
-    from ..analysis.structure import get_structure
+    from ..analysis.structure import parse_structure
 
     qalint = [sys.executable, "-m", "qalint"]
     data = document.read_bytes()
@@ -77,8 +76,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def parse() -> None:
         doc = Document(str(document), text)
-        parse_blocks(doc)
-        get_structure(doc, profile)
+        parse_structure(doc, profile)
 
     parse_s = best_of(20, parse)
     print(f"structure parsing ({profile.name}): {parse_s * 1000:7.1f} ms  ({size_mb / parse_s:.1f} MB/s)")
@@ -378,12 +376,11 @@ def _prose_bytes(text, registry, linter, document) -> tuple[int, int]:
     """UTF-8 bytes of the prose blocks the spelling rules read, and of the
     words in them."""
     from ..source.document import Document
-    from ..analysis.structure import get_structure
-    from ..analysis.prose import prose
+    from ..analysis.analysis import Analysis
 
     doc = Document(str(document), text)
     profile = registry.profiles[linter.check(doc, document).profile]
-    blocks = prose(doc, get_structure(doc, profile))
+    blocks = Analysis(doc, profile).prose
     return (sum(len(masked.encode("utf-8")) for _, masked in blocks.segments),
             sum(len(word.encode("utf-8")) * n for word, n in blocks.counts().items()))
 

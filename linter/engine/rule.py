@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 if TYPE_CHECKING:
     from ..source.document import Document
     from ..profiles import Profile
+    from ..analysis.analysis import Analysis
     from ..analysis.structure import Structure
 
 CATEGORIES = ("numbering", "reference", "spelling", "missing-answer", "consistency")
@@ -136,12 +137,19 @@ class Context:
     profile: "Profile"
     settings: dict[str, Any]
     rule: type[Rule] | None = None
+    # The document's facts, shared by every rule (built from the fields above when not given).
+    analysis: "Analysis" = None  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.analysis is None:
+            from ..analysis.analysis import Analysis
+
+            self.analysis = Analysis(self.document, self.profile, self.settings.get("kind", "auto"))
 
     @property
     def structure(self) -> "Structure":
-        from ..analysis.structure import get_structure
-
-        return get_structure(self.document, self.profile, self.settings.get("kind", "auto"))
+        """The Q&A structure (`context.analysis.structure`)."""
+        return self.analysis.structure
 
     def line_span(self, line_index: int) -> tuple[int, int]:
         """Offsets of a 0-based line's text without surrounding white space."""

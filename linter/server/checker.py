@@ -10,6 +10,7 @@ command-line options.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from ..engine.linter import FileResult, Linter, Overrides
 from ..engine.plugins import Registry, load_registry
 from ..engine.rule import SEVERITIES
 from ..analysis.model import Structure
-from ..analysis.structure import get_structure
+from ..analysis.structure import parse_structure
 from ..spelling.wordlist import word_list_for
 
 # Client settings and the options they stand for.
@@ -36,11 +37,11 @@ class Checked:
     path: Path
     registry: Registry
 
-    @property
+    @cached_property
     def structure(self) -> Structure | None:
-        """The Q&A structure the rules saw (parsed once, cached on the document)."""
+        """The Q&A structure the rules saw (parsed once per check)."""
         profile = self.registry.profiles.get(self.result.profile or "")
-        return get_structure(self.doc, profile) if profile else None
+        return parse_structure(self.doc, profile) if profile else None
 
 
 class SettingsError(Exception):

@@ -41,25 +41,18 @@ def _markdown_parser():
     return parser
 
 
-def parse_blocks(doc: Document) -> list[Block]:
-    """The document's leaf blocks in source order (cached on the document)."""
-    if "blocks" not in doc.cache:
-        if not doc.text.strip():
-            doc.cache["blocks"] = []  # nothing to parse (and no parser to load)
-        elif doc.is_markdown:
-            doc.cache["blocks"] = _markdown_blocks(doc)
-        else:
-            doc.cache["blocks"] = _text_blocks(doc)
-    return doc.cache["blocks"]
+def parse_blocks(doc: Document) -> tuple[list[Block], set[str]]:
+    """The document's leaf blocks in source order, and the normalised labels
+    of its Markdown reference-link definitions (read once, as `doc.blocks`
+    and `doc.link_references`)."""
+    if not doc.text.strip():
+        return [], set()  # nothing to parse (and no parser to load)
+    if doc.is_markdown:
+        return _markdown_blocks(doc)
+    return _text_blocks(doc), set()
 
 
-def link_references(doc: Document) -> set[str]:
-    """Normalised labels of the Markdown reference-link definitions."""
-    parse_blocks(doc)
-    return doc.cache.get("link_references", set())
-
-
-def _markdown_blocks(doc: Document) -> list[Block]:
+def _markdown_blocks(doc: Document) -> tuple[list[Block], set[str]]:
     text = doc.text
     references: set[str] = set()
     blocks: list[Block] = []
@@ -83,8 +76,7 @@ def _markdown_blocks(doc: Document) -> list[Block]:
         blocks += found
         references |= set(env.get("references", {}))
         first, size = cut, PART_SIZE
-    doc.cache["link_references"] = references
-    return blocks
+    return blocks, references
 
 
 def _blocks_of(tokens, first_line: int) -> list[Block]:

@@ -33,8 +33,24 @@ class Document:
     text: str
     encoding: str = "utf-8"
     has_bom: bool = False
-    # Derived structures are computed once and shared by every rule.
+    # The facts rules share live in the document's Analysis (`context.analysis`).
     cache: dict = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def _blocks(self) -> tuple[list, set[str]]:
+        from .blocks import parse_blocks
+
+        return parse_blocks(self)
+
+    @property
+    def blocks(self) -> list:
+        """The leaf blocks (`blocks.Block`) in source order, parsed once."""
+        return self._blocks[0]
+
+    @property
+    def link_references(self) -> set[str]:
+        """Normalised labels of the Markdown reference-link definitions."""
+        return self._blocks[1]
 
     @cached_property
     def _line_bounds(self) -> tuple[array, array]:

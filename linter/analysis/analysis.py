@@ -1,0 +1,65 @@
+"""One document's analysis: every fact the rules share, worked out lazily and once.
+
+Rules reach it as `context.analysis`; each fact is a typed attribute, built
+the first time a rule asks for it, so a run that selects only spelling rules
+never pairs questions with answers it does not need.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..profiles import Profile
+    from ..source.blocks import Block
+    from ..source.document import Document
+    from .model import FootnoteMark, Structure
+    from .prose import Prose
+    from .referrals import Referrals
+
+
+class Analysis:
+    """The facts of one document under one layout profile."""
+
+    def __init__(self, document: Document, profile: Profile, kind: str = "auto") -> None:
+        self.document = document
+        self.profile = profile
+        self.kind = kind
+
+    @property
+    def blocks(self) -> list[Block]:
+        """The document's leaf blocks in source order."""
+        return self.document.blocks
+
+    @cached_property
+    def structure(self) -> Structure:
+        """Sections, questions, answers, referrals and the document's kind."""
+        from .structure import parse_structure
+
+        return parse_structure(self.document, self.profile, self.kind)
+
+    @cached_property
+    def referrals(self) -> Referrals:
+        """The referral graph: which answer refers to which."""
+        from .referrals import Referrals
+
+        return Referrals(self.structure)
+
+    @property
+    def footnotes(self) -> tuple[list[FootnoteMark], list[FootnoteMark]]:
+        """Footnote markers in the text and the notes that define them."""
+        return self.structure.footnote_markers, self.structure.footnote_definitions
+
+    @cached_property
+    def prose(self) -> Prose:
+        """The prose with markup, links and code masked, in segments."""
+        from .prose import Prose
+
+        return Prose(self.document, self.structure)
+
+    @property
+    def words(self) -> Counter[str]:
+        """How often each word of the prose occurs."""
+        return self.prose.counts()
