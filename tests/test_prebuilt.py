@@ -30,7 +30,7 @@ def _header(stem: str) -> dict:
 
 def _installed_dutch_is_the_shipped_one() -> Dictionary:
     dutch = dictionary("nl")
-    if prebuilt.identity(dutch.folder, dutch.stem, CACHE_VERSION) != _header(dutch.stem):
+    if not prebuilt.ships(dutch.folder, dutch.stem, CACHE_VERSION):
         pytest.skip("the installed nl_NL is not the release the shipped table was compiled from")
     return dutch
 

@@ -46,20 +46,36 @@ def identity(folder: Path, stem: str, version: str) -> dict[str, str]:
     }
 
 
+def ships(folder: Path, stem: str, version: str) -> bool:
+    """Whether qalint ships the table of exactly the dictionary `stem` in
+    `folder` under the table format `version`."""
+    shipped = _read_shipped(stem)
+    return shipped is not None and shipped[0] == identity(folder, stem, version)
+
+
 def unpack_shipped(target: Path, folder: Path, stem: str, version: str) -> bool:
     """Write the shipped table of the dictionary `stem` in `folder` to
     `target`; False when qalint ships none for exactly that dictionary and
     format (or the shipped file is damaged). Raises OSError when `target`
     cannot be written."""
+    shipped = _read_shipped(stem)
+    if shipped is None or shipped[0] != identity(folder, stem, version):
+        return False
     try:
-        with open(shipped_path(stem), "rb") as handle:
-            if json.loads(handle.readline()) != identity(folder, stem, version):
-                return False
-            table = zlib.decompress(handle.read())
-    except (OSError, ValueError, zlib.error):
+        table = zlib.decompress(shipped[1])
+    except zlib.error:
         return False
     write_atomically(target, table)
     return True
+
+
+def _read_shipped(stem: str) -> tuple[dict, bytes] | None:
+    """The header and the compressed table shipped for `stem`, if any."""
+    try:
+        with open(shipped_path(stem), "rb") as handle:
+            return json.loads(handle.readline()), handle.read()
+    except (OSError, ValueError):
+        return None
 
 
 def write_shipped(stem: str, entries: dict[bytes, bytes], header: dict[str, str]) -> Path:
