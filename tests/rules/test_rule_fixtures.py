@@ -17,7 +17,8 @@ def _reported(code: str):
     text = expected.document.read_bytes().decode("utf-8")
     findings = qalint.check_text(text, expected.document.name, config)
     assert not findings.errors, findings.errors
-    return expected, {(f.line, f.column, f.end_line, f.end_column, f.code): f.message for f in findings}
+    # Other rules a fixture selects (a suppression needs the rule it suppresses) are not compared.
+    return expected, {(f.line, f.column, f.end_line, f.end_column, f.code): f.message for f in findings if f.code == code}
 
 
 @pytest.mark.parametrize("code", fixture_codes())
