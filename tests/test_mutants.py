@@ -258,3 +258,61 @@ def test_the_suggested_form_keeps_the_lower_case_of_the_variant():
     dropped when it is lower case)."""
     text = HEAD + "Canada werkt aan zero-emissie vervoer. Het zero-emissie vervoer groeit, maar zero emissie vervoer blijft duur.\n"
     assert [(where(f), f.suggestions) for f in lint(text, select=["QA503"])] == [(span(text, 3, "zero emissie"), ["zero-emissie"])]
+
+
+# -- rules/spelling.py: short words and suggestions -------------------------
+
+def test_a_two_letter_typo_is_reported_with_three_suggestions():
+    """"ej" for "en": words of two letters are checked too (mutant: only
+    from three letters), and up to three suggestions are given, the
+    right one first: a word the document uses goes first among equally
+    close ones (mutant: two)."""
+    text = HEAD + "Het kabinet heeft dat besloten ej de minister schreef het eerder aan de Kamer en de commissie.\n"
+    findings = lint(text, select=["QA401"])
+    assert [where(f) for f in findings] == [span(text, 3, "ej")]
+    assert len(findings[0].suggestions) == 3 and findings[0].suggestions[0] == "en"
+
+
+def test_two_different_names_are_no_spellings_of_each_other():
+    """"Bontebal" once beside "Paternotte" three times: a name is only
+    compared with names one letter from it (mutant: with any name that is
+    not its inflection)."""
+    text = HEAD + "Het lid Paternotte vroeg het. Volgens Paternotte en Bontebal is dat zo, en Paternotte herhaalde het.\n"
+    assert found(text, "QA401") == []
+
+
+# -- rules/missing.py: lost answers and referrals to grouped answers --------
+
+CONSULTATION = "### Inbreng van de leden van de VVD-fractie\n\nHoeveel posten krijgen extra personeel?\n\n**1. Antwoord van het kabinet**\n\n**Twaalf.**\n\n"
+
+
+def test_a_skipped_number_before_one_question_is_a_mistyped_number():
+    """Answer 2 is skipped but one question stands before answer 3: a
+    mistyped number (QA101), no lost answer (mutant: one question is
+    enough to call its answer lost)."""
+    text = CONSULTATION + "Wat kost de uitbreiding?\n\n**3. Antwoord van het kabinet**\n\n**Vier miljoen euro.**\n"
+    assert found(text, "QA201", profile="schriftelijk-overleg") == []
+
+
+def test_a_grouped_answer_after_a_gap_answers_its_two_questions():
+    """"4 en 5" after 2, with two questions before it: those are the
+    group's questions, not a question that lost answer 3 (mutant: grouped
+    answers taken into the lost-answer check)."""
+    text = CONSULTATION + (
+        "Wanneer begint het personeel?\n\n**2. Antwoord van het kabinet**\n\n**In september.**\n\n"
+        "Wat kost de uitbreiding?\n\nWie betaalt die?\n\n**4 en 5. Antwoord van het kabinet**\n\n**Het Rijk, vier miljoen euro.**\n"
+    )
+    assert found(text, "QA201", profile="schriftelijk-overleg") == []
+
+
+def test_a_referral_to_a_grouped_deferral_names_the_group_by_its_first_number():
+    """Answer 4 refers to question 2, answered with 3 in a deferral: the
+    message names answer 2 (mutant: the group's last number, 3)."""
+    text = HEAD + (
+        "Vraag 1\nWie betaalt?\n\nAntwoord 1\nHet Rijk.\n\n"
+        "Vraag 2 en 3\nWanneer? Hoe lang?\n\nAntwoord 2 en 3\nHet antwoord op deze vragen volgt in een afzonderlijke brief.\n\n"
+        "Vraag 4\nWat kost het?\n\nAntwoord 4\nZie het antwoord op vraag 2.\n"
+    )
+    assert found(text, "QA206") == [
+        (span(text, 19, "Zie het antwoord op vraag 2"), "answer 4 only refers to answer 2, which is only a deferral"),
+    ]
