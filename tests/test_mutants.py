@@ -316,3 +316,45 @@ def test_a_referral_to_a_grouped_deferral_names_the_group_by_its_first_number():
     assert found(text, "QA206") == [
         (span(text, 19, "Zie het antwoord op vraag 2"), "answer 4 only refers to answer 2, which is only a deferral"),
     ]
+
+
+def test_a_typo_used_twice_is_no_term_of_art():
+    """"verantwoordlijkhed" twice, two letters from the word it means: a
+    word becomes a term of art from three uses (mutant: from two)."""
+    text = HEAD + "De verantwoordlijkhed ligt bij de gemeente. Het kabinet wil die verantwoordlijkhed niet overnemen.\n"
+    assert [w for w, _ in found(text, "QA401")] == [span(text, 3, "verantwoordlijkhed", n) for n in (1, 2)]
+
+
+# -- rules/numbering.py: renumbering upward ----------------------------------
+
+def test_renumbering_after_a_duplicate_moves_referrals_up():
+    """Two questions numbered 2: the fix numbers them 2 and 3, the old 3
+    becomes 4 and so does the referral to it (mutant: only referrals
+    renumbered downward are rewritten)."""
+    text = HEAD + (
+        "Vraag 1\nHoeveel kost het?\n\nAntwoord 1\nVier miljoen euro.\n\n"
+        "Vraag 2\nWie betaalt?\n\nAntwoord 2\nHet Rijk.\n\n"
+        "Vraag 2\nWanneer?\n\nAntwoord 2\nIn 2025.\n\n"
+        "Vraag 3\nHoe lang?\n\nAntwoord 3\nTwee jaar; zie ook het antwoord op vraag 1.\n\n"
+        "Vraag 4\nWaarom?\n\nAntwoord 4\nZie het antwoord op vraag 3.\n"
+    )
+    findings = lint(text, select=["QA102"])
+    assert [where(f) for f in findings] == [span(text, 15, "Vraag [[2]]")]
+    rewritten = [(text[:e.start].count("\n") + 1, text[e.start:e.end], e.content)
+                 for e in sorted(findings[0].fix.edits, key=lambda e: e.start)]
+    assert rewritten == [(15, "2", "3"), (18, "2", "3"), (21, "3", "4"), (24, "3", "4"),
+                         (27, "4", "5"), (30, "4", "5"), (31, "3", "4")]
+
+
+# -- rules/spelling.py: where a document ends --------------------------------
+
+def test_a_deferral_notice_cut_off_mid_word_is_truncated():
+    """The notice is the document's last paragraph and belongs to no
+    question or answer: its end is checked as the document's end
+    (mutant: the document's last paragraph never looked at)."""
+    text = HEAD + (
+        "Vraag 1\nHoeveel kost het?\n\nVraag 2\nWie betaalt?\n\nMededeling\n\n"
+        "De vragen kunnen niet binnen de gebruikelijke termijn worden beantwoord. Ik streef ernaar de vragen "
+        "zo spoedig mogelijk te beant\n"
+    )
+    assert found(text, "QA513") == [(span(text, 11, "te [[beant]]"), "document ends mid-word: 'beant' (text cut off?)")]
