@@ -8,22 +8,22 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from qalint.source.blocks import CODE, HEADING, block_span
-from qalint.engine.rule import Context
-from qalint.source.textutil import ends_sentence
-from qalint.analysis.prose import Word
+from ..source.blocks import CODE, HEADING, block_span
+from ..source.document import Document
+from ..source.textutil import ends_sentence
+from ..spelling.letters import LETTERS
+from .model import Structure
+from .prose import Word
 
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
 _LINK_TARGET = re.compile(r"\]\(([^)\n]*)\)|<(https?://[^>\s]*)>")
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def written_as_names(context: Context) -> tuple[frozenset[str], frozenset[str]]:
+def written_as_names(doc: Document, structure: Structure) -> tuple[frozenset[str], frozenset[str]]:
     """(words the document writes in code or link targets, words it writes
     in its title or headings), in lower case. The first are names whatever
     they resemble; the second unless a dictionary word is one letter away,
     as a heading can hold a typo too."""
-    doc, structure = context.document, context.structure
     text = doc.text
     code = set()
     for pattern in (_CODE_SPAN, _LINK_TARGET):
@@ -53,4 +53,4 @@ def capitalised_and_lower(words: Iterable[Word]) -> frozenset[str]:
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in _LETTERS.findall(text)}
+    return {w.lower() for w in LETTERS.findall(text)}
