@@ -10,7 +10,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from ..source.blocks import prose_spans
 from .dictionary import DictionaryUnavailable, dictionary
 from .letters import cased_like
 from .wordbreaks import overlaps
@@ -40,9 +39,8 @@ class Variant:
 
 
 def term_variants(analysis: Analysis) -> list[Variant]:
-    """The variants of the document's terms, linking-s variants first."""
-    text = analysis.document.text
-    spans = prose_spans(analysis.document, analysis.structure.blocks)
+    """The variants of the document's terms in its prose, linking-s variants first."""
+    text, spans = _masked(analysis)
     language = "en" if analysis.profile.language == "en" else "nl"
     found = list(_linking_s_variants(text, spans, language))
     # Only terms written with a hyphen somewhere can have hyphen variants.
@@ -53,6 +51,19 @@ def term_variants(analysis: Analysis) -> list[Variant]:
         repaired = overlaps(list(analysis.spelling.repairs))
         found += _hyphen_variants(text, terms, places, _FormJudge(language), repaired)
     return found
+
+
+def _masked(analysis: Analysis) -> tuple[str, Spans]:
+    """The document's text with its prose masked as the spelling rules read
+    it (code, URLs, tags blanked; offsets kept), and the spans of that prose."""
+    text = analysis.document.text
+    pieces, spans, last = [], [], 0
+    for base, masked in analysis.prose.segments:
+        pieces += [text[last:base], masked]
+        spans.append((base, base + len(masked)))
+        last = base + len(masked)
+    pieces.append(text[last:])
+    return "".join(pieces), spans
 
 
 def _hyphenated_terms(text: str, spans: Spans) -> dict[str, list[str]]:
