@@ -22,12 +22,14 @@ from .corrections import (
     TERM_OF_ART_COUNT, capital_without_accent, close_to_known, elliptical_or_abbreviated, joined_with_next,
     name_suggestion, ranked_corrections, suggestions,
 )
-from .spellers import Spellers, checked_language
+from .spellers import Spellers
 from .wordbreaks import HYPHENATED, INVISIBLE, Repair, find_repairs, known_part_residue, splitter_for, truncated_ends
 
 if TYPE_CHECKING:
     from ..analysis.analysis import Analysis
     from ..analysis.model import Structure
+    from ..engine.rule import RunSettings
+    from ..profiles import Profile
     from .speller import Speller
     from .wordsplit import Splitter
 
@@ -39,6 +41,8 @@ SUGGESTION_BUDGET = 200
 _DOMAIN = re.compile(r"\.(?:nl|com|org|net|eu|int|gov|be|de|uk|fr|info|edu|io)(?![\w.-])", re.I)
 _VOWELS = re.compile("[aeiouyàáâäèéêëìíîïòóôöùúûü]", re.I)
 _DIGIT = re.compile(r"\d")
+# Languages the shipped dictionaries check.
+CHECKED_LANGUAGES = ("nl", "en")
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,13 @@ class Spelling:
     truncated: tuple[TruncatedWord, ...] = ()
 
 
+def checked_language(run: RunSettings, profile: Profile) -> str | None:
+    """"nl" or "en": the configured language, or the document's own; None
+    for a document in another language, which no dictionary here checks."""
+    language = run.text_language(profile.language)
+    return language if language in CHECKED_LANGUAGES else None
+
+
 def analyse_spelling(analysis: Analysis) -> Spelling:
     """The spelling analysis of a document (with the run's speller)."""
     counts = analysis.prose.counts()
@@ -99,6 +110,7 @@ class _Pass:
         self.text = analysis.document.text
         self.speller = speller
         self.counts = counts
+        self.invisible = INVISIBLE.search(self.text) is not None  # soft hyphens or zero-width characters
         self.lower_counts: Counter = Counter()
         for text, count in counts.items():
             self.lower_counts[text.lower()] += count
@@ -134,7 +146,7 @@ class _Pass:
         return (
             len(text) < 2 or _acronym_or_camel_case(text) or len(set(text.lower())) == 1  # "xxxx" (QA204)
             or text.lower() in self.analysis.profile.joined_forms  # QA404's
-            or self.speller.known(INVISIBLE.sub("", text) if INVISIBLE.search(text) else text)
+            or self.speller.known(INVISIBLE.sub("", text) if self.invisible else text)
             or (len(text) >= 3 and not _VOWELS.search(text))  # "pxq", "kwh": symbols, units
         )
 

@@ -122,9 +122,10 @@ class Speller:
             for link, tail in tails:  # a known tail first ("geweld|s|middelen", not "geweld|smid|delen")
                 if is_noun(tail) or (len(tail) > _MIN_PART and is_known(tail)):
                     return head, link, tail
-            compound_tail = next((t for t in tails if depth == 0 and self.split(t[1], quick, 1)), None)
-            if compound_tail is not None:
-                return head, *compound_tail
+            if depth == 0:
+                for link, tail in tails:
+                    if self.split(tail, quick, 1):
+                        return head, link, tail
         return None
 
     def _short_head(self, lower: str) -> tuple[str, str, str] | None:

@@ -17,17 +17,8 @@ if TYPE_CHECKING:
     from .dictionary import Dictionary
     from .speller import Speller
 
-# Languages the shipped dictionaries check.
-CHECKED_LANGUAGES = ("nl", "en")
 # Spellers kept at once: a server or the Python API may see many word lists.
 DEFAULT_LIMIT = 8
-
-
-def checked_language(run: RunSettings, profile: Profile) -> str | None:
-    """"nl" or "en": the configured language, or the document's own; None
-    for a document in another language, which no dictionary here checks."""
-    language = run.text_language(profile.language)
-    return language if language in CHECKED_LANGUAGES else None
 
 
 class Spellers:
