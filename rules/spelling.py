@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from qalint.engine.rule import Context, Finding, Fix, Rule
-from qalint.spelling.letters import capitalised_like
+from qalint.source.letters import capitalised_like
 from qalint.spelling.analysis import checked_language
 
 
@@ -49,7 +49,7 @@ class Misspelling(Rule):
             word, suggestions = unknown.word, unknown.suggestions
             what = "name" if unknown.is_name else "word"
             message = f"unknown {what} {word.text!r}" + (f"; did you mean {', '.join(suggestions)}?" if suggestions else "")
-            yield context.finding(word.start, word.end, message, suggestions)
+            yield context.finding(word.start, word.end, message, suggestions, data={"word": word.text})
 
 
 class MissingCompoundHyphen(Rule):

@@ -6,14 +6,16 @@ sentence and in lower case elsewhere, is a name or a term of art (`rclone`,
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from ..source.blocks import CODE, HEADING, block_span
-from ..source.document import Document
+from ..source.letters import LETTERS
 from ..source.textutil import ends_sentence
-from ..spelling.letters import LETTERS
-from .model import Structure
 from .prose import Word
+
+if TYPE_CHECKING:
+    from ..source.document import Document
+    from .model import Structure
 
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
 _LINK_TARGET = re.compile(r"\]\(([^)\n]*)\)|<(https?://[^>\s]*)>")

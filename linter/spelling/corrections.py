@@ -11,7 +11,7 @@ from typing import Callable
 
 from ..analysis.prose import Word
 from .dictionary import fold_accents
-from .letters import capitalised_like
+from ..source.letters import capitalised_like
 from .speller import Speller, _distance
 
 # An unknown word the document uses this often is a term of art unless a

@@ -10,8 +10,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
+from ..languages import language as language_pack
 from .dictionary import DictionaryUnavailable, dictionary
-from .letters import cased_like
+from ..source.letters import cased_like
 from .wordbreaks import overlaps
 
 if TYPE_CHECKING:
@@ -207,10 +208,9 @@ class _FormJudge:
     then the majority."""
 
     def __init__(self, language: str) -> None:
-        from ..engine.linter import FUNCTION_WORDS
-
         self.language = language
-        self.function_words = set(FUNCTION_WORDS.get(self.language, ()))
+        # The language's most frequent words ("van", "the"), as detection counts them.
+        self.function_words = set(language_pack(language).detection_words)
         self._known = None
         try:
             self._known = dictionary(self.language).known
