@@ -212,17 +212,20 @@ def run_all(
                 results[index] = value if error is None else failed(items[index], f"internal error: {error}")
                 progress()
                 idle.append(worker)
-            now = time.monotonic()
-            for connection, worker in list(busy.items()):
-                if worker.remaining(now) <= 0:
-                    del busy[connection]
-                    retire(worker, lambda w: f"not checked within {w.budget:g} s (the `timeout` setting)")
+            for worker in _overdue(busy):
+                retire(worker, lambda w: f"not checked within {w.budget:g} s (the `timeout` setting)")
         while idle:
             idle.pop().finish()
     finally:
         for worker in idle + list(busy.values()):
             worker.stop()
     return results
+
+
+def _overdue(busy: dict[Any, _Worker]) -> list[_Worker]:
+    """The busy workers whose item ran out of time, taken out of `busy`."""
+    now = time.monotonic()
+    return [busy.pop(connection) for connection, worker in list(busy.items()) if worker.remaining(now) <= 0]
 
 
 def _then(value: Value, progress: Callable[[], None]) -> Value:
