@@ -28,6 +28,8 @@ _PHASE_BYTES = 96
 _PR_SET_PDEATHSIG = 1  # prctl option, from <linux/prctl.h>
 # Waiting on the pipes wakes up at least this often to look at the clocks.
 _POLL_SECONDS = 0.5
+# An idle worker has this long to end its batch (save what it learnt) before it is stopped.
+_FINISH_SECONDS = 5.0
 
 
 class _Shared:
@@ -78,7 +80,7 @@ def _end_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _serve(connection: Any, shared: _Shared, job: Callable[[Any], Any]) -> None:
+def _serve(connection: Any, shared: _Shared, job: Callable[[Any], Any], finish: Callable[[], None]) -> None:
     global _shared
     _shared = shared
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -87,7 +89,8 @@ def _serve(connection: Any, shared: _Shared, job: Callable[[Any], Any]) -> None:
             message = connection.recv()
         except (EOFError, OSError):
             return
-        if message is None:
+        if message is None:  # the batch is done
+            finish()
             return
         index, item = message
         try:
@@ -100,7 +103,7 @@ class _Worker:
     """A forked process that checks one item at a time (forked by hand, not
     with multiprocessing.Process, which would close this process's stdin)."""
 
-    def __init__(self, job: Callable[[Any], Any]) -> None:
+    def __init__(self, job: Callable[[Any], Any], finish: Callable[[], None]) -> None:
         self.shared = _Shared()
         self.connection, child = multiprocessing.Pipe()
         parent = os.getpid()
@@ -111,7 +114,7 @@ class _Worker:
                 _end_with_parent(parent)
                 for end in _parent_ends | {self.connection}:
                     end.close()
-                _serve(child, self.shared, job)
+                _serve(child, self.shared, job, finish)
                 status = 0
             finally:
                 os._exit(status)
@@ -138,6 +141,16 @@ class _Worker:
     def phase(self) -> str:
         return self.shared.phase.value.decode("utf-8", errors="replace")
 
+    def finish(self) -> None:
+        """Let an idle worker end its batch (`finish` runs in it) within a
+        few seconds, then stop it."""
+        try:
+            self.connection.send(None)
+            self.connection.poll(_FINISH_SECONDS)  # readable once the worker's end closes: it has left
+        except OSError:
+            pass
+        self.stop()
+
     def stop(self) -> None:
         try:
             os.kill(self.pid, signal.SIGKILL)
@@ -155,18 +168,20 @@ def run_all(
     budgets: Sequence[float],
     failed: Callable[[Item, str], Value],
     progress: Callable[[], None] = lambda: None,
+    finish: Callable[[], None] = lambda: None,
 ) -> list[Value]:
     """`job(item)` for every item, in up to `jobs` worker processes (forked
     now: they share what this process loaded). An item whose job takes
     longer than its budget in seconds, or whose worker dies, gives
-    `failed(item, why)` instead. `progress()` follows each item's end."""
+    `failed(item, why)` instead. `progress()` follows each item's end;
+    `finish()` runs in each worker when all items are done."""
     if not items:
         return []
     if not hasattr(os, "fork"):  # no cheap workers (Windows): checked in this process, without a budget
         return [_then(job(item), progress) for item in items]
     results: list[Any] = [None] * len(items)
     pending = list(range(len(items)))[::-1]
-    idle = [_Worker(job) for _ in range(max(1, min(jobs, len(items))))]
+    idle = [_Worker(job, finish) for _ in range(max(1, min(jobs, len(items))))]
     busy: dict[Any, _Worker] = {}
 
     def retire(worker: _Worker, why: Callable[[_Worker], str]) -> None:
@@ -177,7 +192,7 @@ def run_all(
         results[worker.index] = failed(items[worker.index], f"{why(worker)} {phase}".rstrip())
         progress()
         if pending:
-            idle.append(_Worker(job))
+            idle.append(_Worker(job, finish))
 
     try:
         while pending or busy:
@@ -197,15 +212,20 @@ def run_all(
                 results[index] = value if error is None else failed(items[index], f"internal error: {error}")
                 progress()
                 idle.append(worker)
-            now = time.monotonic()
-            for connection, worker in list(busy.items()):
-                if worker.remaining(now) <= 0:
-                    del busy[connection]
-                    retire(worker, lambda w: f"not checked within {w.budget:g} s (the `timeout` setting)")
+            for worker in _overdue(busy):
+                retire(worker, lambda w: f"not checked within {w.budget:g} s (the `timeout` setting)")
+        while idle:
+            idle.pop().finish()
     finally:
         for worker in idle + list(busy.values()):
             worker.stop()
     return results
+
+
+def _overdue(busy: dict[Any, _Worker]) -> list[_Worker]:
+    """The busy workers whose item ran out of time, taken out of `busy`."""
+    now = time.monotonic()
+    return [busy.pop(connection) for connection, worker in list(busy.items()) if worker.remaining(now) <= 0]
 
 
 def _then(value: Value, progress: Callable[[], None]) -> Value:
