@@ -358,3 +358,60 @@ def test_a_deferral_notice_cut_off_mid_word_is_truncated():
         "zo spoedig mogelijk te beant\n"
     )
     assert found(text, "QA513") == [(span(text, 11, "te [[beant]]"), "document ends mid-word: 'beant' (text cut off?)")]
+
+
+# -- rules/consistency.py ----------------------------------------------------
+
+def test_the_configured_marker_markup_wins_over_the_majority():
+    """`marker-markup = "## …"`: the three bold answer markers are reported,
+    not the one heading that has the configured form, though most are bold
+    (mutant: the setting applies to section headings only)."""
+    text = HEAD + (
+        "Vraag 1\nHoeveel?\n\n**Antwoord 1**\n\nTwaalf.\n\n"
+        "Vraag 2\nWanneer?\n\n## Antwoord 2\n\nIn 2025.\n\n"
+        "Vraag 3\nWaarom?\n\n**Antwoord 3**\n\nOmdat het nodig is.\n\n"
+        "Vraag 4\nHoe lang?\n\n**Antwoord 4**\n\nTwee jaar.\n"
+    )
+    findings = qalint.check_text(text, "doc.md", qalint.load_config(select=["QA501"], marker_markup="## …"))
+    assert [where(f) for f in findings] == [span(text, n, f"**Antwoord {k}**") for n, k in ((6, 1), (20, 3), (27, 4))]
+
+
+def test_a_repeated_question_of_two_paragraphs_is_reported_at_its_first():
+    """The duplicate question block is reported where it starts (mutant: at
+    its last paragraph)."""
+    question = "Hoeveel posten krijgen extra personeel?\n\nEn wanneer begint dat personeel?\n\n"
+    text = HEAD + "Vraag 1\n" + question + "Antwoord 1\nTwaalf, in september.\n\nVraag 2\n" + question + "Antwoord 2\nZie het antwoord op vraag 1.\n"
+    assert [w for w, _ in found(text, "QA509")] == [span(text, 12, "Hoeveel posten krijgen extra personeel?")]
+
+
+def test_a_single_soft_hyphen_is_one_character():
+    """One soft hyphen: the message is singular (mutant: "1 soft hyphens")."""
+    text = HEAD + "Het kabinet steunt de internatio\u00adnale aanpak.\n"
+    assert found(text, "QA514") == [(span(text, 3, "\u00ad"), "1 soft hyphen or zero-width character inside words")]
+
+
+def test_renumbering_leaves_a_broken_referral_alone():
+    """A referral to an answer that does not exist is QA301's, not
+    rewritten, and does not stop the fix (mutant: it is looked up and
+    crashes the rule)."""
+    text = HEAD + (
+        "Vraag 1\nHoeveel kost het?\n\nAntwoord 1\nVier miljoen euro.\n\n"
+        "Vraag 3\nWie betaalt?\n\nAntwoord 3\nHet Rijk. Zie ook het antwoord op vraag 9.\n"
+    )
+    findings = lint(text, select=["QA101"])
+    assert [(text[e.start:e.end], e.content) for e in findings[0].fix.edits] == [("3", "2"), ("3", "2")]
+
+
+def test_joining_a_bold_second_half_opens_the_bold_before_the_first():
+    """Bold covers the second half only: the joined paragraph is bold as a
+    whole (mutant: the seam ends inside the opening `**`)."""
+    text = SPLIT_HEAD + f"Uiteraard is er in de tussenrapportage {CUT}\n\n**volgende hoofdstukken.**\n"
+    findings = lint(text, select=["QA506"])
+    assert apply_fixes(text, findings).text == SPLIT_HEAD + f"**Uiteraard is er in de tussenrapportage {CUT} volgende hoofdstukken.**\n"
+
+
+def test_domain_names_are_not_words():
+    """The top-level domain after a dot is part of a domain name, not a
+    word to check (mutant: the dot is looked for one place too far)."""
+    text = HEAD + "De cijfers staan op Rijksoverheid.nl, Europa.eu, Data.gov en Belgium.be, en op Opendata.info.\n"
+    assert found(text, "QA401") == []
