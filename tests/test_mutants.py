@@ -7,7 +7,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from conftest import ROOT, lint, span, where
+from conftest import FIXTURES, ROOT, lint, span, where
 
 import qalint
 from qalint.engine.fixes import apply_fixes
@@ -415,3 +415,65 @@ def test_domain_names_are_not_words():
     word to check (mutant: the dot is looked for one place too far)."""
     text = HEAD + "De cijfers staan op Rijksoverheid.nl, Europa.eu, Data.gov en Belgium.be, en op Opendata.info.\n"
     assert found(text, "QA401") == []
+
+
+def test_headings_that_are_a_third_of_the_markers_win():
+    """Two of five answer markers are headings: headings are a real part
+    of the outline, so the three bold markers become headings (mutant:
+    only when headings are exactly a third)."""
+    numbers = (1, 2, 3, 4, 5)
+    markup = {1: "## Antwoord 1", 2: "**Antwoord 2**", 3: "## Antwoord 3", 4: "**Antwoord 4**", 5: "**Antwoord 5**"}
+    text = HEAD + "".join(f"Vraag {n}\nKlopt dat?\n\n{markup[n]}\n\nJa.\n\n" for n in numbers)
+    lines = {n: 3 + 7 * (n - 1) + 3 for n in numbers}
+    assert [w for w, _ in found(text, "QA501")] == [span(text, lines[n], markup[n]) for n in (2, 4, 5)]
+
+
+def test_a_deferral_notice_for_one_question_says_question():
+    """One question postponed: "1 question" (mutant: "1 questions")."""
+    text = HEAD + (
+        "Vraag 1\nHoeveel kost het?\n\nMededeling\n\n"
+        "De vraag kan niet binnen de gebruikelijke termijn worden beantwoord.\n"
+    )
+    assert [m for _, m in found(text, "QA207")] == ["deferral notice: the answers to 1 question are postponed"]
+
+
+def test_an_order_paper_numbered_from_544_is_one_run():
+    """Dáil questions 544 to 546 answered together: the numbering starts
+    where the order paper does (mutant: the second number of a marker
+    read, which single numbers do not have)."""
+    path = FIXTURES / "dail-written-answers.md"
+    assert found(path.read_text(encoding="utf-8"), "numbering", path.name) == []
+
+
+def test_names_from_code_spans_and_bracketed_compound_halves_are_words():
+    """`rclone` in a code span makes rclone in the prose a name;
+    "(veiligheids)beleid" writes two compounds at once (mutants: code names
+    only when also CamelCase; the bracket not seen)."""
+    text = HEAD + "De gegevens staan in `rclone`; met rclone worden ze gekopieerd. Het (veiligheids)beleid wordt herzien.\n"
+    assert found(text, "QA401") == []
+
+
+def test_a_typo_before_a_comma_at_a_line_end_is_checked():
+    """"ontvangne," at a line end: a comma is no hyphen (mutant: any
+    character up to "-" before the line end counts as a word break)."""
+    text = HEAD + "Het bericht is mij bekend, de cijfers zijn ontvangne,\nmaar nog niet verwerkt.\n"
+    assert [w for w, _ in found(text, "QA401")] == [span(text, 3, "ontvangne")]
+
+
+def test_a_name_used_three_times_is_a_name_of_its_own():
+    """"Bontebal" three times beside "Bontenbal" four times: used three
+    times, it is a name of its own, not a misspelling (mutant: from four)."""
+    text = HEAD + "Volgens Bontebal, Bontebal en Bontebal klopt het niet; Bontenbal, Bontenbal, Bontenbal en Bontenbal zeggen van wel.\n"
+    assert found(text, "QA401") == []
+
+
+def test_a_linking_s_is_decided_by_use_and_a_tie_decides_nothing():
+    """"Halfjaarsrapportage" twice, "Halfjaarrapportage" once: both are
+    right, the more used wins; once each, nothing is reported (mutants:
+    the less used wins, or a tie goes to the form with s)."""
+    text = HEAD + "De Halfjaarsrapportage verscheen in mei. De Halfjaarsrapportage bevat de cijfers; de Halfjaarrapportage niet.\n"
+    assert [(where(f), f.suggestions) for f in lint(text, select=["QA503"])] == [
+        (span(text, 3, "Halfjaarrapportage"), ["Halfjaarsrapportage"]),
+    ]
+    tie = HEAD + "De Halfjaarsrapportage verscheen in mei. De Halfjaarrapportage bevat de cijfers.\n"
+    assert found(tie, "QA503") == []
