@@ -361,7 +361,7 @@ class Misspelling(Rule):
         for word, suggestions in unknown_words(context):
             what = "name" if _is_name(word) else "word"
             message = f"unknown {what} {word.text!r}" + (f"; did you mean {', '.join(suggestions)}?" if suggestions else "")
-            yield context.finding(word.start, word.end, message, suggestions)
+            yield context.finding(word.start, word.end, message, suggestions, data={"word": word.text})
 
 
 class MissingCompoundHyphen(Rule):

@@ -172,6 +172,18 @@ class AddsAnEllipsis:
         return [_rule("QA957", "adds-ellipsis", _ellipsis_fix)]
 
 
+def _bad_data(self, context):
+    yield context.finding(0, 1, "data of strings", data={"word": "Vraag"})
+    yield context.finding(0, 1, "data of numbers", data={"count": 3})
+
+
+class BadData:
+    @staticmethod
+    @hookimpl
+    def qalint_rules():
+        return [_rule("QA959", "bad-data", _bad_data)]
+
+
 class CatastrophicPattern:
     @staticmethod
     @hookimpl

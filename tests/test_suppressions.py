@@ -110,3 +110,73 @@ def test_directive_parsing_time_grows_linearly():
 
     small, large = min(seconds(20_000) for _ in range(3)), min(seconds(200_000) for _ in range(3))
     assert large < small * 30  # ten times the text: far from a hundred times the time
+
+
+def test_unused_suppression_and_unknown_directive_can_be_ignored_by_code():
+    text = "<!-- qalint: disable=QA203 -->\n" + DOC.format(before="<!-- qalint: disable-nextline -->\n", after="")
+    assert {"QA001", "QA002"} <= {f.code for f in lint(text)}
+    assert {f.code for f in lint(text, ignore=["QA001"])} == {"QA002", "QA101", "QA301"}
+    assert {f.code for f in lint(text, ignore=["unknown-directive"])} == {"QA001", "QA101", "QA301"}
+
+
+# A plugin rule that judges the comments as QA001 does, through context.suppressions.
+class _Seen:
+    analyses: list = []
+
+
+def _plugin():
+    from qalint import Rule, hookimpl
+
+    class CountsComments(Rule):
+        """## What it does\nCounts the comments.\n\n## Why it matters\nTests.\n\n## Example\n`x`\n"""
+
+        code, name, category, after_suppressions = "QA971", "counts-comments", "consistency", True
+
+        def check(self, context):
+            _Seen.analyses.append(context.suppressions)
+            yield context.finding(0, 1, f"{len(context.suppressions.directives)} comments")
+
+    class SeesNoComments(Rule):
+        """## What it does\nLooks for the analysis too early.\n\n## Why it matters\nTests.\n\n## Example\n`x`\n"""
+
+        code, name, category = "QA972", "sees-no-comments", "consistency"
+
+        def check(self, context):
+            _Seen.analyses.append(context.suppressions)
+            return ()
+
+    class Plugin:
+        @staticmethod
+        @hookimpl
+        def qalint_rules():
+            return [CountsComments, SeesNoComments]
+
+    return Plugin
+
+
+def test_a_rule_after_suppressions_reads_what_the_comments_suppressed():
+    from pathlib import Path
+
+    from qalint.engine.linter import Linter, Overrides
+    from qalint.engine.plugins import load_registry
+    from qalint.source.document import Document
+
+    registry = load_registry(extra_plugins=(_plugin(),), entry_points=False)
+    text = "<!-- qalint: disable-file -->\n" + DOC.format(before="<!-- qalint: disable-next-line=QA999 -->\n", after="")
+    _Seen.analyses = []
+    linter = Linter(registry, Overrides(isolated=True, select=["QA101", "QA301", "QA971", "QA972"]))
+    result = linter.check(Document("doc.md", text), Path("doc.md"))
+    # disable-file silenced the structure rules but not the late rule's own finding.
+    assert [(f.code, f.message) for f in result.findings] == [("QA971", "2 comments")]
+    early, late = _Seen.analyses
+    assert early is None
+    assert [(d.kind, d.used) for d in late.directives] == [("disable-file", {"QA101", "QA301"}), ("disable-next-line", set())]
+    assert late.unknown_rules(late.directives[1]) == ["QA999"]
+    assert "counts-comments" in late.known_rules and "QA101" in late.known_rules
+
+
+def test_after_suppressions_must_be_true_or_false():
+    from qalint.engine.rule import validate_rule_class
+
+    rule = type(_plugin().qalint_rules()[0].__name__, (_plugin().qalint_rules()[0],), {"after_suppressions": "yes"})
+    assert validate_rule_class(rule) == "CountsComments: after_suppressions 'yes' is not True or False"

@@ -4,27 +4,28 @@ The parser reads blocks (see `blocks`) and a layout profile (see `profiles`)
 and produces a `model.Structure`: the header, sections, items (question
 blocks, answer markers and bodies), questions left without an answer,
 referrals between answers (`referral_text`), footnote markers and definitions
-(`footnotes`) and the document's kind (`kinds`).  Everything keeps
-code-point offsets into the original text.
+(`footnotes`) and the document's kind (`kinds`). Blocks are classified by
+`markers` and paired by the profile's scheme (`schemes`); the parser scores
+what asks and what answers, for the schemes to split runs of text by.
+Everything keeps code-point offsets into the original text.
 """
 
 from __future__ import annotations
 
-import re
-
-from ..source.blocks import HEADING, HTML, PARAGRAPH, RULE, Block, block_span
+from ..profiles import Profile
+from ..source.blocks import HEADING, PARAGRAPH, block_span
 from ..source.document import Document
-from .footnotes import DEFINITION, find_footnotes
-from .kinds import detect_kind, is_deferral, set_kind
-# The structure's data types live in `model`; rules import them from here.
+from ..source.textutil import breaks_off, plain_text, starts_emphasised, starts_lowercase
+from .footnotes import find_footnotes
+from .kinds import answer_kind, detect_kind, is_deferral, set_kind  # noqa: F401  (is_deferral re-exported)
+from .markers import MarkerReader, marker_counts, split_at_markers  # noqa: F401  (marker_counts re-exported)
+# The structure's data types live in `model`; they stay importable from here.
 from .model import (  # noqa: F401  (re-exported)
     ANSWERS, DEFERRAL, DEFERRAL_NOTICE, DOCUMENT_KINDS, EMPTY, NOT_QA, PLACEHOLDER, QUESTIONS_ONLY, REFERRAL,
     SUBSTANTIVE, UNANSWERED_KINDS, FootnoteMark, Item, Marker, NumberRef, Reference, Section, Structure, Unanswered,
 )
-from ..profiles import Profile
-from .referral_text import find_references, internal_references, match_numbers, parse_numbers  # noqa: F401
+from .referral_text import find_references
 from .schemes import SCHEMES
-from ..source.textutil import ends_sentence, plain_text, sentences, starts_emphasised, starts_lowercase, word_count
 
 # Characters at each end of a long paragraph that are searched for question cues.
 _CUE_WINDOW = 300
@@ -32,15 +33,6 @@ _CUE_WINDOW = 300
 _FALLBACK_HEADER_BLOCKS = 8
 # Score of a block that asks outright (a "?" or a request).
 _STRONG = 2
-# Longest answer that can still be nothing but a referral or a deferral.
-_SHORT_ANSWER_WORDS = 60
-_SHORT_ANSWER_CHARS = 600
-# A paragraph a page break cut off mid-sentence is a long one; a short one
-# without closing punctuation ("PM", a heading-like line) stands on its own.
-_CUT_PARAGRAPH_WORDS = 8
-_SUPPRESSION_COMMENT = re.compile(r"^\s*<!--")
-# Lines, from a bare number's own, in which its question shows a question mark (for detection).
-_BARE_REACH = 3
 
 
 def parse_structure(doc: Document, profile: Profile, kind: str = "auto") -> Structure:
@@ -53,84 +45,15 @@ def parse_structure(doc: Document, profile: Profile, kind: str = "auto") -> Stru
     return structure
 
 
-def marker_counts(doc: Document, profiles: list[Profile]) -> list[int]:
-    """How many lines look like each profile's markers (for auto-detection).
-    Every line of the prose counts: plain-text extractions often have no blank
-    lines, so a marker can be any line of a long paragraph. A marker that is
-    only a number counts when a question mark follows within two lines:
-    flattened tables and footnotes leave numbers on their own lines."""
-    patterns = [profile.detection_regexes for profile in profiles]
-    counts = [0] * len(profiles)
-    for block in doc.blocks:
-        if block.kind not in (HEADING, PARAGRAPH):
-            continue
-        for line in range(block.start_line, block.end_line):
-            text = doc.line_text(line)
-            for position, (worded, bare) in enumerate(patterns):
-                if (worded is not None and worded.match(text)) or (
-                    bare is not None and bare.match(text) and _asks_near(doc, line)
-                ):
-                    counts[position] += 1
-    return counts
-
-
-def _matches_any(regexes: list, line: str) -> bool:
-    return any(r.match(line) for r in regexes)
-
-
-def _asks_near(doc: Document, line: int) -> bool:
-    return any("?" in doc.line_text(i) for i in range(line, min(line + _BARE_REACH, doc.line_count)))
-
-
 class _Parser:
     def __init__(self, doc: Document, profile: Profile) -> None:
         self.doc = doc
         self.profile = profile
-        self.blocks = self._split_at_markers(doc.blocks)
+        self.blocks = split_at_markers(doc, profile, doc.blocks)
         self.structure = Structure(profile, self.blocks)
         self._texts: dict[int, str] = {}
         self._content_starts = self.structure.content_starts
-
-    def _split_at_markers(self, blocks: list[Block]) -> list[Block]:
-        """Start a new block at every marker line inside a paragraph, for
-        documents that put "Q1: ..." and "A1: ..." on consecutive lines."""
-        profile = self.profile
-        regexes = (
-            profile.answer_regexes + profile.question_regexes + profile.bare_question_regexes
-            + profile.item_regexes + profile.section_regexes
-        )
-        result: list[Block] = []
-        for block in blocks:
-            if block.kind != PARAGRAPH or block.end_line - block.start_line < 2:
-                result.append(block)
-                continue
-            cuts = [
-                line_index for line_index in range(block.start_line + 1, block.end_line)
-                if not (line := self.doc.line_text(line_index))[:1].isspace() and _matches_any(regexes, self._unglued(line)[0])
-            ]
-            bounds = [block.start_line, *cuts, block.end_line]
-            for start, end in zip(bounds, bounds[1:]):
-                for part in self._split_bare_item(start, end):
-                    result.append(Block(block.kind, *part, block.level, block.in_container))
-        return result
-
-    def _split_bare_item(self, start: int, end: int) -> list[tuple[int, int]]:
-        """Lines that open with a bare item number ("3"), in text without blank
-        lines: the number, the question up to its question mark, the answer."""
-        first = self.doc.line_text(start)
-        if end - start < 2 or not any((m := r.match(first)) and not m.groupdict().get("rest") for r in self.profile.item_regexes):
-            return [(start, end)]
-        asked = next((i + 1 for i in range(start + 1, end - 1) if self.doc.line_text(i).rstrip().endswith("?")), None)
-        return [(start, start + 1), (start + 1, asked), (asked, end)] if asked else [(start, start + 1), (start + 1, end)]
-
-    def _unglued(self, line: str) -> tuple[str, int]:
-        """The line without page furniture at its start ("...Aanhangsel 1Antwoord 3"),
-        and how many characters were cut."""
-        furniture = self.profile.furniture_regex
-        match = furniture.match(line) if furniture is not None else None
-        if match is None or not line[match.end():].strip():
-            return line, 0
-        return line[match.end():], match.end()
+        self._markers = MarkerReader(doc, profile, self.blocks, self._content_starts)
 
     # -- block helpers -----------------------------------------------------
     def raw(self, index: int) -> str:
@@ -147,84 +70,12 @@ class _Parser:
             self._texts[index] = plain_text(self.profile.without_furniture(raw))
         return self._texts[index]
 
-    # -- classification ----------------------------------------------------
     def marker(self, index: int) -> tuple[str, Marker | None]:
-        """What kind of boundary block `index` is: marker, section or content."""
-        block = self.blocks[index]
-        if block.kind in (RULE,):
-            return "rule", None
-        if block.kind == HTML and _SUPPRESSION_COMMENT.match(self.raw(index)):
-            return "skip", None
-        if block.kind not in (HEADING, PARAGRAPH):
-            return "content", None
-        line_index = block.start_line
-        line = self.doc.line_text(line_index)
-        base = self.doc.line_starts[line_index]
-        if DEFINITION.match(line):
-            return "footnote", None
-        found = self._match_marker(index, line, base)
-        if found is None:
-            rest, cut = self._unglued(line)
-            found = self._match_marker(index, rest, base + cut) if cut else None
-            if found is not None:
-                found[1].glued = (base, base + cut)
-        if found is not None:
-            return found
-        # In plain text a question alone on its line ("* How do I ...?") is the FAQ's heading.
-        if block.kind == HEADING or (not self.doc.is_markdown and block.end_line - block.start_line == 1):
-            for pattern in self.profile.heading_question_regexes:
-                match = pattern.match(line)
-                if match:
-                    marker = self._make_marker("question", index, match, line, base)
-                    marker.opens_answer = True
-                    return "question", marker
-        if any(r.match(line) for r in self.profile.section_regexes):
-            return "section", None
-        if block.kind == HEADING and not block.in_container:
-            return "heading", None
-        return "content", None
-
-    def _match_marker(self, index: int, line: str, base: int) -> tuple[str, Marker] | None:
-        profile = self.profile
-        for kind, regexes, bare in (
-            ("answer", profile.answer_regexes, False),
-            ("question", profile.question_regexes, False),
-            ("question", profile.bare_question_regexes, True),
-            ("item", profile.item_regexes, False),
-        ):
-            for pattern in regexes:
-                match = pattern.match(line)
-                if match:
-                    marker = self._make_marker(kind, index, match, line, base)
-                    marker.bare = bare
-                    return kind, marker
-        return None
-
-    def _make_marker(self, kind: str, index: int, match: re.Match, line: str, base: int) -> Marker:
-        groups = match.groupdict()
-        rest = groups.get("rest")
-        inline = bool(rest and rest.strip(" \t*_"))
-        block = self.blocks[index]
-        # Text on the lines after the marker line belongs to the question or answer.
-        following = None
-        if not inline and block.kind == PARAGRAPH and block.end_line - block.start_line > 1:
-            following = self.doc.line_starts[block.start_line + 1]
-        stripped_start = len(line) - len(line.lstrip(" \t\ufeff#*_"))
-        end = len(line.rstrip(" \t*_#"))
-        label_text = line[stripped_start:match.start("rest")] if inline else line[stripped_start:end]
-        label = _marker_label(label_text)
-        if inline:
-            # Closing emphasis of the marker ("**A:** text") is not answer text.
-            following = base + match.start("rest") + len(rest) - len(rest.lstrip("*_ \t"))
-        content_start = following
-        if content_start is not None:
-            self._content_starts[index] = content_start
-            self._texts.pop(index, None)
-        return Marker(
-            kind, index, match_numbers(self.profile, match, "nums", base),
-            base + stripped_start, base + max(end, stripped_start), label,
-            content_start is not None,
-        )
+        """What kind of boundary block `index` is (see `markers.MarkerReader`)."""
+        found = self._markers.classify(index)
+        if index in self._content_starts:
+            self._texts.pop(index, None)  # its text starts after the marker
+        return found
 
     def score(self, index: int) -> int:
         """Positive for blocks that ask, negative for blocks that answer."""
@@ -250,36 +101,8 @@ class _Parser:
 
     # -- answers -----------------------------------------------------------
     def answer_kind(self, blocks: list[int]) -> tuple[str, list[int]]:
-        text = " ".join(self.text(i) for i in blocks).strip()
-        profile = self.profile
-        if profile.answer_label_regex is not None:
-            text = profile.answer_label_regex.sub("", text, count=1)  # "Antwoord: PM"
-        if not text:
-            return EMPTY, []
-        if profile.placeholder_regex and profile.placeholder_regex.match(text):
-            return PLACEHOLDER, []
-        if len(text) > _SHORT_ANSWER_CHARS or word_count(text, _SHORT_ANSWER_WORDS) > _SHORT_ANSWER_WORDS:
-            # Referral-only and deferral-only answers are short by nature.
-            return SUBSTANTIVE, []
-        parts = sentences(text)
-        rest = [s for s in parts if not is_deferral(profile, s)]
-        if len(rest) < len(parts) and word_count(" ".join(rest), 3) < 3:
-            return DEFERRAL, []
-        if profile.reference_regexes:
-            # A referral-only answer is what remains nearly empty once the
-            # referral phrases are taken out ("Zie ook het antwoord op vraag 28.").
-            targets: list[int] = []
-            rest = []
-            for sentence in parts:
-                cut = 0
-                for start, end, numbers in internal_references(self.profile, sentence, 0):
-                    targets.extend(n.value for n in numbers)
-                    rest.append(sentence[cut:start])
-                    cut = end
-                rest.append(sentence[cut:])
-            if targets and word_count(" ".join(rest), 3) < 3:
-                return REFERRAL, targets
-        return SUBSTANTIVE, []
+        """What the answer in `blocks` is (see `kinds.answer_kind`), and the numbers a referral names."""
+        return answer_kind(self.profile, " ".join(self.text(i) for i in blocks))
 
     # -- splitting runs of content blocks --------------------------------
     def units(self, blocks: list[int]) -> list[list[int]]:
@@ -290,8 +113,7 @@ class _Parser:
             if units:
                 previous = self.text(units[-1][-1])
                 current = self.text(index)
-                cut = not ends_sentence(previous) and word_count(previous, _CUT_PARAGRAPH_WORDS) >= _CUT_PARAGRAPH_WORDS
-                if current and (cut or starts_lowercase(current)):
+                if current and (breaks_off(previous) or starts_lowercase(current)):
                     units[-1].append(index)
                     continue
             units.append([index])
@@ -351,7 +173,7 @@ class _Parser:
                 in_header = False
             elif kind == "heading":
                 events[position] = ("content" if in_header else "section", index, None)
-        SCHEMES[self.profile.scheme](self, events)
+        SCHEMES[self.profile.scheme].pair(self, events)
         self._classify_answers()
         find_references(self.doc, self.profile, self.blocks, structure)
         find_footnotes(self.doc, self.profile, self.blocks, structure)
@@ -388,13 +210,3 @@ class _Parser:
             index for _, index, _ in events
             if index < _FALLBACK_HEADER_BLOCKS and self.blocks[index].kind in (HEADING, PARAGRAPH)
         )
-
-
-_LABEL_NUMBERS = re.compile(r"\d+(?:\s*(?:[,/&–-]|\b[^\W\d_]{1,3}\b(?:\s+[^\W\d_]{2,3})?)\s*\d+)*[.):]?")
-
-
-def _marker_label(text: str) -> str:
-    """A marker's wording with numbers, markup and spacing normalised away."""
-    text = plain_text(text)
-    text = _LABEL_NUMBERS.sub(" ", text)
-    return " ".join(text.strip(" .:)").split())

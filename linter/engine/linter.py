@@ -12,20 +12,15 @@ from .config import Config, ConfigError, build_config, find_config_file, resolve
 from ..source.document import Document
 from .fixes import fix_problem
 from .plugins import Registry
+from ..languages import packs
 from ..profiles import Profile
 from .rule import SEVERITIES, SEVERITY_RANK, Context, Finding, Rule
 from ..analysis.structure import marker_counts
 from ..running.workers import announce
 
 WORDS_FILE = ".qalint-words.txt"
-# Words that mark a language: frequent, and rare in the other languages listed.
-FUNCTION_WORDS = {
-    "nl": ("de", "het", "een", "van", "niet", "wordt", "zijn", "voor", "naar", "ook", "deze", "bij"),
-    "en": ("the", "of", "and", "not", "that", "are", "will", "with", "for", "this", "which", "has"),
-    "de": ("der", "die", "und", "ist", "nicht", "mit", "für", "auf", "den", "dem", "eine", "wird"),
-    "fr": ("le", "la", "les", "et", "est", "pas", "des", "une", "du", "pour", "dans", "qui"),
-    "es": ("el", "los", "las", "y", "es", "para", "con", "una", "por", "que", "del", "se"),
-}
+# The language detection falls back on, and prefers on a tie.
+_DEFAULT_LANGUAGE = "nl"
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
@@ -87,6 +82,8 @@ class Linter:
         self._resolved: dict[Path, Path] = {}  # folders as given, resolved
         self._explicit: Config | None = config
         self._word_lists = word_lists
+        # What a suppression comment may name: every rule's code and name.
+        self._known_rules = frozenset(registry.rules) | frozenset(registry.rule_by_name())
         if self.overrides.config_file is not None:
             from .config import read_config_file
 
@@ -205,8 +202,9 @@ class Linter:
         return Context(doc, profile, settings)
 
     def check(self, doc: Document, path: Path | None = None) -> FileResult:
+        path = path or Path(doc.path)
         result = FileResult(doc.path)
-        config = self.config_for(path or Path(doc.path))
+        config = self.config_for(path)
         selection = self.selection(config)
         context = self.context_for(doc, path)
         result.profile = context.profile.name
@@ -214,18 +212,14 @@ class Linter:
             from ..analysis.extract import summary
 
             result.structure = summary(context)
-        findings: list[Finding] = []
-        for code in sorted(selection.codes):
-            rule = self.registry.rules[code]
-            context.rule = rule
-            announce(f"in rule {code} ({rule.name})")
-            findings.extend(self._run_rule(rule, context, result.errors))
+        ignored = resolve_selectors(config.ignored_codes(path), self.registry.rules, config.label)
+        rules = [self.registry.rules[code] for code in sorted(selection.codes - ignored)]
+        findings = self._run_rules([r for r in rules if not r.after_suppressions], context, result.errors)
         announce("while applying suppressions")
-        ignored = resolve_selectors(config.ignored_codes(path or Path(doc.path)), self.registry.rules, config.label)
-        findings = [f for f in findings if f.code not in ignored]
         directives = suppressions.parse_directives(doc)
         findings = suppressions.apply(findings, directives)
-        findings.extend(self._suppression_findings(context, directives, selection.codes - ignored))
+        context.suppressions = suppressions.SuppressionAnalysis(tuple(directives), self._known_rules)
+        findings += self._run_rules([r for r in rules if r.after_suppressions], context, result.errors)
         for finding in findings:
             finding.severity = selection.severity.get(finding.code, finding.severity)
         result.findings = sorted(findings, key=Finding.sort_key)
@@ -239,6 +233,14 @@ class Linter:
             return self.config_for(path).timeout
         except ConfigError:  # reported when the document is checked
             return Config().timeout
+
+    def _run_rules(self, rules: list[type[Rule]], context: Context, errors: list[str]) -> list[Finding]:
+        findings: list[Finding] = []
+        for rule in rules:
+            context.rule = rule
+            announce(f"in rule {rule.code} ({rule.name})")
+            findings.extend(self._run_rule(rule, context, errors))
+        return findings
 
     def _run_rule(self, rule: type[Rule], context: Context, errors: list[str]) -> list[Finding]:
         """The findings of one rule; what a broken rule does is reported
@@ -267,32 +269,6 @@ class Linter:
             findings.append(finding)
         return findings
 
-    def _suppression_findings(self, context: Context, directives, codes: set[str]) -> list[Finding]:
-        """QA001 for a suppression that suppresses nothing or names an unknown
-        rule; QA002 for a directive qalint does not know (`disable-nextline`)."""
-        known = set(self.registry.rules) | set(self.registry.rule_by_name())
-        found = []
-        for directive in directives:
-            if not directive.known:
-                code = "QA002"
-                close = directive.suggestion()
-                message = f"unknown suppression directive {directive.kind!r}" + (
-                    f"; did you mean {close!r}?" if close else f" (known: {', '.join(suppressions.KINDS)})"
-                )
-            else:
-                code = "QA001"
-                unknown = sorted((directive.codes or set()) - known)
-                if unknown:
-                    message = f"suppression names unknown rule {', '.join(unknown)}"
-                elif not directive.used:
-                    what = ", ".join(sorted(directive.codes)) if directive.codes else "any rule"
-                    message = f"suppression of {what} suppresses nothing"
-                else:
-                    continue
-            if code in codes:
-                found.append(context.finding(directive.start, directive.end, message, rule=self.registry.rules[code]))
-        return found
-
 
 def _finding_problem(finding: object, length: int) -> str | None:
     """Why a rule's finding cannot be reported, or None."""
@@ -304,6 +280,9 @@ def _finding_problem(finding: object, length: int) -> str | None:
         return f"yielded a finding at offsets {finding.start}-{finding.end}, outside the text (0-{length})"
     if finding.severity not in SEVERITIES or not isinstance(finding.message, str):
         return f"yielded a finding with severity {finding.severity!r} and message {_short(finding.message)}"
+    data = finding.data
+    if not (isinstance(data, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in data.items())):
+        return f"yielded a finding with data {_short(data)}, not a mapping of strings to strings"
     return None
 
 
@@ -313,11 +292,13 @@ def _short(value: object) -> str:
 
 
 def guess_language(text: str) -> str:
-    """The language whose function words the text uses most ("nl" when unsure)."""
+    """The language with a pack whose detection words the text uses most
+    ("nl" when unsure; on a tie, "nl", then a language qalint spells)."""
     counts = Counter(word.lower() for word in _WORDS.findall(text[:20000]))
-    scores = {language: sum(counts[w] for w in words) for language, words in FUNCTION_WORDS.items()}
-    best = max(scores, key=lambda language: (scores[language], language == "nl"))
-    return best if scores[best] else "nl"
+    languages = packs()
+    scores = {code: sum(counts[w] for w in pack.detection_words) for code, pack in languages.items()}
+    best = max(scores, key=lambda code: (scores[code], code == _DEFAULT_LANGUAGE, languages[code].spells))
+    return best if scores[best] else _DEFAULT_LANGUAGE
 
 
 def fails(findings: list[Finding], level: str) -> bool:

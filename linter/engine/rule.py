@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping
 
 if TYPE_CHECKING:
     from ..source.document import Document
     from ..profiles import Profile
     from ..analysis.analysis import Analysis
     from ..analysis.structure import Structure
+    from .suppressions import SuppressionAnalysis
 
 CATEGORIES = ("numbering", "reference", "spelling", "missing-answer", "consistency")
 SEVERITIES = ("error", "warning", "info")
@@ -62,6 +63,9 @@ class Finding:
     # the span on long lines, starting at 0-based index `source_start`.
     source_line: str = ""
     source_start: int = 0
+    # Facts a consumer needs without parsing the message, e.g. QA401's
+    # {"word": "strafvervolgning"} for `--add-unknown-words`; the JSON report's `data`.
+    data: dict[str, str] = field(default_factory=dict)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.message)
@@ -87,6 +91,10 @@ class Rule:
     severity: ClassVar[str] = "warning"
     # "safe", "unsafe" or None when the rule offers no fix.
     fix_safety: ClassVar[str | None] = None
+    # True: the rule judges the suppression comments themselves (QA001). It runs
+    # once the other rules' findings met the comments, reads
+    # `context.suppressions`, and no comment suppresses its findings.
+    after_suppressions: ClassVar[bool] = False
 
     def check(self, context: "Context") -> Iterable[Finding]:
         raise NotImplementedError
@@ -124,6 +132,8 @@ def validate_rule_class(rule: Any) -> str | None:
         return f"{rule.__name__}: severity {rule.severity!r} is not one of {', '.join(SEVERITIES)}"
     if rule.fix_safety not in ("safe", "unsafe", None):
         return f"{rule.__name__}: fix_safety {rule.fix_safety!r} is not 'safe', 'unsafe' or None"
+    if not isinstance(rule.after_suppressions, bool):
+        return f"{rule.__name__}: after_suppressions {rule.after_suppressions!r} is not True or False"
     if rule.check is Rule.check:
         return f"{rule.__name__} does not implement check()"
     return None
@@ -137,6 +147,9 @@ class Context:
     profile: "Profile"
     settings: dict[str, Any]
     rule: type[Rule] | None = None
+    # The suppression comments and what they suppressed: set by the engine for
+    # the rules that run after suppressions (`Rule.after_suppressions`).
+    suppressions: "SuppressionAnalysis | None" = None
     # The document's facts, shared by every rule (built from the fields above when not given).
     analysis: "Analysis" = None  # type: ignore[assignment]
 
@@ -187,8 +200,10 @@ class Context:
         suggestions: Iterable[str] = (),
         fix: Fix | None = None,
         rule: type[Rule] | None = None,
+        data: Mapping[str, str] | None = None,
     ) -> Finding:
-        """A finding of the current rule over offsets [start, end)."""
+        """A finding of the current rule over offsets [start, end); `data`
+        holds facts for consumers (see `Finding.data`)."""
         rule = rule or self.rule
         assert rule is not None
         doc = self.document
@@ -203,6 +218,7 @@ class Context:
             doc.path, start, end, first.line, first.column, last.line, last.column,
             rule.code, rule.name, rule.category, rule.severity, message,
             list(suggestions), fix, doc.text[window_start:window_end], window_start - line_start,
+            dict(data or {}),
         )
 
     def edit(self, start: int, end: int, content: str) -> Edit:

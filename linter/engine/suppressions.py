@@ -52,6 +52,20 @@ class Directive:
         return self.known and (self.codes is None or code in self.codes or rule in self.codes)
 
 
+@dataclass(frozen=True)
+class SuppressionAnalysis:
+    """A document's suppression comments after the rules' findings met them
+    (each directive's `used` names the codes it suppressed), for the rules
+    that judge the comments (QA001, QA002)."""
+
+    directives: tuple[Directive, ...] = ()
+    known_rules: frozenset[str] = frozenset()  # codes and names of every registered rule
+
+    def unknown_rules(self, directive: Directive) -> list[str]:
+        """The codes or names a directive gives that no rule has."""
+        return sorted((directive.codes or frozenset()) - self.known_rules)
+
+
 def normalize_code(code: str) -> str:
     """`qa101` -> `QA101`, `Numbering-Gap` -> `numbering-gap`."""
     return code.upper() if _CODE.match(code) else code.lower()

@@ -9,7 +9,8 @@ from typing import Any
 from .. import __version__
 from . import Report
 
-REPORT_VERSION = "1.0"
+# 1.1 added the optional `data` of a finding.
+REPORT_VERSION = "1.1"
 
 
 def finding_dict(finding) -> dict[str, Any]:
@@ -27,7 +28,7 @@ def finding_dict(finding) -> dict[str, Any]:
                 for e in finding.fix.edits
             ],
         }
-    return {
+    found = {
         "path": finding.path,
         "line": finding.line,
         "column": finding.column,
@@ -41,6 +42,9 @@ def finding_dict(finding) -> dict[str, Any]:
         "suggestions": list(finding.suggestions),
         "fix": fix,
     }
+    if finding.data:
+        found["data"] = dict(finding.data)
+    return found
 
 
 def report_dict(report: Report) -> dict[str, Any]:

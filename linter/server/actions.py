@@ -9,16 +9,13 @@ from lsprotocol import types
 
 from ..engine.fixes import fix_in_passes
 from ..engine.rule import Finding
+from ..spelling.wordlist import unknown_word
 from .checker import Checked
 from .diagnostics import diagnostic
 from .positions import Positions
 
 ADD_WORD = "qalint.addWord"
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.qalint"
-MISSPELLING = "QA401"
-# Findings about suppression comments themselves come after suppressions apply:
-# a comment cannot silence them.
-UNSUPPRESSIBLE = ("QA001", "QA002")
 
 
 def code_actions(checked: Checked, positions: Positions, uri: str, params: types.CodeActionParams,
@@ -62,14 +59,21 @@ def _quick_fixes(finding: Finding, checked: Checked, positions: Positions, uri: 
     for suggestion in finding.suggestions:
         actions.append(action(f"{finding.code}: replace with {suggestion!r}",
                               [types.TextEdit(range=replaced, new_text=suggestion)]))
-    if finding.code == MISSPELLING:
-        word = checked.doc.text[finding.start:finding.end]
+    word = unknown_word(finding)
+    if word:
         actions.append(action(f"{finding.code}: add {word!r} to the project word list",
                               command=types.Command(title="add to word list", command=ADD_WORD,
                                                     arguments=[uri, word])))
-    if finding.code not in UNSUPPRESSIBLE:
+    if suppressible(finding, checked):
         actions.append(action(f"{finding.code}: disable for this line", [suppress_line(finding, checked, positions)]))
     return actions
+
+
+def suppressible(finding: Finding, checked: Checked) -> bool:
+    """Whether a comment can silence the finding: not one about the comments
+    themselves (its rule runs after suppressions apply)."""
+    rule = checked.registry.rules.get(finding.code)
+    return rule is None or not rule.after_suppressions
 
 
 def suppress_line(finding: Finding, checked: Checked, positions: Positions) -> types.TextEdit:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from ..languages import abbreviations
+
 # Standard-library patterns: they compile faster than `regex` ones, which
 # keeps start-up short; profiles (data) use `regex` for Unicode classes.
 _TAG = re.compile(r"<sup>[^<]{0,12}</sup>|<[^>\n]{1,200}>")
@@ -15,12 +17,9 @@ _UNDERSCORE_EMPHASIS = re.compile(r"(?<!\w)_{1,3}|_{1,3}(?!\w)")
 _HEADING = re.compile(r"(?<![^\r\n])[ \t]{0,3}#{1,6}[ \t]+")  # at a line start, after CR, LF or CRLF
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _LAST_WORD = re.compile(r"(?<![\w.])([\w.]+)\.$")  # tried at the start of a run only
-# A full stop after a common abbreviation ("the hon. Member", "nr. 12") ends no sentence.
+# A full stop after a common abbreviation ("the hon. Member", "nr. 12") ends no
+# sentence: the language packs list them.
 _LONGEST_ABBREVIATION = 6  # characters searched before a full stop
-_ABBREVIATIONS = {
-    "hon", "mr", "mrs", "ms", "dr", "st", "nr", "blz", "jl", "resp", "vs", "etc",
-    "o.a", "d.w.z", "m.b.t", "i.e", "e.g", "no",
-}
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _TERMINAL = re.compile(r"[.!?:;)\]\"'”’»…]$")
 
@@ -50,7 +49,7 @@ def sentences(text: str) -> list[str]:
         if not (following.isupper() or following.isdigit() or following in "(\"'‘“"):
             continue
         word = _LAST_WORD.search(text, max(start, match.start() - _LONGEST_ABBREVIATION), match.start())
-        if word and word.group(1).lower() in _ABBREVIATIONS:
+        if word and word.group(1).lower() in abbreviations():
             continue
         parts.append(text[start:match.start()])
         start = match.end()
@@ -83,3 +82,14 @@ def starts_emphasised(markdown: str) -> bool:
     """Whether a block opens in bold, as answers do in many reports."""
     stripped = markdown.lstrip()
     return len(stripped) > 4 and stripped[:2] in ("**", "__")
+
+
+# A paragraph a page break cut off mid-sentence is a long one; a short one
+# without closing punctuation ("PM", a heading-like line) stands on its own.
+_CUT_PARAGRAPH_WORDS = 8
+
+
+def breaks_off(text: str) -> bool:
+    """Whether plain text reads as a paragraph cut off mid-sentence (by a page
+    break, in conversion): long enough and without closing punctuation."""
+    return not ends_sentence(text) and word_count(text, _CUT_PARAGRAPH_WORDS) >= _CUT_PARAGRAPH_WORDS

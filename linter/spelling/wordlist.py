@@ -5,13 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..engine.linter import WORDS_FILE, FileResult, Linter
+from ..engine.rule import Finding
 
 MISSPELLING = "QA401"
-
-
-def _word(finding) -> str:
-    start = finding.column - 1 - finding.source_start
-    return finding.source_line[start:start + (finding.end_column - finding.column)]
 
 
 def add_unknown_words(results: list[FileResult], linter: Linter, force: bool = False) -> list[str]:
@@ -24,25 +20,41 @@ def add_unknown_words(results: list[FileResult], linter: Linter, force: bool = F
     additions: dict[Path, set[str]] = {}
     typos: set[str] = set()
     for result in results:
-        reported = [f for f in result.findings if f.code == MISSPELLING and f.line == f.end_line]
-        typos.update(_word(f) for f in reported if f.suggestions and not force)
-        words = {_word(f) for f in reported if force or not f.suggestions}
-        if not words:
-            continue
-        target = word_list_for(linter, Path(result.path), Path.cwd())
-        additions.setdefault(target, set()).update(w for w in words if w)
+        words, skipped = reported_words(result.findings, force)
+        typos |= skipped
+        if words:
+            additions.setdefault(word_list_for(linter, Path(result.path), Path.cwd()), set()).update(words)
     written = []
     for target, words in sorted(additions.items()):
         added = append_words(target, words)
         if added:
-            written.append(f"added {added} word{'s' if added != 1 else ''} to {target}")
+            written.append(f"added {_count(added, 'word')} to {target}")
     if typos:
         shown = ", ".join(sorted(typos)[:10]) + (", ..." if len(typos) > 10 else "")
-        written.append(
-            f"skipped {len(typos)} likely typo{'s' if len(typos) != 1 else ''} with a close suggestion "
-            f"({shown}); fix them, or add them with --force"
-        )
+        written.append(f"skipped {_count(len(typos), 'likely typo')} with a close suggestion "
+                       f"({shown}); fix them, or add them with --force")
     return written
+
+
+def reported_words(findings: list[Finding], force: bool = False) -> tuple[set[str], set[str]]:
+    """The words QA401 reported (its finding's `data["word"]`): those to add,
+    and those skipped as likely typos (with a suggestion, unless `force`)."""
+    words: set[str] = set()
+    typos: set[str] = set()
+    for finding in findings:
+        word = unknown_word(finding)
+        if word:
+            (typos if finding.suggestions and not force else words).add(word)
+    return words, typos
+
+
+def unknown_word(finding: Finding) -> str | None:
+    """The word a QA401 finding reports (its `data["word"]`), else None."""
+    return finding.data.get("word") if finding.code == MISSPELLING else None
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
 
 
 def word_list_for(linter: Linter, path: Path, fallback: Path) -> Path:
