@@ -117,6 +117,15 @@ def test_renumbering_is_not_offered_for_per_section_numbering():
     assert [f.fix for f in _per_section("QA101")] == [None]
 
 
+
+def test_a_restart_at_a_grouped_number_is_a_restart():
+    """After 1, 2, 3 the group "1 en 2" starts the numbering again (mutant:
+    a group read by its last number, 2, which is no restart)."""
+    pairs = [("1", "Klopt dat?"), ("2", "Klopt dat?"), ("3", "Klopt dat?"), ("1 en 2", "En dit? En dat?"), ("3", "Waarom?")]
+    text = HEAD + "".join(f"Vraag {n}\n{q}\n\nAntwoord {n}\nJa.\n\n" for n, q in pairs)
+    assert found(text, "numbering") == [(span(text, 21, "Vraag [[1]] en 2"), "question numbering restarts: expected 4, found 1")]
+
+
 # -- rules/missing.py --------------------------------------------------------
 
 
@@ -208,6 +217,18 @@ def test_a_deferral_notice_for_one_question_says_question():
         "De vraag kan niet binnen de gebruikelijke termijn worden beantwoord.\n"
     )
     assert [m for _, m in found(text, "QA207")] == ["deferral notice: the answers to 1 question are postponed"]
+
+
+
+def test_a_referral_to_a_deferral_is_reported_in_the_answer_not_the_question():
+    """Question 2 mentions answer 1 and answer 2 only refers to it: the
+    finding is on the answer's referral (mutant: on the first referral of
+    the item, the question's)."""
+    text = HEAD + (
+        "Vraag 1\nHoeveel kost het?\n\nAntwoord 1\nHet antwoord op deze vraag volgt in een afzonderlijke brief.\n\n"
+        "Vraag 2\nWie betaalt, gelet op het antwoord op vraag 1?\n\nAntwoord 2\nZie het antwoord op vraag 1.\n"
+    )
+    assert found(text, "QA206") == [(span(text, 13, "Zie het antwoord op vraag 1"), "answer 2 only refers to answer 1, which is only a deferral")]
 
 
 # -- rules/references.py -----------------------------------------------------

@@ -104,6 +104,13 @@ def test_two_different_names_are_no_spellings_of_each_other():
     assert found(text, "QA401") == []
 
 
+def test_a_name_one_letter_off_at_the_same_length_is_reported():
+    """"Paternitte" once beside "Paternotte" twice: one letter replaced, the
+    length unchanged (mutant: only names of another length compared)."""
+    text = HEAD + "Het lid Paternotte vroeg het eerder. Volgens Paternotte is dat niet zo, maar Paternitte heeft dat nooit bevestigd.\n"
+    assert found(text, "QA401") == [(span(text, 3, "Paternitte"), "unknown name 'Paternitte'; did you mean Paternotte?")]
+
+
 def test_a_name_used_three_times_is_a_name_of_its_own():
     """"Bontebal" three times beside "Bontenbal" four times: used three
     times, it is a name of its own, not a misspelling (mutant: from four)."""
