@@ -197,6 +197,10 @@ def test_a_document_that_ends_in_footnotes_after_a_cut_paragraph_is_checked():
     -> `>`, which reads past the last block)."""
     text = SPLIT_HEAD + f"Uiteraard is er in de tussenrapportage {CUT}\n\n" + NOTES
     assert found(text, "QA506") == []
+    # The same in a long document, of more blocks than Python keeps one
+    # object per number for (mutant: `>=` -> `is`).
+    long = SPLIT_HEAD + "Ja, dat klopt.\n\n" * 300 + f"Uiteraard is er in de tussenrapportage {CUT}\n\n" + NOTES
+    assert found(long, "QA506") == []
 
 
 def test_joining_a_bold_half_closes_the_bold_before_the_moved_footnotes():
