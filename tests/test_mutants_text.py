@@ -154,11 +154,16 @@ def test_the_suggested_form_keeps_the_lower_case_of_the_variant():
 
 def test_a_linking_s_is_decided_by_use_and_a_tie_decides_nothing():
     """"Halfjaarsrapportage" twice, "Halfjaarrapportage" once: both are
-    right, the more used wins; once each, nothing is reported (mutants:
-    the less used wins, or a tie goes to the form with s)."""
+    right, the more used wins, with or without the s; once each, nothing
+    is reported (mutants: the less used wins, the form with s wins, or a
+    tie goes to it)."""
     text = HEAD + "De Halfjaarsrapportage verscheen in mei. De Halfjaarsrapportage bevat de cijfers; de Halfjaarrapportage niet.\n"
     assert [(where(f), f.suggestions) for f in lint(text, select=["QA503"])] == [
         (span(text, 3, "Halfjaarrapportage"), ["Halfjaarsrapportage"]),
+    ]
+    fewer = HEAD + "De Halfjaarrapportage verscheen in mei. De Halfjaarrapportage bevat de cijfers; de Halfjaarsrapportage niet.\n"
+    assert [(where(f), f.suggestions) for f in lint(fewer, select=["QA503"])] == [
+        (span(fewer, 3, "Halfjaarsrapportage"), ["Halfjaarrapportage"]),
     ]
     tie = HEAD + "De Halfjaarsrapportage verscheen in mei. De Halfjaarrapportage bevat de cijfers.\n"
     assert found(tie, "QA503") == []
