@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
@@ -33,9 +33,7 @@ class Document:
     text: str
     encoding: str = "utf-8"
     has_bom: bool = False
-    # The facts rules share live in the document's Analysis (`context.analysis`);
-    # this is left only for rules/spelling.py until its facts move there too.
-    cache: dict = field(default_factory=dict, repr=False)
+    # The facts rules share live in the document's Analysis (`context.analysis`).
 
     @cached_property
     def _blocks(self) -> tuple[list, set[str]]:
