@@ -58,3 +58,62 @@ def test_the_check_sees_relative_and_absolute_imports():
     tree = ast.parse("from ..engine.rule import Context\nfrom .model import Item\nimport qalint.rules\n")
     names = [name for _, name in _module_level_imports(tree, "analysis")]
     assert names == ["qalint.engine.rule", "qalint.analysis.model", "qalint.rules"]
+
+
+def _load_graph() -> dict[str, set[str]]:
+    """Each module of qalint -> the qalint modules it imports when it loads
+    (a module's parent packages load with it; the root package is left out,
+    as every import passes through it)."""
+    modules: dict[str, Path] = {}
+    for path in LINTER.rglob("*.py"):
+        parts = path.relative_to(LINTER).with_suffix("").parts
+        parts = parts[:-1] if parts[-1] == "__init__" else parts
+        if parts:
+            modules["qalint." + ".".join(parts)] = path
+
+    def resolved(name: str) -> list[str]:
+        while name and name not in modules:
+            name = name.rpartition(".")[0]  # an attribute of a module, not a module
+        parts = name.split(".")
+        return [".".join(parts[:end]) for end in range(2, len(parts) + 1)] if name else []
+
+    graph = {}
+    for name, path in modules.items():
+        layer = name.split(".")[1] if path.parent != LINTER else ""
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = [found for _, found in _module_level_imports(tree, layer) if found.startswith("qalint.")]
+        graph[name] = {module for found in imported for module in resolved(found)}
+    return graph
+
+
+def _chain(graph: dict[str, set[str]], start: str, forbidden: tuple[str, ...]) -> list[str] | None:
+    """The shortest chain of loads from `start` to a module of a forbidden layer."""
+    paths = {start: [start]}
+    queue = [start]
+    while queue:
+        current = queue.pop(0)
+        for following in sorted(graph.get(current, ())):
+            if following in paths:
+                continue
+            paths[following] = paths[current] + [following]
+            if following.split(".")[1] in forbidden:
+                return paths[following]
+            queue.append(following)
+    return None
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_nothing_a_layer_loads_reaches_above_it(layer):
+    graph = _load_graph()
+    chains = [
+        " -> ".join(chain) for name in sorted(graph) if name.split(".")[1] == layer
+        if (chain := _chain(graph, name, FORBIDDEN[layer])) is not None
+    ]
+    assert chains == []
+
+
+def test_a_load_through_a_layer_below_is_found():
+    graph = {"qalint.analysis.kinds": {"qalint.profiles"}, "qalint.profiles": {"qalint.engine.validation"}}
+    assert _chain(graph, "qalint.analysis.kinds", FORBIDDEN["analysis"]) == [
+        "qalint.analysis.kinds", "qalint.profiles", "qalint.engine.validation",
+    ]
