@@ -67,6 +67,16 @@ def test_renumbering_leaves_a_broken_referral_alone():
     assert [(text[e.start:e.end], e.content) for e in findings[0].fix.edits] == [("3", "2"), ("3", "2")]
 
 
+def test_renumbering_is_not_offered_when_the_numbering_restarts():
+    """1, 2, 4, then 1, 2 again: a second set appended, so renumbering
+    through the document would be a guess (mutant: offered unless it
+    restarts twice)."""
+    numbers = ("1", "2", "4", "1", "2")
+    text = HEAD + "".join(f"Vraag {n}\nKlopt dat?\n\nAntwoord {n}\nJa.\n\n" for n in numbers)
+    findings = lint(text, select=["QA101"])
+    assert [(where(f), f.fix) for f in findings] == [(span(text, 15, "Vraag [[4]]"), None)]
+
+
 def test_an_order_paper_numbered_from_544_is_one_run():
     """Dáil questions 544 to 546 answered together: the numbering starts
     where the order paper does (mutant: the second number of a marker

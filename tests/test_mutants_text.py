@@ -189,6 +189,17 @@ CUT = "aandacht besteed aan de versnelling van technologische ontwikkelingen<sup
 NOTES = "---\n\n<sup>1</sup> Kamerstuk 33 694, nr. 57.\n"
 
 
+def test_a_table_followed_by_a_note_in_lower_case_is_no_split_paragraph():
+    """Only a paragraph can be the first half of a split one: a table
+    followed by a lower-case note is left alone (mutant: tables let
+    through)."""
+    text = SPLIT_HEAD + (
+        "| Jaar | Personeel | Materieel | Totaal |\n|---|---|---|---|\n| 2024 | 1,2 | 0,8 | 2,0 |\n| 2025 | 1,4 | 0,9 | 2,3 |\n\n"
+        "bedragen in miljoenen euro, prijspeil 2024.\n"
+    )
+    assert found(text, "QA506") == []
+
+
 def test_a_cut_paragraph_needs_eight_words_before_the_break():
     """The first half of a split paragraph has at least eight words: eight
     are enough (mutant: `< 8` -> `<= 8` asks for nine)."""
