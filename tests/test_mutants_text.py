@@ -282,3 +282,22 @@ def test_a_single_soft_hyphen_is_one_character():
     """One soft hyphen: the message is singular (mutant: "1 soft hyphens")."""
     text = HEAD + "Het kabinet steunt de internatio\u00adnale aanpak.\n"
     assert found(text, "QA514") == [(span(text, 3, "\u00ad"), "1 soft hyphen or zero-width character inside words")]
+
+
+# -- rules/dates.py, fix safety ----------------------------------------------
+
+def test_an_english_date_that_does_not_exist():
+    """"31 June 2020" in an English answer: June has 30 days (mutant: the
+    English months numbered from 0, so "June" is read as May)."""
+    text = "Question 1\nWhen was the letter sent?\n\nAnswer 1\nThe letter was sent on 31 June 2020 and received on 2 July 2020.\n"
+    assert [w for w, _ in found(text, "QA504")] == [span(text, 5, "31 June 2020")]
+
+
+def test_a_term_variant_fix_is_unsafe_and_removing_invisible_characters_is_safe():
+    """Which form of a term is right is a judgement (QA503's fix is unsafe);
+    removing a soft hyphen changes nothing visible (QA514's is safe).
+    Mutants: the two flags turned."""
+    variant = HEAD + "Het CETA-verdrag is getekend. Het CETA-verdrag geldt; het CETA verdrag niet.\n"
+    invisible = HEAD + "Het kabinet steunt de internatio\u00adnale aanpak.\n"
+    assert [f.fix.safe for f in lint(variant, select=["QA503"])] == [False]
+    assert [f.fix.safe for f in lint(invisible, select=["QA514"])] == [True]
