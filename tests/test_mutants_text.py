@@ -300,4 +300,6 @@ def test_a_term_variant_fix_is_unsafe_and_removing_invisible_characters_is_safe(
     variant = HEAD + "Het CETA-verdrag is getekend. Het CETA-verdrag geldt; het CETA verdrag niet.\n"
     invisible = HEAD + "Het kabinet steunt de internatio\u00adnale aanpak.\n"
     assert [f.fix.safe for f in lint(variant, select=["QA503"])] == [False]
+    linking = HEAD + "De Halfjaarsrapportage verscheen in mei. De Halfjaarsrapportage bevat de cijfers; de Halfjaarrapportage niet.\n"
+    assert [f.fix.safe for f in lint(linking, select=["QA503"])] == [False]
     assert [f.fix.safe for f in lint(invisible, select=["QA514"])] == [True]
