@@ -13,6 +13,7 @@ from conftest import FIXTURES, ROOT, lint, span, where
 from mutant_cases import HEAD, found
 
 import qalint
+from qalint.engine.fixes import apply_fixes
 from qalint.engine.linter import Linter, Overrides
 from qalint.engine.plugins import load_registry
 from qalint.source.reading import decode
@@ -65,6 +66,33 @@ def test_renumbering_leaves_a_broken_referral_alone():
     )
     findings = lint(text, select=["QA101"])
     assert [(text[e.start:e.end], e.content) for e in findings[0].fix.edits] == [("3", "2"), ("3", "2")]
+
+
+def test_renumbering_is_not_offered_when_the_numbering_restarts():
+    """1, 2, 4, then 1, 2 again: a second set appended, so renumbering
+    through the document would be a guess (mutant: offered unless it
+    restarts twice)."""
+    numbers = ("1", "2", "4", "1", "2")
+    text = HEAD + "".join(f"Vraag {n}\nKlopt dat?\n\nAntwoord {n}\nJa.\n\n" for n in numbers)
+    findings = lint(text, select=["QA101"])
+    assert [(where(f), f.fix) for f in findings] == [(span(text, 15, "Vraag [[4]]"), None)]
+
+
+def _numbered(numbers: list[int], referral: str) -> str:
+    """Questions and answers with these numbers; the last answer refers to others."""
+    pairs = "".join(f"Vraag {n}\nKlopt dat?\n\nAntwoord {n}\nJa.\n\n" for n in numbers[:-1])
+    last = numbers[-1]
+    return HEAD + pairs + f"Vraag {last}\nEn de rest?\n\nAntwoord {last}\nZie de antwoorden op de vragen {referral}.\n"
+
+
+def test_renumbering_rewrites_the_ends_of_a_range_referral_only():
+    """1, 3 ... 12 renumbered 1 ... 11: "vragen 9 tot en met 11" becomes
+    "8 tot en met 10"; the 10 the range implies is not written, so not
+    rewritten (mutant: implied numbers compared as text, and "9 tot en
+    met 11" > "10" lets the implied 10 overwrite the whole range)."""
+    text = _numbered([1, *range(3, 13)], "9 tot en met 11")
+    fixed = apply_fixes(text, lint(text, select=["QA101"]), unsafe=True).text
+    assert fixed == _numbered(list(range(1, 12)), "8 tot en met 10")
 
 
 def test_an_order_paper_numbered_from_544_is_one_run():
@@ -246,3 +274,13 @@ def test_a_chain_behind_the_second_of_two_referrals_is_reported():
         "Vraag 4\nWat kost het?\n\nAntwoord 4\nZie de antwoorden op de vragen 1 en 3.\n"
     )
     assert found(text, "QA303") == [(span(text, 25, "en [[3]]"), "referral chain 4 -> 3 -> 2: refer to 2 directly")]
+
+
+def test_a_chain_after_a_referral_into_a_cycle_is_reported():
+    """Answer 6 refers to 2 (in the cycle 2 -> 3 -> 2, QA304's) and to 5,
+    which only refers to 1: the chain through 5 is still reported (mutant:
+    the cycle ends the search)."""
+    answers = {1: "Het Rijk betaalt de kosten.", 2: "Zie het antwoord op vraag 3.", 3: "Zie het antwoord op vraag 2.",
+               4: "In 2025.", 5: "Zie het antwoord op vraag 1.", 6: "Zie de antwoorden op de vragen 2 en 5."}
+    text = HEAD + "".join(f"Vraag {n}\nKlopt dat?\n\nAntwoord {n}\n{a}\n\n" for n, a in answers.items())
+    assert found(text, "QA303") == [(span(text, 37, "en [[5]]"), "referral chain 6 -> 5 -> 1: refer to 1 directly")]

@@ -189,6 +189,17 @@ CUT = "aandacht besteed aan de versnelling van technologische ontwikkelingen<sup
 NOTES = "---\n\n<sup>1</sup> Kamerstuk 33 694, nr. 57.\n"
 
 
+def test_a_table_followed_by_a_note_in_lower_case_is_no_split_paragraph():
+    """Only a paragraph can be the first half of a split one: a table
+    followed by a lower-case note is left alone (mutant: tables let
+    through)."""
+    text = SPLIT_HEAD + (
+        "| Jaar | Personeel | Materieel | Totaal |\n|---|---|---|---|\n| 2024 | 1,2 | 0,8 | 2,0 |\n| 2025 | 1,4 | 0,9 | 2,3 |\n\n"
+        "bedragen in miljoenen euro, prijspeil 2024.\n"
+    )
+    assert found(text, "QA506") == []
+
+
 def test_a_cut_paragraph_needs_eight_words_before_the_break():
     """The first half of a split paragraph has at least eight words: eight
     are enough (mutant: `< 8` -> `<= 8` asks for nine)."""
@@ -271,3 +282,24 @@ def test_a_single_soft_hyphen_is_one_character():
     """One soft hyphen: the message is singular (mutant: "1 soft hyphens")."""
     text = HEAD + "Het kabinet steunt de internatio\u00adnale aanpak.\n"
     assert found(text, "QA514") == [(span(text, 3, "\u00ad"), "1 soft hyphen or zero-width character inside words")]
+
+
+# -- rules/dates.py, fix safety ----------------------------------------------
+
+def test_an_english_date_that_does_not_exist():
+    """"31 June 2020" in an English answer: June has 30 days (mutant: the
+    English months numbered from 0, so "June" is read as May)."""
+    text = "Question 1\nWhen was the letter sent?\n\nAnswer 1\nThe letter was sent on 31 June 2020 and received on 2 July 2020.\n"
+    assert [w for w, _ in found(text, "QA504")] == [span(text, 5, "31 June 2020")]
+
+
+def test_a_term_variant_fix_is_unsafe_and_removing_invisible_characters_is_safe():
+    """Which form of a term is right is a judgement (QA503's fix is unsafe);
+    removing a soft hyphen changes nothing visible (QA514's is safe).
+    Mutants: the two flags turned."""
+    variant = HEAD + "Het CETA-verdrag is getekend. Het CETA-verdrag geldt; het CETA verdrag niet.\n"
+    invisible = HEAD + "Het kabinet steunt de internatio\u00adnale aanpak.\n"
+    assert [f.fix.safe for f in lint(variant, select=["QA503"])] == [False]
+    linking = HEAD + "De Halfjaarsrapportage verscheen in mei. De Halfjaarsrapportage bevat de cijfers; de Halfjaarrapportage niet.\n"
+    assert [f.fix.safe for f in lint(linking, select=["QA503"])] == [False]
+    assert [f.fix.safe for f in lint(invisible, select=["QA514"])] == [True]
