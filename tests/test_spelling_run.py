@@ -86,3 +86,29 @@ def test_run_settings_are_typed_and_plugin_settings_hold_only_configured_setting
     assert context.run.text_language("nl") == "en"
     assert set(context.settings) == set(registry().settings_schema)
     assert context.analysis.structure.kind == "not-qa"
+
+
+def test_a_python_api_call_saves_what_it_learnt_as_it_returns(tmp_path, monkeypatch):
+    import qalint
+
+    config = qalint.load_config(select=["QA401"])
+    qalint.check_text("Het kabinet antwoordt.\n", "warm.md", config)
+    monkeypatch.setenv("QALINT_CACHE_DIR", str(tmp_path))
+    assert len(qalint.check_text("De zqyverordeningen gelden.\n", "doc.md", config)) == 1
+    assert "corrections\tzqyverordeningen\t" in _learnt(tmp_path)
+
+
+def test_a_language_server_session_keeps_its_spellers_and_saves_them_at_its_end(tmp_path, monkeypatch):
+    from qalint.server.checker import Checker
+
+    checker = Checker(registry())
+    checker.check(tmp_path / "warm.md", "Het kabinet antwoordt.\n")
+    spellers = checker.spellers
+    monkeypatch.setenv("QALINT_CACHE_DIR", str(tmp_path / "cache"))
+    checker.reload()  # a word list or configuration changed: a new engine, the same spellers
+    findings = checker.check(tmp_path / "doc.md", "De zqwbeschikkingen gelden.\n").result.findings
+    assert [f.message for f in findings if f.code == "QA401"] == ["unknown word 'zqwbeschikkingen'"]
+    assert checker.linter.spellers is spellers
+    assert _learnt(tmp_path / "cache") == ""
+    checker.save_learnt()  # as `qalint server` does when the session ends
+    assert "corrections\tzqwbeschikkingen\t" in _learnt(tmp_path / "cache")

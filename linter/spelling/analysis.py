@@ -77,7 +77,6 @@ class TruncatedWord(NamedTuple):
 class Spelling:
     """What the spelling analysis found in one document."""
 
-    language: str | None  # "nl" or "en"; None: a language no dictionary here checks
     unknown: tuple[UnknownWord, ...] = ()
     compounds: tuple[ClosedCompound, ...] = ()
     repairs: tuple[Repair, ...] = ()  # by start; reported by the conversion rules
@@ -97,9 +96,9 @@ def analyse_spelling(analysis: Analysis) -> Spelling:
     run = analysis.run
     language = checked_language(run, analysis.profile)
     if not counts or language is None:
-        return Spelling(language)
+        return Spelling()
     spellers = run.spellers if run.spellers is not None else Spellers()
-    return _Pass(analysis, spellers.speller(language, analysis.profile, run), counts).spelling(language)
+    return _Pass(analysis, spellers.speller(language, analysis.profile, run), counts).spelling()
 
 
 class _Pass:
@@ -119,7 +118,7 @@ class _Pass:
         # capitalised and in lower case (set once the candidates are known).
         self.in_code = self.in_titles = self.used_as_words = frozenset()
 
-    def spelling(self, language: str) -> Spelling:
+    def spelling(self) -> Spelling:
         speller, text = self.speller, self.text
         camel = _camel_case(self.counts)
         candidates = self._candidates({word for word in self.counts if not self._accepted(word)} | camel)
@@ -130,7 +129,7 @@ class _Pass:
         claimed = _claimed(repairs, truncated)
         verdicts = self._verdicts([word for word in candidates if word.start not in claimed and word.text not in camel],
                                   candidates, splitter, hints)
-        return Spelling(language, tuple(v for v in verdicts if isinstance(v, UnknownWord)),
+        return Spelling(tuple(v for v in verdicts if isinstance(v, UnknownWord)),
                         tuple(v for v in verdicts if isinstance(v, ClosedCompound)), tuple(repairs), truncated)
 
     def _verdicts(self, words: list[Word], candidates: list[Word], splitter: Splitter,

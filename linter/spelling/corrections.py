@@ -12,7 +12,7 @@ from typing import Callable
 from ..analysis.prose import Word
 from .dictionary import fold_accents
 from ..source.letters import capitalised_like
-from .speller import Speller, _distance
+from .speller import Speller
 
 # An unknown word the document uses this often is a term of art unless a
 # dictionary word is one edit away (then it is a typo made consistently).
@@ -28,7 +28,7 @@ def ranked_corrections(speller: Speller, text: str, counts: Counter, frequent: d
     candidates = set(speller.corrections(text)) | set(replaced)
     candidates |= {
         capitalised_like(text, w) for w in frequent.get(lower[:1], ())
-        if abs(len(w) - len(lower)) <= 2 and w != lower and _distance(w, lower) <= 2 and speller.known(w)
+        if abs(len(w) - len(lower)) <= 2 and w != lower and edit_distance(w, lower) <= 2 and speller.known(w)
     }
 
     def plausibility(candidate: str) -> int:
@@ -42,7 +42,7 @@ def ranked_corrections(speller: Speller, text: str, counts: Counter, frequent: d
         return 2
 
     def distance(candidate: str) -> int:
-        return 1 if candidate in replaced else _distance(candidate.lower(), lower, 3)
+        return 1 if candidate in replaced else edit_distance(candidate.lower(), lower, 3)
 
     # Among equally close words, one the document uses, then one from the
     # dictionary's list of common misspellings.
@@ -83,7 +83,7 @@ def name_suggestion(speller: Speller, word: Word, names: Counter) -> str | None:
     for other, count in names.most_common():
         if count < 2 or count <= names[text]:
             break
-        if abs(len(other) - len(text)) <= 1 and _distance(other, text, 1) == 1 and not _inflection_of(text, other):
+        if abs(len(other) - len(text)) <= 1 and edit_distance(other, text, 1) == 1 and not _inflection_of(text, other):
             return other
     return None
 
@@ -118,10 +118,36 @@ def capital_without_accent(speller: Speller, word: Word) -> bool:
 
 def close_to_known(speller: Speller, text: str, corrections: list[str]) -> bool:
     """Whether one of the corrections is a known word one edit away."""
-    return any(_distance(c.lower(), text.lower(), 1) <= 1 and speller.known(c) for c in corrections)
+    return any(edit_distance(c.lower(), text.lower(), 1) <= 1 and speller.known(c) for c in corrections)
 
 
 def _inflection_of(a: str, b: str) -> bool:
     """Whether one word is the other plus an inflection ("Battlegroups")."""
     short, long = sorted((a, b), key=len)
     return long.startswith(short) and long[len(short):] in ("s", "e", "n", "en", "'s")
+
+
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Damerau-Levenshtein distance, cut off above `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    # What both share at the start and the end costs nothing: compare the rest.
+    start, shorter = 0, min(len(a), len(b))
+    while start < shorter and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < shorter - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    a, b = a[start:len(a) - end], b[start:len(b) - end]
+    previous2 = None
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]

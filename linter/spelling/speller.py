@@ -300,29 +300,3 @@ def _replacements(word: str, replacements: list[tuple[str, str, bool, bool]]):
             while position >= 0:
                 yield word[:position] + target + word[position + len(plain):]
                 position = word.find(plain, position + 1)
-
-
-def _distance(a: str, b: str, limit: int = 2) -> int:
-    """Damerau-Levenshtein distance, cut off above `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    # What both share at the start and the end costs nothing: compare the rest.
-    start, shorter = 0, min(len(a), len(b))
-    while start < shorter and a[start] == b[start]:
-        start += 1
-    end = 0
-    while end < shorter - start and a[-1 - end] == b[-1 - end]:
-        end += 1
-    a, b = a[start:len(a) - end], b[start:len(b) - end]
-    previous2 = None
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
