@@ -50,17 +50,22 @@ def main(argv: list[str] | None = None) -> int:
     if server_only:
         _server_recheck(document, document.read_text(encoding="utf-8"))
         return 0
-    from ..source.document import Document
-    from ..engine.linter import Linter, Overrides
-    from ..engine.plugins import load_registry
-    from ..source.reading import decode
-    from ..analysis.structure import parse_structure
-
     qalint = [sys.executable, "-m", "qalint"]
     data = document.read_bytes()
-    size_mb = len(data) / 1e6
     print(f"document: {document} ({len(data) / 1024:.0f} KiB)")
+    _start_up(qalint, document)
+    text = _in_process(document, data)
+    _server_recheck(document, text)
+    _copies(qalint, data)
+    _result_cache(qalint, data)
+    _many_files(qalint)
+    _memory(document, data)
+    _growth_tables()
+    return 0
 
+
+def _start_up(qalint: list[str], document: Path) -> None:
+    """The command's start-up, alone and with the document."""
     with tempfile.TemporaryDirectory() as folder:
         empty = Path(folder) / "empty.md"
         empty.write_text("")
@@ -68,28 +73,32 @@ def main(argv: list[str] | None = None) -> int:
         print(f"qalint check (empty file):     {command_time(qalint + ['check', '--isolated', '--no-cache', str(empty)]) * 1000:7.1f} ms wall")
         print(f"qalint check (this document):  {command_time(qalint + ['check', '--isolated', '--no-cache', str(document)]) * 1000:7.1f} ms wall")
 
+
+def _in_process(document: Path, data: bytes) -> str:
+    """Parsing, the engine with some and all rules, and spelling; returns the text."""
+    from ..source.document import Document
+    from ..engine.linter import Linter, Overrides
+    from ..engine.plugins import load_registry
+    from ..source.reading import decode
+    from ..analysis.structure import parse_structure
+
+    size_mb = len(data) / 1e6
     registry = load_registry()
     linter = Linter(registry, Overrides(isolated=True))
     text = decode(str(document), data).text
-    probe = linter.check(Document(str(document), text), document)
-    profile = registry.profiles[probe.profile]
-
-    def parse() -> None:
-        doc = Document(str(document), text)
-        parse_structure(doc, profile)
-
-    parse_s = best_of(20, parse)
+    profile = registry.profiles[linter.check(Document(str(document), text), document).profile]
+    parse_s = best_of(20, lambda: parse_structure(Document(str(document), text), profile))
     print(f"structure parsing ({profile.name}): {parse_s * 1000:7.1f} ms  ({size_mb / parse_s:.1f} MB/s)")
 
-    structure_rules = Linter(
-        registry, Overrides(isolated=True, select=["numbering", "reference", "missing-answer"])
-    )
-    check_s = best_of(20, lambda: structure_rules.check(Document(str(document), text), document))
+    def engine(overrides: Overrides, runs: int) -> float:
+        selected = Linter(registry, overrides)
+        return best_of(runs, lambda: selected.check(Document(str(document), text), document))
+
+    check_s = engine(Overrides(isolated=True, select=["numbering", "reference", "missing-answer"]), 20)
     print(f"engine + structure rules:      {check_s * 1000:7.1f} ms  ({size_mb / check_s:.1f} MB/s)")
-    all_s = best_of(10, lambda: linter.check(Document(str(document), text), document))
+    all_s = engine(Overrides(isolated=True), 10)
     print(f"engine + all rules:            {all_s * 1000:7.1f} ms  ({size_mb / all_s:.1f} MB/s)")
-    no_spelling = Linter(registry, Overrides(isolated=True, ignore=["spelling"]))
-    without_s = best_of(10, lambda: no_spelling.check(Document(str(document), text), document))
+    without_s = engine(Overrides(isolated=True, ignore=["spelling"]), 10)
     print(f"spelling adds (warm, in-process): {(all_s - without_s) * 1000:7.1f} ms")
     _spelling_in_new_processes(document)
     prose_mb, words_mb = (size / 1e6 for size in _prose_bytes(text, registry, linter, document))
@@ -103,20 +112,18 @@ def main(argv: list[str] | None = None) -> int:
     injected, reported, right = suggestion_accuracy(document, text)
     print(f"suggestions (QA401):           first suggestion right for {right} of {reported} injected "
           f"one-letter typos reported ({right / max(reported, 1):.2f}); {reported} of {injected} reported")
-    _server_recheck(document, text)
+    return text
 
+
+def _copies(qalint: list[str], data: bytes, copies: int = 40) -> None:
+    """Copies of the document in one folder, in one process and in one per core."""
+    size_mb = len(data) / 1e6
     with tempfile.TemporaryDirectory() as folder:
-        copies = 40
         for index in range(copies):
             (Path(folder) / f"copy{index:02}.md").write_bytes(data)
         for jobs in (1, os.cpu_count() or 1):
             seconds = command_time(qalint + ["check", "--isolated", "--quiet", "--no-cache", "--jobs", str(jobs), folder], runs=3)
             print(f"{copies} copies, --jobs {jobs}:         {seconds * 1000:7.1f} ms wall ({copies * size_mb / seconds:.1f} MB/s)")
-    _result_cache(qalint, data)
-    _many_files(qalint)
-    _memory(document, data)
-    _growth_tables()
-    return 0
 
 
 def _result_cache(qalint: list[str], data: bytes, copies: int = 200) -> None:
