@@ -2,59 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from typing import Iterable, NamedTuple
+from typing import Iterable
 
-from qalint.source.blocks import prose_spans
+from qalint.analysis.marker_lines import SECTION_HEADING, MarkerGroup, WrittenMarker
 from qalint.engine.rule import Context, Finding, Fix, Rule
-from qalint.analysis.structure import Marker
+from qalint.source.blocks import prose_spans
+from qalint.source.markup import split_marker_line, write_marker_line
 from qalint.source.textutil import plain_text, word_count
-
-# A marker or heading line: heading hashes, emphasis, the text, closing
-# emphasis and trailing spaces. The head is a pattern; where the text ends is
-# found by hand, which stays linear on a line with long runs of spaces.
-_MARKER_HEAD = re.compile(r"(?P<lead>\ufeff?[ \t]{0,3})(?P<hashes>#{1,6}[ \t]+)?(?P<open>\*\*|__|\*|_)?")
-
-
-class _MarkerLine(NamedTuple):
-    lead_end: int
-    hashes: str
-    open: str
-    core: str
-    close: str
-    trail_start: int
-
-
-def _split_marker_line(line: str) -> _MarkerLine:
-    head = _MARKER_HEAD.match(line)
-    core_start = head.end()
-    trail_start = max(core_start, len(line.rstrip(" \t")))
-    # The text is as short as it can be: a closing `**` wins over a closing `*`.
-    close = ""
-    if trail_start - 2 >= core_start and line[trail_start - 2:trail_start] in ("**", "__"):
-        close = line[trail_start - 2:trail_start]
-    elif trail_start - 1 >= core_start and line[trail_start - 1] in "*_":
-        close = line[trail_start - 1]
-    return _MarkerLine(
-        head.end("lead"), head.group("hashes") or "", head.group("open") or "",
-        line[core_start:trail_start - len(close)], close, trail_start,
-    )
-
-
-def _markup(line: str) -> tuple[tuple[int, str], _MarkerLine] | None:
-    parts = _split_marker_line(line)
-    if not parts.core.strip():
-        return None
-    level = len(parts.hashes.strip())
-    if parts.close != parts.open:
-        return None  # unbalanced emphasis: leave the line alone
-    return (level, parts.open), parts
 
 
 def _show(style: tuple[int, str]) -> str:
-    level, emphasis = style
-    return ("#" * level + " " if level else "") + f"{emphasis}…{emphasis}"
+    return write_marker_line(style, "…")
 
 
 class MarkerStyle(Rule):
@@ -83,105 +42,93 @@ class MarkerStyle(Rule):
     fix_safety = "safe"
 
     def check(self, context: Context) -> Iterable[Finding]:
-        structure = context.structure
-        groups: list[tuple[str, list[tuple[int, Marker | None]]]] = [
-            ("answer marker", [(m.block, m) for m in structure.answer_markers if not m.inline]),
-            ("question marker", [(m.block, m) for m in structure.question_markers if not m.inline]),
-        ]
-        # Section headings of one pattern are one element ("Inbreng van de leden
-        # van de X-fractie"); another pattern is another level of the outline.
-        for pattern in context.profile.section_regexes:
-            groups.append(("section heading", [
-                (s.block, None) for s in structure.sections
-                if pattern.match(context.document.line_text(structure.blocks[s.block].start_line))
-            ]))
-        for kind, members in groups:
-            yield from self._check_group(context, kind, members)
+        for group in context.analysis.marker_groups:
+            if len(group.members) >= 2:
+                yield from self._check_group(context, group)
 
-    def _check_group(self, context: Context, kind: str, members) -> Iterable[Finding]:
-        doc = context.document
-        parsed = []
-        for block, marker in members:
-            line_index = context.structure.blocks[block].start_line
-            found = _markup(doc.line_text(line_index))
-            if found is not None:
-                parsed.append((line_index, marker, found[0], found[1]))
-        if len(parsed) < 2:
-            return
-        dominant_style, style_reason = _dominant_style(context, kind, parsed)
-        dominant_label, label_reason, well_formed = _dominant_label(context, parsed)
-        for line_index, marker, style, match in parsed:
+    def _check_group(self, context: Context, group: MarkerGroup) -> Iterable[Finding]:
+        dominant_style, style_reason = _dominant_style(context, group)
+        dominant_label, label_reason, well_formed = _dominant_label(group)
+        for written in group.members:
+            parts, marker = written.parts, written.marker
             problems = []
-            core = match.core
-            if style != dominant_style:
-                problems.append(f"written as {_show(style)}, {style_reason} {_show(dominant_style)}")
+            core = parts.core
+            if parts.style != dominant_style:
+                problems.append(f"written as {_show(parts.style)}, {style_reason} {_show(dominant_style)}")
             if marker is not None and dominant_label and marker.label and marker.label != dominant_label:
                 if marker.label in " ".join(core.split()):
                     core = " ".join(core.split()).replace(marker.label, dominant_label)
                 reason = "most are" if marker.label in well_formed else label_reason
                 problems.append(f"worded {marker.label!r}, {reason} {dominant_label!r}")
-            if not problems:
-                continue
-            base = doc.line_starts[line_index]
-            start, end = base + match.lead_end, base + match.trail_start
-            level, emphasis = dominant_style if (dominant_style[0] or not style[0]) else style
-            replacement = ("#" * level + " " if level else "") + emphasis + core + emphasis
-            # A heading stays a heading: never rewritten as a paragraph.
-            fix = Fix(f"rewrite as {replacement}", (context.edit(start, end, replacement),), safe=True)
-            suggestions = [replacement]
-            if replacement == doc.text[start:end]:
-                fix, suggestions = None, []
-            yield context.finding(start, end, f"{kind} {'; '.join(problems)}", suggestions, fix)
+            if problems:
+                yield _restyled(context, group.kind, written, dominant_style, core, problems)
+
+
+def _restyled(
+    context: Context, kind: str, written: WrittenMarker, style: tuple[int, str], core: str, problems: list[str],
+) -> Finding:
+    """The finding for a marker line, with the fix that writes it as `core` in `style`."""
+    doc = context.document
+    base = doc.line_starts[written.line]
+    start, end = base + written.parts.lead_end, base + written.parts.trail_start
+    # A heading stays a heading: never rewritten as a paragraph.
+    replacement = write_marker_line(style if (style[0] or not written.parts.level) else written.parts.style, core)
+    fix = Fix(f"rewrite as {replacement}", (context.edit(start, end, replacement),), safe=True)
+    suggestions = [replacement]
+    if replacement == doc.text[start:end]:
+        fix, suggestions = None, []
+    return context.finding(start, end, f"{kind} {'; '.join(problems)}", suggestions, fix)
 
 
 # Headings win over paragraphs once at least 1 in this many markers of a kind is one.
 HEADINGS_SHARE = 3
 
 
-def _dominant_style(context: Context, kind: str, parsed) -> tuple[tuple[int, str], str]:
+def _dominant_style(context: Context, group: MarkerGroup) -> tuple[tuple[int, str], str]:
     """The markup every marker of the group should have, and why: the
     configured one; else, where headings are a real part of the group, the
     most used heading form (turning them into paragraphs would flatten the
     outline); else the most used form. A lone heading among paragraphs is
     the odd one out: reported, but never fixed into a paragraph."""
     configured = context.settings.get("marker-markup")
-    if configured and kind != "section heading":
-        wanted = _markup(configured.replace("…", "x"))
+    if configured and group.kind != SECTION_HEADING:
+        wanted = split_marker_line(configured.replace("…", "x"))
         if wanted is not None:
-            return wanted[0], "the configured form is"
-    styles = Counter(style for _, _, style, _ in parsed)
+            return wanted.style, "the configured form is"
+    members = group.members
+    styles = Counter(m.parts.style for m in members)
     headings = Counter({style: n for style, n in styles.items() if style[0]})
-    if headings and len(headings) < len(styles) and sum(headings.values()) * HEADINGS_SHARE >= len(parsed):
+    if headings and len(headings) < len(styles) and sum(headings.values()) * HEADINGS_SHARE >= len(members):
         styles, reason = headings, "most headings are"
     else:
         reason = "most are"
-    return max(styles, key=lambda s: (styles[s], -_first(parsed, s))), reason
+    return max(styles, key=lambda s: (styles[s], -_first(members, s))), reason
 
 
-def _dominant_label(context: Context, parsed) -> tuple[str | None, str, set[str]]:
+def _dominant_label(group: MarkerGroup) -> tuple[str | None, str, set[str]]:
     """The wording every marker should have (the most used of the
     well-formed wordings the profile names, else the most used), why, and
     the well-formed wordings found."""
-    if not context.profile.fixed_wording:
+    if not group.one_wording:
         return None, "", set()
-    labels = Counter(m.label for _, m, _, _ in parsed if m is not None and m.label)
+    labels = Counter(m.marker.label for m in group.members if m.marker is not None and m.marker.label)
     if not labels:
         return None, "", set()
-    pattern = context.profile.marker_wording_regex
+    pattern = group.well_formed
     well_formed = Counter({l: n for l, n in labels.items() if pattern is not None and pattern.fullmatch(l)})
     if well_formed and len(well_formed) < len(labels):
         labels, reason = well_formed, "the well-formed wording is"
     else:
         reason = "most are"
-    return max(labels, key=lambda l: (labels[l], -_first_label(parsed, l))), reason, set(well_formed)
+    return max(labels, key=lambda l: (labels[l], -_first_label(group.members, l))), reason, set(well_formed)
 
 
-def _first(parsed, style) -> int:
-    return next((i for i, item in enumerate(parsed) if item[2] == style), -1)
+def _first(members: list[WrittenMarker], style: tuple[int, str]) -> int:
+    return next((i for i, m in enumerate(members) if m.parts.style == style), -1)
 
 
-def _first_label(parsed, label) -> int:
-    return next(i for i, item in enumerate(parsed) if item[1] is not None and item[1].label == label)
+def _first_label(members: list[WrittenMarker], label: str) -> int:
+    return next(i for i, m in enumerate(members) if m.marker is not None and m.marker.label == label)
 
 
 class CitationFormat(Rule):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from qalint.source.blocks import HEADING, PARAGRAPH, block_span
+from qalint.source.blocks import HEADING, PARAGRAPH, RULE, Block, block_span
 from qalint.engine.rule import Context, Finding, Fix, Rule
-from qalint.source.textutil import ends_sentence, plain_text, starts_lowercase, word_count
+from qalint.source.textutil import breaks_off, plain_text, starts_lowercase
 
 from .extraction import repair_finding
 from .spelling import extraction_repairs
@@ -40,41 +40,33 @@ class SplitParagraph(Rule):
 
     def check(self, context: Context) -> Iterable[Finding]:
         structure = context.structure
-        doc = context.document
         blocks = structure.blocks
         markers = {m.block for m in structure.answer_markers + structure.question_markers}
-        definitions = {doc.line_of(d.start) for d in structure.footnote_definitions}
-        index = 0
-        while index < len(blocks) - 1:
-            first = blocks[index]
-            index += 1
-            if first.kind != PARAGRAPH or first.in_container or (index - 1) in markers:
-                continue
-            start, end = block_span(doc, first)
-            head = plain_text(doc.text[start:end])
-            if ends_sentence(head) or word_count(head, 8) < 8:
-                continue
-            following = index
-            while following < len(blocks) and (
-                blocks[following].kind == "rule" or blocks[following].start_line in definitions
-            ):
-                following += 1
-            if (
-                following >= len(blocks) or blocks[following].kind != PARAGRAPH
-                or blocks[following].in_container or following in markers
-            ):
-                continue
-            second_start, second_end = block_span(doc, blocks[following])
-            tail = plain_text(doc.text[second_start:second_end])
-            if not starts_lowercase(tail):
-                continue
-            yield self._finding(context, end, second_start, index, following)
+        definitions = {context.document.line_of(d.start) for d in structure.footnote_definitions}
 
-    def _finding(self, context: Context, end: int, second_start: int, first_between: int, following: int) -> Finding:
+        def paragraph(index: int) -> bool:
+            block = blocks[index]
+            return block.kind == PARAGRAPH and not block.in_container and index not in markers
+
+        for index in range(len(blocks) - 1):
+            if not paragraph(index) or not breaks_off(self._plain(context, index)):
+                continue
+            following = _after_notes(blocks, index + 1, definitions)
+            if following < len(blocks) and paragraph(following) and starts_lowercase(self._plain(context, following)):
+                yield self._finding(context, index + 1, following)
+
+    @staticmethod
+    def _plain(context: Context, index: int) -> str:
+        start, end = block_span(context.document, context.structure.blocks[index])
+        return plain_text(context.document.text[start:end])
+
+    def _finding(self, context: Context, first_between: int, following: int) -> Finding:
         doc = context.document
         blocks = context.structure.blocks
         text = doc.text
-        newline = _newline(text)
+        newline = doc.newline
+        end = block_span(doc, blocks[first_between - 1])[1]
+        second_start = block_span(doc, blocks[following])[0]
         first_start = doc.line_starts[blocks[first_between - 1].start_line]
         second_end = doc.line_ends[blocks[following].end_line - 1]
         seam, closing = _balanced_seam(text, first_start, end, second_start, second_end)
@@ -90,6 +82,14 @@ class SplitParagraph(Rule):
             last_word_start, end,
             "paragraph ends mid-sentence and continues after a page break", fix=fix,
         )
+
+
+def _after_notes(blocks: list[Block], index: int, definitions: set[int]) -> int:
+    """The first block from `index` on that is no footnote and no thematic
+    break: what stands between the halves of a paragraph a page cut."""
+    while index < len(blocks) and (blocks[index].kind == RULE or blocks[index].start_line in definitions):
+        index += 1
+    return index
 
 
 _EMPHASIS = ("**", "__", "*", "_")
@@ -136,11 +136,6 @@ def _merge_insertions(edits: list[tuple[int, int, str]]) -> list[tuple[int, int,
         else:
             merged.append((start, end, content))
     return merged
-
-
-def _newline(text: str) -> str:
-    match = re.search(r"\r\n|\r|\n", text)
-    return match.group() if match else "\n"
 
 
 class ConversionDebris(Rule):

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from qalint.source.blocks import HEADING, HTML, PARAGRAPH, block_span
 from qalint.engine.rule import Context, Finding, Rule
-from qalint.analysis.structure import FootnoteMark
+from qalint.analysis.model import FootnoteMark
 from qalint.source.textutil import plain_text
 
 # `m<sup>2</sup>` and `km<sup>3</sup>` are units, not footnotes.

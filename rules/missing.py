@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from collections import Counter
-
-from qalint.profiles import ANSWER_AFTER_QUESTION
-from qalint.engine.rule import Context, Finding, Rule
-from qalint.source.textutil import plain_text, word_count
-from qalint.analysis.structure import (
+from qalint.analysis.model import (
     ANSWERS, DEFERRAL, DEFERRAL_NOTICE, EMPTY, PLACEHOLDER, REFERRAL, UNANSWERED_KINDS, Item, Structure,
 )
+from qalint.engine.rule import Context, Finding, Rule
+from qalint.source.textutil import plain_text, word_count
 
 
 _KIND_WORDS = {EMPTY: "empty", PLACEHOLDER: "a placeholder", DEFERRAL: "only a deferral"}
@@ -71,21 +68,10 @@ class UnansweredQuestion(Rule):
     def _lost_answers(self, context: Context) -> Iterable[Finding]:
         """Where questions are unnumbered paragraphs and one answer number is
         missing, the question block before the next answer holds two
-        questions: the first lost its answer (a removed answer, not a
-        mistyped number, which would leave a duplicate behind)."""
-        if context.profile.scheme != ANSWER_AFTER_QUESTION:
-            return
-        structure = context.structure
-        counts = Counter(n for item in structure.items for n in item.numbers)
-        numbered = [item for item in structure.items if len(item.numbers) == 1]
-        for previous, item in zip(numbered, numbered[1:]):
-            missing = previous.numbers[0] + 1
-            if (
-                item.numbers[0] == missing + 1 and missing not in counts and counts[item.numbers[0]] == 1
-                and len(item.asking_units) >= 2 and item.section == previous.section
-            ):
-                start, end = context.block_line_span(item.question_blocks[0])
-                yield context.finding(start, end, f"question has no answer (answer {missing} is missing)")
+        questions: the first lost its answer."""
+        for item, missing in context.analysis.lost_answers:
+            start, end = context.block_line_span(item.question_blocks[0])
+            yield context.finding(start, end, f"question has no answer (answer {missing} is missing)")
 
 
 class EmptyAnswer(Rule):

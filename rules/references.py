@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from qalint.engine.rule import Context, Finding, Rule
-from qalint.analysis.structure import REFERRAL, Structure
+from qalint.analysis.model import REFERRAL, Structure
 
 
 

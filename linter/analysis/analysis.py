@@ -11,11 +11,15 @@ from collections import Counter
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .marker_lines import MarkerGroup, marker_groups
+from .numbering import Mismatch, Numbering, lost_answers, mismatched_answers
+from .schemes import SCHEMES, Scheme, questionless_answers
+
 if TYPE_CHECKING:
     from ..profiles import Profile
     from ..source.blocks import Block
     from ..source.document import Document
-    from .model import FootnoteMark, Structure
+    from .model import FootnoteMark, Item, Marker, Structure
     from .prose import Prose
     from .referrals import Referrals
 
@@ -27,6 +31,7 @@ class Analysis:
         self.document = document
         self.profile = profile
         self.kind = kind
+        self._numberings: dict[int, Numbering] = {}
 
     @property
     def blocks(self) -> list[Block]:
@@ -39,6 +44,46 @@ class Analysis:
         from .structure import parse_structure
 
         return parse_structure(self.document, self.profile, self.kind)
+
+    @cached_property
+    def scheme(self) -> Scheme:
+        """How the layout pairs questions with answers (the profile names it)."""
+        return SCHEMES[self.profile.scheme]
+
+    def numbering(self, start: int = 1) -> Numbering:
+        """The numbering of answers (or of questions, where they carry the
+        numbers), where the first number should be `start`."""
+        if start not in self._numberings:
+            self._numberings[start] = Numbering(self.structure, self.profile, self.document.text, start)
+        return self._numberings[start]
+
+    @cached_property
+    def mismatched_answers(self) -> list[Mismatch]:
+        """Answer numbers that match no question, in layouts that number both."""
+        if not self.profile.question_numbering:
+            return []
+        return mismatched_answers(self.structure)
+
+    @cached_property
+    def questionless_answers(self) -> list[Marker]:
+        """Answer markers that follow no question, in layouts that mark
+        questions: the question was lost (at a page break, in conversion)."""
+        if not self.scheme.marks_questions:
+            return []
+        return questionless_answers(self.structure)
+
+    @cached_property
+    def lost_answers(self) -> list[tuple[Item, int]]:
+        """(item, missing answer number) where an answer went missing and its
+        question is still there, in layouts whose questions are unmarked."""
+        if not self.scheme.unmarked_questions:
+            return []
+        return lost_answers(self.structure)
+
+    @cached_property
+    def marker_groups(self) -> list[MarkerGroup]:
+        """The markers and section headings the document should write alike."""
+        return marker_groups(self.document, self.profile, self.structure)
 
     @cached_property
     def referrals(self) -> Referrals:

@@ -11,12 +11,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..source.blocks import block_span
-from ..engine.rule import Context
-from .model import DEFERRAL, EMPTY, PLACEHOLDER, REFERRAL, SUBSTANTIVE, Item, Marker, Structure
 from ..source.textutil import plain_text
+from .model import DEFERRAL, EMPTY, PLACEHOLDER, REFERRAL, SUBSTANTIVE, Item, Marker, Structure
+
+if TYPE_CHECKING:
+    from ..engine.rule import Context
 
 VERSION = "1.0"
 STATUS = {SUBSTANTIVE: "answered", EMPTY: "empty", PLACEHOLDER: "placeholder", DEFERRAL: "deferred", REFERRAL: "referral"}

@@ -31,45 +31,61 @@ _FUSED_MARKER = re.compile(r"(?<=[^\W\d_]{3})(\d{1,2})\b|\b(?:19|20)\d\d(\d{1,2}
 
 def find_footnotes(doc: Document, profile: Profile, blocks: list[Block], s: Structure) -> None:
     """Fill the structure's footnote markers and definitions."""
-    text = doc.text
     # Footnotes are neither read in code blocks nor in thematic breaks.
     skipped = [block_span(doc, b) for b in blocks if b.kind in (CODE, RULE)]
-    def_spans: list[tuple[int, int]] = []
+    s.footnote_definitions, def_spans = _definitions(doc.text, skipped)
+    s.footnote_markers = _marks(doc.text, (skipped, def_spans))
+    if profile.fused_footnotes:
+        defined = {d.label for d in s.footnote_definitions}
+        s.footnote_markers += _fused_marks(doc, blocks, defined)
+    s.footnote_markers.sort(key=lambda m: m.start)
+
+
+def _definitions(text: str, skipped: list[tuple[int, int]]) -> tuple[list[FootnoteMark], list[tuple[int, int]]]:
+    """The footnotes' own labels at the start of their lines, and the spans of those labels' markup."""
+    definitions, spans = [], []
     for match in DEFINITION.finditer(text):
         if _inside(match.start(), skipped):
             continue
         group = next(g for g in ("sup", "note", "uni") if match.group(g))
         label = match.group(group).translate(_SUP_VALUES)
-        s.footnote_definitions.append(FootnoteMark(label, match.start(group), match.end(group)))
-        def_spans.append((match.start(), match.end()))
+        definitions.append(FootnoteMark(label, match.start(group), match.end(group)))
+        spans.append((match.start(), match.end()))
+    return definitions, spans
+
+
+def _marks(text: str, skipped: tuple[list[tuple[int, int]], ...]) -> list[FootnoteMark]:
+    """Footnote markers in the text, outside each list of `skipped` spans."""
     patterns = [_SUP_MARKER, _NOTE_MARKER]
     if any(digit in text for digit in _SUPERSCRIPT_DIGITS):
         patterns.append(_UNICODE_SUP)
+    marks = []
     for pattern in patterns:
         for match in pattern.finditer(text):
-            if _inside(match.start(), def_spans) or _inside(match.start(), skipped):
+            if any(_inside(match.start(), spans) for spans in skipped):
                 continue
-            if pattern is _UNICODE_SUP:
-                before = text[match.start() - 1:match.start()]
-                if not before or not (before.isalnum() or before in _BEFORE_SUPERSCRIPT):
-                    continue
-            label = match.group(1).translate(_SUP_VALUES)
-            s.footnote_markers.append(FootnoteMark(label, match.start(1), match.end(1)))
-    if profile.fused_footnotes:
-        defined = {d.label for d in s.footnote_definitions}
-        for index in range(len(blocks)):
-            if blocks[index].kind != PARAGRAPH:
+            before = text[match.start() - 1:match.start()]
+            if pattern is _UNICODE_SUP and not (before and (before.isalnum() or before in _BEFORE_SUPERSCRIPT)):
                 continue
-            start, end = block_span(doc, blocks[index])
-            for match in _FUSED_MARKER.finditer(text, start, end):
-                group = 1 if match.group(1) else 2
-                if group == 1 and not text[match.start() - 3:match.start()].islower():
-                    continue
-                if match.group(group) in defined:
-                    s.footnote_markers.append(
-                        FootnoteMark(match.group(group), match.start(group), match.end(group))
-                    )
-    s.footnote_markers.sort(key=lambda m: m.start)
+            marks.append(FootnoteMark(match.group(1).translate(_SUP_VALUES), match.start(1), match.end(1)))
+    return marks
+
+
+def _fused_marks(doc: Document, blocks: list[Block], defined: set[str]) -> list[FootnoteMark]:
+    """Digits fused to a word or a year that name a footnote the document defines."""
+    text = doc.text
+    marks = []
+    for block in blocks:
+        if block.kind != PARAGRAPH:
+            continue
+        start, end = block_span(doc, block)
+        for match in _FUSED_MARKER.finditer(text, start, end):
+            group = 1 if match.group(1) else 2
+            if group == 1 and not text[match.start() - 3:match.start()].islower():
+                continue
+            if match.group(group) in defined:
+                marks.append(FootnoteMark(match.group(group), match.start(group), match.end(group)))
+    return marks
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:

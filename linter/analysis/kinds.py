@@ -13,15 +13,23 @@ from typing import Callable
 
 from ..source.blocks import PARAGRAPH, Block, block_span
 from ..source.document import Document
-from .model import ANSWERS, DEFERRAL_NOTICE, NOT_QA, QUESTIONS_ONLY, Structure
 from ..profiles import Profile
-from ..source.textutil import sentences
+from ..source.textutil import sentences, word_count
+from .model import (
+    ANSWERS, DEFERRAL, DEFERRAL_NOTICE, EMPTY, NOT_QA, PLACEHOLDER, QUESTIONS_ONLY, REFERRAL, SUBSTANTIVE, Structure,
+)
+from .referral_text import internal_references
 
 _SENTENCE_END = re.compile(r"[.?!]")
 # How far a sentence is followed to see whether it asks.
 _SENTENCE_REACH = 300
 # Speaker turns that make a document a transcript.
 _TRANSCRIPT_TURNS = 2
+# Longest answer that can still be nothing but a referral or a deferral.
+_SHORT_ANSWER_WORDS = 60
+_SHORT_ANSWER_CHARS = 600
+# Fewer words than this left beside a referral or deferral: the answer is only that.
+_LEFT_WORDS = 3
 
 
 def detect_kind(
@@ -87,6 +95,46 @@ def _asks(text: str, start: int, end: int) -> bool:
     """Whether the sentence going on at `start` ends in a question mark."""
     stop = _SENTENCE_END.search(text, start, min(end, start + _SENTENCE_REACH))
     return stop is not None and stop.group() == "?"
+
+
+def answer_kind(profile: Profile, text: str) -> tuple[str, list[int]]:
+    """Whether an answer's text is empty, a placeholder, only a deferral, only
+    a referral (with the numbers it names) or substantive."""
+    text = text.strip()
+    if profile.answer_label_regex is not None:
+        text = profile.answer_label_regex.sub("", text, count=1)  # "Antwoord: PM"
+    if not text:
+        return EMPTY, []
+    if profile.placeholder_regex and profile.placeholder_regex.match(text):
+        return PLACEHOLDER, []
+    if len(text) > _SHORT_ANSWER_CHARS or word_count(text, _SHORT_ANSWER_WORDS) > _SHORT_ANSWER_WORDS:
+        # Referral-only and deferral-only answers are short by nature.
+        return SUBSTANTIVE, []
+    parts = sentences(text)
+    rest = [s for s in parts if not is_deferral(profile, s)]
+    if len(rest) < len(parts) and word_count(" ".join(rest), _LEFT_WORDS) < _LEFT_WORDS:
+        return DEFERRAL, []
+    targets = _referral_only(profile, parts)
+    if targets:
+        return REFERRAL, targets
+    return SUBSTANTIVE, []
+
+
+def _referral_only(profile: Profile, parts: list[str]) -> list[int]:
+    """The numbers an answer refers to when it is nearly empty once the
+    referral phrases are taken out ("Zie ook het antwoord op vraag 28.")."""
+    if not profile.reference_regexes:
+        return []
+    targets: list[int] = []
+    rest = []
+    for sentence in parts:
+        cut = 0
+        for start, end, numbers in internal_references(profile, sentence, 0):
+            targets.extend(n.value for n in numbers)
+            rest.append(sentence[cut:start])
+            cut = end
+        rest.append(sentence[cut:])
+    return targets if targets and word_count(" ".join(rest), _LEFT_WORDS) < _LEFT_WORDS else []
 
 
 def set_kind(structure: Structure, kind: str) -> None:

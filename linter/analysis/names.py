@@ -6,12 +6,14 @@ sentence and in lower case elsewhere, is a name or a term of art (`rclone`,
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from qalint.source.blocks import CODE, HEADING, block_span
-from qalint.engine.rule import Context
-from qalint.source.textutil import ends_sentence
-from qalint.analysis.prose import Word
+from ..source.blocks import CODE, HEADING, block_span
+from ..source.textutil import ends_sentence
+from .prose import Word
+
+if TYPE_CHECKING:
+    from ..engine.rule import Context
 
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
 _LINK_TARGET = re.compile(r"\]\(([^)\n]*)\)|<(https?://[^>\s]*)>")

@@ -14,7 +14,7 @@ from typing import Iterable, Iterator, NamedTuple
 
 from ..source.blocks import HEADING, PARAGRAPH, TABLE, block_span
 from ..source.document import Document
-from .structure import Structure
+from .model import Structure
 
 # Spans blanked out before words are read (same length, so offsets hold),
 # each tried only where the text holds its trigger. Each stays linear on long

@@ -12,7 +12,7 @@ chain that QA303 and QA304 describe.
 
 from __future__ import annotations
 
-from qalint.analysis.structure import REFERRAL, Structure
+from .model import REFERRAL, Structure
 
 # A longer chain is described by its first answers and its last one.
 _SHOWN = 8

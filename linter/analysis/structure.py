@@ -15,16 +15,16 @@ import re
 from ..source.blocks import HEADING, HTML, PARAGRAPH, RULE, Block, block_span
 from ..source.document import Document
 from .footnotes import DEFINITION, find_footnotes
-from .kinds import detect_kind, is_deferral, set_kind
+from .kinds import answer_kind, detect_kind, is_deferral, set_kind  # noqa: F401  (is_deferral re-exported)
 # The structure's data types live in `model`; rules import them from here.
 from .model import (  # noqa: F401  (re-exported)
     ANSWERS, DEFERRAL, DEFERRAL_NOTICE, DOCUMENT_KINDS, EMPTY, NOT_QA, PLACEHOLDER, QUESTIONS_ONLY, REFERRAL,
     SUBSTANTIVE, UNANSWERED_KINDS, FootnoteMark, Item, Marker, NumberRef, Reference, Section, Structure, Unanswered,
 )
 from ..profiles import Profile
-from .referral_text import find_references, internal_references, match_numbers, parse_numbers  # noqa: F401
+from .referral_text import find_references, match_numbers
 from .schemes import SCHEMES
-from ..source.textutil import ends_sentence, plain_text, sentences, starts_emphasised, starts_lowercase, word_count
+from ..source.textutil import breaks_off, plain_text, starts_emphasised, starts_lowercase
 
 # Characters at each end of a long paragraph that are searched for question cues.
 _CUE_WINDOW = 300
@@ -32,12 +32,6 @@ _CUE_WINDOW = 300
 _FALLBACK_HEADER_BLOCKS = 8
 # Score of a block that asks outright (a "?" or a request).
 _STRONG = 2
-# Longest answer that can still be nothing but a referral or a deferral.
-_SHORT_ANSWER_WORDS = 60
-_SHORT_ANSWER_CHARS = 600
-# A paragraph a page break cut off mid-sentence is a long one; a short one
-# without closing punctuation ("PM", a heading-like line) stands on its own.
-_CUT_PARAGRAPH_WORDS = 8
 _SUPPRESSION_COMMENT = re.compile(r"^\s*<!--")
 # Lines, from a bare number's own, in which its question shows a question mark (for detection).
 _BARE_REACH = 3
@@ -151,38 +145,49 @@ class _Parser:
     def marker(self, index: int) -> tuple[str, Marker | None]:
         """What kind of boundary block `index` is: marker, section or content."""
         block = self.blocks[index]
-        if block.kind in (RULE,):
+        if block.kind == RULE:
             return "rule", None
         if block.kind == HTML and _SUPPRESSION_COMMENT.match(self.raw(index)):
             return "skip", None
         if block.kind not in (HEADING, PARAGRAPH):
             return "content", None
-        line_index = block.start_line
-        line = self.doc.line_text(line_index)
-        base = self.doc.line_starts[line_index]
+        line = self.doc.line_text(block.start_line)
         if DEFINITION.match(line):
             return "footnote", None
+        found = self._glued_marker(index, line) or self._heading_question(index, line)
+        if found is not None:
+            return found
+        if any(r.match(line) for r in self.profile.section_regexes):
+            return "section", None
+        if block.kind == HEADING and not block.in_container:
+            return "heading", None
+        return "content", None
+
+    def _glued_marker(self, index: int, line: str) -> tuple[str, Marker] | None:
+        """The marker the line opens with, also after page furniture glued before it."""
+        base = self.doc.line_starts[self.blocks[index].start_line]
         found = self._match_marker(index, line, base)
         if found is None:
             rest, cut = self._unglued(line)
             found = self._match_marker(index, rest, base + cut) if cut else None
             if found is not None:
                 found[1].glued = (base, base + cut)
-        if found is not None:
-            return found
-        # In plain text a question alone on its line ("* How do I ...?") is the FAQ's heading.
-        if block.kind == HEADING or (not self.doc.is_markdown and block.end_line - block.start_line == 1):
-            for pattern in self.profile.heading_question_regexes:
-                match = pattern.match(line)
-                if match:
-                    marker = self._make_marker("question", index, match, line, base)
-                    marker.opens_answer = True
-                    return "question", marker
-        if any(r.match(line) for r in self.profile.section_regexes):
-            return "section", None
-        if block.kind == HEADING and not block.in_container:
-            return "heading", None
-        return "content", None
+        return found
+
+    def _heading_question(self, index: int, line: str) -> tuple[str, Marker] | None:
+        """A question heading ("## How do I ...?"); in plain text a question
+        alone on its line ("* How do I ...?") is the FAQ's heading."""
+        block = self.blocks[index]
+        if block.kind != HEADING and (self.doc.is_markdown or block.end_line - block.start_line != 1):
+            return None
+        base = self.doc.line_starts[block.start_line]
+        for pattern in self.profile.heading_question_regexes:
+            match = pattern.match(line)
+            if match:
+                marker = self._make_marker("question", index, match, line, base)
+                marker.opens_answer = True
+                return "question", marker
+        return None
 
     def _match_marker(self, index: int, line: str, base: int) -> tuple[str, Marker] | None:
         profile = self.profile
@@ -250,36 +255,8 @@ class _Parser:
 
     # -- answers -----------------------------------------------------------
     def answer_kind(self, blocks: list[int]) -> tuple[str, list[int]]:
-        text = " ".join(self.text(i) for i in blocks).strip()
-        profile = self.profile
-        if profile.answer_label_regex is not None:
-            text = profile.answer_label_regex.sub("", text, count=1)  # "Antwoord: PM"
-        if not text:
-            return EMPTY, []
-        if profile.placeholder_regex and profile.placeholder_regex.match(text):
-            return PLACEHOLDER, []
-        if len(text) > _SHORT_ANSWER_CHARS or word_count(text, _SHORT_ANSWER_WORDS) > _SHORT_ANSWER_WORDS:
-            # Referral-only and deferral-only answers are short by nature.
-            return SUBSTANTIVE, []
-        parts = sentences(text)
-        rest = [s for s in parts if not is_deferral(profile, s)]
-        if len(rest) < len(parts) and word_count(" ".join(rest), 3) < 3:
-            return DEFERRAL, []
-        if profile.reference_regexes:
-            # A referral-only answer is what remains nearly empty once the
-            # referral phrases are taken out ("Zie ook het antwoord op vraag 28.").
-            targets: list[int] = []
-            rest = []
-            for sentence in parts:
-                cut = 0
-                for start, end, numbers in internal_references(self.profile, sentence, 0):
-                    targets.extend(n.value for n in numbers)
-                    rest.append(sentence[cut:start])
-                    cut = end
-                rest.append(sentence[cut:])
-            if targets and word_count(" ".join(rest), 3) < 3:
-                return REFERRAL, targets
-        return SUBSTANTIVE, []
+        """What the answer in `blocks` is (see `kinds.answer_kind`), and the numbers a referral names."""
+        return answer_kind(self.profile, " ".join(self.text(i) for i in blocks))
 
     # -- splitting runs of content blocks --------------------------------
     def units(self, blocks: list[int]) -> list[list[int]]:
@@ -290,8 +267,7 @@ class _Parser:
             if units:
                 previous = self.text(units[-1][-1])
                 current = self.text(index)
-                cut = not ends_sentence(previous) and word_count(previous, _CUT_PARAGRAPH_WORDS) >= _CUT_PARAGRAPH_WORDS
-                if current and (cut or starts_lowercase(current)):
+                if current and (breaks_off(previous) or starts_lowercase(current)):
                     units[-1].append(index)
                     continue
             units.append([index])
@@ -351,7 +327,7 @@ class _Parser:
                 in_header = False
             elif kind == "heading":
                 events[position] = ("content" if in_header else "section", index, None)
-        SCHEMES[self.profile.scheme](self, events)
+        SCHEMES[self.profile.scheme].pair(self, events)
         self._classify_answers()
         find_references(self.doc, self.profile, self.blocks, structure)
         find_footnotes(self.doc, self.profile, self.blocks, structure)

@@ -17,6 +17,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Pattern
 
+# Markdown emphasis and heading markup around a marker line.
+from ..source.markup import MARKUP_AFTER as _MARKUP_AFTER, MARKUP_BEFORE as _MARKUP_BEFORE
+
 
 
 PROFILE_DIR = Path(__file__).parent
@@ -26,12 +29,6 @@ ANSWER_AFTER_QUESTION = "answer-after-question"  # layout A
 QUESTION_AND_ANSWER = "question-and-answer"  # layout C, E
 ITEM = "item"  # layout B
 
-# Markdown emphasis and heading markup around a marker line. Possessive
-# runs, and one run per kind of character, keep a match linear on a line of
-# asterisks or spaces (nested runs of `*` and ` ` backtrack exponentially).
-_MARKUP_BEFORE = r"^\ufeff?[ \t]{0,3}(?:#{1,6}[ \t]++)?(?:[*_][*_ \t]*+)?"
-# A marker line may end with a suppression comment (`<!-- qalint: disable-line -->`).
-_MARKUP_AFTER = r"[ \t]*+(?:[.:][ \t]*+)?[*_]*+[ \t]*+(?:(?<=[ \t])#++[ \t]*+)?(?:<!--\s*+qalint:[^<>]*-->[ \t]*+)?$"
 
 
 def compile_pattern(pattern: str, flags: int = 0):

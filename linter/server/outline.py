@@ -8,7 +8,7 @@ from lsprotocol import types
 from ..source.blocks import block_span
 from ..source.document import Document
 from ..analysis.extract import STATUS, markers_of
-from ..analysis.model import REFERRAL, SUBSTANTIVE, Item, Marker, NumberRef, Reference, Structure
+from ..analysis.model import REFERRAL, SUBSTANTIVE, Item, Marker, NumberRef, Reference, Structure, Unanswered
 from .positions import Positions
 
 # Longest question text shown beside an outline entry.
@@ -70,31 +70,39 @@ def document_symbols(structure: Structure, doc: Document, positions: Positions) 
                         block_span(doc, structure.blocks[section.block]), positions)
                 for section in structure.sections]
     top: list[types.DocumentSymbol] = []
-    for item in structure.items:
-        symbol = _item_symbol(item, structure, doc, positions)
+    placed = [(item.section, _item_symbol(item, structure, doc, positions)) for item in structure.items]
+    placed += [(u.section, _unanswered_symbol(u, structure, doc, positions)) for u in structure.unanswered]
+    for section, symbol in placed:
         if symbol is None:
             continue
-        if item.section is not None and item.section < len(sections):
-            _adopt(sections[item.section], symbol)
+        if section is not None and section < len(sections):
+            _adopt(sections[section], symbol)
         else:
             top.append(symbol)
-    for unanswered in structure.unanswered:
-        spans = [block_span(doc, structure.blocks[b]) for b in unanswered.blocks]
-        if unanswered.marker:
-            spans.append((unanswered.marker.start, unanswered.marker.end))
-        if spans:
-            name = _marker_text(doc, unanswered.marker) if unanswered.marker else _first_words(doc, spans[0])
-            selection = (unanswered.marker.start, unanswered.marker.end) if unanswered.marker else None
-            symbol = _symbol(name, types.SymbolKind.Key, _union(spans), positions, selection, "no answer")
-            if unanswered.section is not None and unanswered.section < len(sections):
-                _adopt(sections[unanswered.section], symbol)
-            else:
-                top.append(symbol)
     symbols = top + sections
-    symbols.sort(key=lambda s: (s.range.start.line, s.range.start.character))
+    symbols.sort(key=_symbol_start)
     for section in sections:
-        section.children = sorted(section.children or [], key=lambda s: (s.range.start.line, s.range.start.character))
+        section.children = sorted(section.children or [], key=_symbol_start)
     return symbols
+
+
+def _symbol_start(symbol: types.DocumentSymbol) -> tuple[int, int]:
+    return symbol.range.start.line, symbol.range.start.character
+
+
+def _unanswered_symbol(
+    unanswered: Unanswered, structure: Structure, doc: Document, positions: Positions,
+) -> types.DocumentSymbol | None:
+    """A question no answer follows."""
+    spans = [block_span(doc, structure.blocks[b]) for b in unanswered.blocks]
+    marker = unanswered.marker
+    if marker:
+        spans.append((marker.start, marker.end))
+    if not spans:
+        return None
+    name = _marker_text(doc, marker) if marker else _first_words(doc, spans[0])
+    selection = _span_of([marker] if marker else [])
+    return _symbol(name, types.SymbolKind.Key, _union(spans), positions, selection, "no answer")
 
 
 def _item_symbol(item: Item, structure: Structure, doc: Document, positions: Positions) -> types.DocumentSymbol | None:
@@ -102,33 +110,38 @@ def _item_symbol(item: Item, structure: Structure, doc: Document, positions: Pos
     by the marker heading it, with the question's first words and the
     answer's marker as children."""
     question_markers, answer_markers = markers_of(item)
-    question = [block_span(doc, structure.blocks[b]) for b in item.question_blocks]
-    markers = [(m.start, m.end) for m in question_markers]
-    answer = [block_span(doc, structure.blocks[b]) for b in item.answer_blocks]
-    answer_marker = [(m.start, m.end) for m in answer_markers]
-    spans = question + markers + answer + answer_marker
-    if not spans:
+    question = _spans(structure, doc, item.question_blocks, question_markers)
+    answer = _spans(structure, doc, item.answer_blocks, answer_markers)
+    if not question and not answer:
         return None
     children = []
-    if question or markers:
-        if question:  # the question's words, after a marker that shares its block
+    if question:
+        if item.question_blocks:  # the question's words, after a marker that shares its block
             first = item.question_blocks[0]
             name = _first_words(doc, (structure.content_starts.get(first, question[0][0]), question[0][1]))
         else:
             name = _marker_text(doc, question_markers[0])
-        children.append(_symbol(name, types.SymbolKind.Key, _union(question + markers), positions,
-                                markers[0] if markers else None))
-    if answer or answer_marker:
+        children.append(_symbol(name, types.SymbolKind.Key, _union(question), positions, _span_of(question_markers)))
+    if answer:
         detail = STATUS[item.kind] if item.kind != SUBSTANTIVE else None
         name = _marker_text(doc, answer_markers[0]) if answer_markers else "answer"
-        children.append(_symbol(name, types.SymbolKind.String, _union(answer + answer_marker), positions,
-                                answer_marker[0] if answer_marker else None, detail))
-    heading = (question_markers or answer_markers or [None])[0]
-    name = _marker_text(doc, heading) or children[0].name
-    selection = (heading.start, heading.end) if heading else None
-    symbol = _symbol(name, types.SymbolKind.Number, _union(spans), positions, selection)
+        children.append(_symbol(name, types.SymbolKind.String, _union(answer), positions,
+                                _span_of(answer_markers), detail))
+    heading = (question_markers or answer_markers)[:1]
+    name = _marker_text(doc, heading[0] if heading else None) or children[0].name
+    symbol = _symbol(name, types.SymbolKind.Number, _union(question + answer), positions, _span_of(heading))
     symbol.children = children
     return symbol
+
+
+def _spans(structure: Structure, doc: Document, blocks: list[int], markers: list[Marker]) -> list[tuple[int, int]]:
+    """The spans of `blocks`, then of `markers`."""
+    return [block_span(doc, structure.blocks[b]) for b in blocks] + [(m.start, m.end) for m in markers]
+
+
+def _span_of(markers: list[Marker]) -> tuple[int, int] | None:
+    """The first marker's span, if there is one."""
+    return (markers[0].start, markers[0].end) if markers else None
 
 
 def _symbol(name: str, kind: types.SymbolKind, span: tuple[int, int], positions: Positions,

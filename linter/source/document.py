@@ -33,7 +33,8 @@ class Document:
     text: str
     encoding: str = "utf-8"
     has_bom: bool = False
-    # The facts rules share live in the document's Analysis (`context.analysis`).
+    # The facts rules share live in the document's Analysis (`context.analysis`);
+    # this is left only for rules/spelling.py until its facts move there too.
     cache: dict = field(default_factory=dict, repr=False)
 
     @cached_property

@@ -83,3 +83,14 @@ def starts_emphasised(markdown: str) -> bool:
     """Whether a block opens in bold, as answers do in many reports."""
     stripped = markdown.lstrip()
     return len(stripped) > 4 and stripped[:2] in ("**", "__")
+
+
+# A paragraph a page break cut off mid-sentence is a long one; a short one
+# without closing punctuation ("PM", a heading-like line) stands on its own.
+_CUT_PARAGRAPH_WORDS = 8
+
+
+def breaks_off(text: str) -> bool:
+    """Whether plain text reads as a paragraph cut off mid-sentence (by a page
+    break, in conversion): long enough and without closing punctuation."""
+    return not ends_sentence(text) and word_count(text, _CUT_PARAGRAPH_WORDS) >= _CUT_PARAGRAPH_WORDS

@@ -15,7 +15,7 @@ import os
 import threading
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 from .affixfile import AffixFile
 
@@ -85,17 +85,72 @@ def expand(affixes: AffixFile, dic: Path, part: tuple[int, int] = (0, 1)) -> dic
     """Every form of the word list `dic` under the rules of `affixes`, with
     its bits (see the constants above); of one part of the list only when
     `part` (index, count) says so."""
-    classes = affixes.classes
-    compound_flags = {flag: _PLACES[place] for flag, place in affixes.compound_flags.items()}
-    forms: dict[str, int] = {}
+    expansion = _Expansion(affixes)
+    for word, flag_list in _entries(dic, affixes, part):
+        expansion.entry(word, flag_list, expansion.add)
+        if _hidden_capitals(word, flag_list, affixes):
+            # Hunspell reads "DDoS", "kV" and "NGO/S" also as hidden "Ddos",
+            # "Kv", "Ngo/S" that match only a word in capitals: "DDOS", "NGOS".
+            lower = word.lower()
+            expansion.entry(lower[:1].upper() + lower[1:], flag_list, expansion.add_in_capitals)
+    return expansion.forms
 
-    def compound_bits(flags) -> int:
-        bits = 0
-        for flag in flags:
-            bits |= compound_flags.get(flag, 0)
-        return bits
 
-    def add(form: str, flags, bits: int) -> None:
+class _Root(NamedTuple):
+    """What a word's flags give all its forms."""
+
+    flags: frozenset[str]
+    own: int  # the word's own compound places
+    as_word: int  # the bits of the word itself
+    as_end: int  # of forms that may close a rule's compound (suffixed or permitted ones)
+    as_any: int  # of any form
+    stem_flags: frozenset[str]  # keep-case and forbidden, which hold for every form
+
+
+Add = Callable[[str, frozenset[str], int], None]
+
+
+class _Expansion:
+    """The forms of a word list under one affix file, gathered in `forms`."""
+
+    def __init__(self, affixes: AffixFile) -> None:
+        self.affixes = affixes
+        self.forms: dict[str, int] = {}
+        self._compound_flags = {flag: _PLACES[place] for flag, place in affixes.compound_flags.items()}
+        self._bits_of_flag = flag_bits(affixes)
+        self._tested = frozenset(flag for _, flag in self._bits_of_flag)
+        self._roots: dict[tuple[str, ...], _Root] = {}  # many words share their flags
+
+    def entry(self, word: str, flag_list: list[str], add: Add) -> None:
+        """Add `word` and its affixed forms through `add`."""
+        root = self._root(tuple(flag_list))
+        add(word, root.flags, root.as_word)
+        for form, continuation, cross in self._suffixed(word, root.flags, 0):
+            self._add_suffixed(form, continuation, cross, root, add)
+        permit = self.affixes.permit
+        for form, continuation in self._prefixed(word, root.flags, False):
+            closing = root.as_end if permit in continuation else root.as_any
+            add(form, continuation | root.stem_flags,
+                closing | _place(root.own, self._compound_bits(continuation), permit in continuation, BEGIN))
+            for both, suffix_continuation, _ in self._suffixed(form, continuation, 1):
+                add(both, continuation | suffix_continuation | root.stem_flags,
+                    closing | self._compound_bits(continuation | suffix_continuation))
+
+    def _add_suffixed(self, form: str, continuation: frozenset[str], cross: bool, root: _Root, add: Add) -> None:
+        """A suffixed form, and its forms with a prefix too where the suffix combines."""
+        permit = self.affixes.permit
+        add(form, continuation | root.stem_flags,
+            root.as_end | _place(root.own, self._compound_bits(continuation), permit in continuation, END))
+        if not cross:
+            return
+        for both, prefix_continuation in self._prefixed(form, root.flags | continuation, True):
+            edges = (BEGIN if permit in continuation else 0) | (END if permit in prefix_continuation else 0)
+            add(both, continuation | prefix_continuation | root.stem_flags,
+                (root.as_end if permit in prefix_continuation else root.as_any)
+                | _place(root.own & edges, self._compound_bits(continuation | prefix_continuation), False, 0))
+
+    def add(self, form: str, flags: frozenset[str], bits: int) -> None:
+        affixes = self.affixes
         if affixes.forbidden in flags:
             bits |= FORBIDDEN
         elif affixes.only_in_compound in flags:
@@ -105,13 +160,48 @@ def expand(affixes: AffixFile, dic: Path, part: tuple[int, int] = (0, 1)) -> dic
         if affixes.keepcase in flags:
             bits |= KEEPCASE
         form = affixes.convert(form)
-        forms[form] = forms.get(form, 0) | bits
+        self.forms[form] = self.forms.get(form, 0) | bits
 
-    def suffixed(word: str, flags, depth: int) -> Iterator[tuple[str, frozenset[str], bool]]:
+    def add_in_capitals(self, form: str, flags: frozenset[str], bits: int) -> None:
+        affixes = self.affixes
+        if not flags & {affixes.forbidden, affixes.only_in_compound, affixes.keepcase}:
+            capitals = affixes.convert(form).upper()
+            self.forms[capitals] = self.forms.get(capitals, 0) | WORD
+
+    def _root(self, flag_list: tuple[str, ...]) -> _Root:
+        root = self._roots.get(flag_list)
+        if root is None:
+            affixes = self.affixes
+            flags = frozenset(flag_list)
+            noun = NOUN if affixes.flag_type == "long" and any(f[:1] in _NOUN_FLAG_PREFIXES for f in flag_list) else 0
+            own = self._compound_bits(flags)
+            as_stem, as_end, as_any = self._root_bits(flags)
+            stem_flags = frozenset(f for f in (affixes.keepcase, affixes.forbidden) if f in flags)
+            root = self._roots[flag_list] = _Root(flags, own, STEM | noun | own | as_stem, as_end, as_any, stem_flags)
+        return root
+
+    def _root_bits(self, flags: frozenset[str]) -> tuple[int, int, int]:
+        """The bits a root's flags give its forms: the word itself, forms that
+        may close a rule's compound (suffixed or permitted ones), any form."""
+        every = FORCE_CAPITAL if self.affixes.forceucase in flags else 0
+        end = stem = 0
+        for flag in flags & self._tested:
+            every |= self._bits_of_flag.get(("root", flag), 0)
+            end |= self._bits_of_flag.get(("end", flag), 0)
+            stem |= self._bits_of_flag.get(("stem", flag), 0)
+        return stem | end | every, end | every, every
+
+    def _compound_bits(self, flags: frozenset[str]) -> int:
+        bits = 0
+        for flag in flags:
+            bits |= self._compound_flags.get(flag, 0)
+        return bits
+
+    def _suffixed(self, word: str, flags: frozenset[str], depth: int) -> Iterator[tuple[str, frozenset[str], bool]]:
         """(form, its continuation flags, cross product) for each suffix; a
         suffix's continuation may allow one more (Hunspell's twofold suffixes)."""
         for flag in flags:
-            affix_class = classes.get(flag)
+            affix_class = self.affixes.classes.get(flag)
             if affix_class is None or affix_class.prefix:
                 continue
             for strip, add, matches, rule_continuation in affix_class.rules:
@@ -120,71 +210,18 @@ def expand(affixes: AffixFile, dic: Path, part: tuple[int, int] = (0, 1)) -> dic
                 form = (word[: len(word) - len(strip)] if strip else word) + add
                 yield form, rule_continuation, affix_class.cross_product
                 if depth == 0 and rule_continuation:
-                    for outer, continuation, cross in suffixed(form, rule_continuation, 1):
+                    for outer, continuation, cross in self._suffixed(form, rule_continuation, 1):
                         yield outer, continuation | rule_continuation, cross and affix_class.cross_product
 
-    def prefixed(word: str, flags, cross_only: bool) -> Iterator[tuple[str, frozenset[str]]]:
+    def _prefixed(self, word: str, flags: frozenset[str], cross_only: bool) -> Iterator[tuple[str, frozenset[str]]]:
         for flag in flags:
-            affix_class = classes.get(flag)
+            affix_class = self.affixes.classes.get(flag)
             if affix_class is None or not affix_class.prefix or (cross_only and not affix_class.cross_product):
                 continue
             for strip, add, matches, continuation in affix_class.rules:
                 if (strip and not word.startswith(strip)) or (matches is not None and matches(word) is None):
                     continue
                 yield add + word[len(strip):], continuation
-
-    permit = affixes.permit
-    bits_of_flag = flag_bits(affixes)
-    tested = frozenset(flag for _, flag in bits_of_flag)
-
-    def root_bits(flags: frozenset[str]) -> tuple[int, int, int]:
-        """The bits a root's flags give its forms: the word itself, forms that
-        may close a rule's compound (suffixed or permitted ones), any form."""
-        every = FORCE_CAPITAL if affixes.forceucase in flags else 0
-        end = stem = 0
-        for flag in flags & tested:
-            every |= bits_of_flag.get(("root", flag), 0)
-            end |= bits_of_flag.get(("end", flag), 0)
-            stem |= bits_of_flag.get(("stem", flag), 0)
-        return stem | end | every, end | every, every
-
-    def entry(word: str, flag_list: list[str], add: Callable[[str, frozenset[str], int], None]) -> None:
-        flags = frozenset(flag_list)
-        noun = NOUN if affixes.flag_type == "long" and any(f[:1] in _NOUN_FLAG_PREFIXES for f in flag_list) else 0
-        own = compound_bits(flags)
-        as_stem, as_end, as_any = root_bits(flags)
-        add(word, flags, STEM | noun | own | as_stem)
-        stem_flags = {f for f in (affixes.keepcase, affixes.forbidden) if f in flags}
-        for form, continuation, cross in suffixed(word, flags, 0):
-            add(form, continuation | stem_flags,
-                as_end | _place(own, compound_bits(continuation), permit in continuation, END))
-            if cross:
-                for both, prefix_continuation in prefixed(form, flags | continuation, True):
-                    edges = (BEGIN if permit in continuation else 0) | (END if permit in prefix_continuation else 0)
-                    add(both, continuation | prefix_continuation | stem_flags,
-                        (as_end if permit in prefix_continuation else as_any)
-                        | _place(own & edges, compound_bits(continuation | prefix_continuation), False, 0))
-        for form, continuation in prefixed(word, flags, False):
-            closing = as_end if permit in continuation else as_any
-            add(form, continuation | stem_flags,
-                closing | _place(own, compound_bits(continuation), permit in continuation, BEGIN))
-            for both, suffix_continuation, _ in suffixed(form, continuation, 1):
-                add(both, continuation | suffix_continuation | stem_flags,
-                    closing | compound_bits(continuation | suffix_continuation))
-
-    def add_in_capitals(form: str, flags, bits: int) -> None:
-        if not flags & {affixes.forbidden, affixes.only_in_compound, affixes.keepcase}:
-            capitals = affixes.convert(form).upper()
-            forms[capitals] = forms.get(capitals, 0) | WORD
-
-    for word, flag_list in _entries(dic, affixes, part):
-        entry(word, flag_list, add)
-        if _hidden_capitals(word, flag_list, affixes):
-            # Hunspell reads "DDoS", "kV" and "NGO/S" also as hidden "Ddos",
-            # "Kv", "Ngo/S" that match only a word in capitals: "DDOS", "NGOS".
-            lower = word.lower()
-            entry(lower[:1].upper() + lower[1:], flag_list, add_in_capitals)
-    return forms
 
 
 def expand_side_by_side(affixes: AffixFile, dic: Path) -> dict[str, int]:

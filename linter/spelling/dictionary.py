@@ -25,6 +25,7 @@ from ..cachedir import cache_folder, remove_stale, touch
 from .compounding import Compounds, CompoundSettings
 from .learnt import LearntWords
 from .lexicon import Table, write_table
+from .prebuilt import unpack_shipped
 from ..running.workers import untimed
 
 # Where each language's dictionary comes from: (package data folder, file
@@ -108,12 +109,15 @@ class Dictionary:
         entries = None
         problems = []
         for folder in self._folders():
+            target = folder / self._table_name
             try:
                 folder.mkdir(parents=True, exist_ok=True)
                 remove_stale(folder, f"lexicon-{self.stem}-", self._table_name)
-                entries = entries or self._compile()
-                write_table(folder / self._table_name, entries)
-                return Table(folder / self._table_name)
+                if unpack_shipped(target, self.folder, self.stem, CACHE_VERSION):
+                    return Table(target)
+                entries = entries or self.compile_entries()
+                write_table(target, entries)
+                return Table(target)
             except OSError as error:
                 problems.append(f"{folder}: {error.strerror or error}")
         raise DictionaryUnavailable(f"cannot write the compiled {self.stem} dictionary ({'; '.join(problems)})")
@@ -140,7 +144,9 @@ class Dictionary:
             self.__dict__["_table"] = table
         return True
 
-    def _compile(self) -> dict[bytes, bytes]:
+    def compile_entries(self) -> dict[bytes, bytes]:
+        """The entries of this dictionary's table: its forms and their bits, the
+        accent index, the REP list and the compound settings."""
         try:
             affixes = read_affix_file(self.folder / f"{self.stem}.aff")
         except AffixFileError as error:
@@ -233,7 +239,7 @@ class Dictionary:
             try:
                 if self.splits_compounds or read_affix_file(self.folder / f"{self.stem}.aff").compound_flags:
                     return False
-            except AffixFileError:  # a dictionary qalint refuses (see `_compile`)
+            except AffixFileError:  # a dictionary qalint refuses (see `compile_entries`)
                 return False
             try:
                 import hunspell

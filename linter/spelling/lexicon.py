@@ -28,6 +28,11 @@ _SHORT_VALUE = 8  # bytes of value read with the key (a form's bits take two)
 
 def write_table(path: Path, entries: dict[bytes, bytes]) -> None:
     """Write `entries` as a table, atomically (a reader never sees half a file)."""
+    write_atomically(path, table_bytes(entries))
+
+
+def table_bytes(entries: dict[bytes, bytes]) -> bytes:
+    """The table of `entries`; the same entries in the same order give the same bytes."""
     slots = 1 << max(4, (len(entries) * 2 - 1).bit_length())  # at most half full
     mask, crc32 = slots - 1, zlib.crc32
     keys = [key[:255] for key in entries]
@@ -41,12 +46,18 @@ def write_table(path: Path, entries: dict[bytes, bytes]) -> None:
         offsets[index] = offset
     if sys.byteorder == "big":
         offsets.byteswap()
+    return b"".join([_HEADER.pack(_MAGIC, slots), offsets.tobytes(), *records])
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write a table's bytes to `path` through a temporary file, so that a
+    reader (another run, another thread) never opens half a table."""
     temporary = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    with open(temporary, "wb") as handle:
-        handle.write(_HEADER.pack(_MAGIC, slots))
-        handle.write(offsets.tobytes())
-        handle.write(b"".join(records))
-    os.replace(temporary, path)
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 class Table:
