@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable
 
-from qalint.analysis.marker_lines import SECTION_HEADING, MarkerGroup, WrittenMarker
+from qalint.analysis.marker_style import SECTION_HEADING, MarkerGroup, WrittenMarker
 from qalint.engine.rule import Context, Finding, Fix, Rule
 from qalint.source.blocks import prose_spans
 from qalint.source.markup import split_marker_line, write_marker_line

@@ -11,7 +11,8 @@ from qalint.source.textutil import breaks_off, plain_text, starts_lowercase
 
 from .extraction import repair_finding
 from .spelling import extraction_repairs
-from qalint.spelling.wordbreaks import CONJUNCTIONS, HYPHENATION
+from qalint.languages import conjunctions
+from qalint.spelling.wordbreaks import HYPHENATION
 
 class SplitParagraph(Rule):
     """## What it does
@@ -236,7 +237,7 @@ class LineEndHyphenation(Rule):
             start, end = block_span(doc, block)
             for match in _LINE_END_HYPHEN.finditer(doc.text, start, end):
                 following = match.group("following")
-                if following and following.islower() and following not in CONJUNCTIONS:
+                if following and following.islower() and following not in conjunctions():
                     link = _link_start(doc.text, match.start("word"))
                     if link is None:
                         yield context.finding(match.start("word"), match.end("word") + 1, "word split by a hyphen at a line end")

@@ -4,26 +4,28 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import cache
 from typing import Iterable
 
 from qalint.source.blocks import block_span, prose_spans
 from qalint.engine.rule import Context, Finding, Rule
+from qalint.languages import months
 
-_MONTHS = {
-    **{m: i for i, m in enumerate(
-        ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-         "september", "oktober", "november", "december"], start=1)},
-    **{m: i for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august",
-         "september", "october", "november", "december"], start=1)},
-}
-_DATE = re.compile(r"\b(?P<day>\d{1,2})\s+(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\s+(?P<year>\d{4})\b", re.I)
+def _date_pattern() -> re.Pattern:
+    """"31 juni 2020", "29 February 2023": a day, a month named in a language with a pack, a year."""
+    return _compiled_date_pattern(tuple(months()))
+
+
+@cache
+def _compiled_date_pattern(names: tuple[str, ...]) -> re.Pattern:
+    month = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return re.compile(r"\b(?P<day>\d{1,2})\s+(?P<month>" + month + r")\s+(?P<year>\d{4})\b", re.I)
 
 
 def _dates(context: Context):
     doc = context.document
     for start, end in prose_spans(context.document, context.structure.blocks):
-        for match in _DATE.finditer(doc.text, start, end):
+        for match in _date_pattern().finditer(doc.text, start, end):
             yield match
 
 
@@ -47,7 +49,7 @@ class ImpossibleDate(Rule):
 
     def check(self, context: Context) -> Iterable[Finding]:
         for match in _dates(context):
-            month = _MONTHS[match.group("month").lower()]
+            month = months()[match.group("month").lower()]
             year, day = int(match.group("year")), int(match.group("day"))
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
@@ -114,14 +116,14 @@ class ContradictingDate(Rule):
             start, end = block_span(doc, structure.blocks[index])
             found = pattern.search(doc.text, start, end)
             if found:
-                date = _DATE.match(doc.text, found.end())
+                date = _date_pattern().match(doc.text, found.end())
                 if date:
                     return _as_tuple(date)
         return None
 
 
 def _as_tuple(match: re.Match) -> tuple[int, int, int]:
-    return int(match.group("year")), _MONTHS[match.group("month").lower()], int(match.group("day"))
+    return int(match.group("year")), months()[match.group("month").lower()], int(match.group("day"))
 
 
 RULES = [ImpossibleDate, ContradictingDate]

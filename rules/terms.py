@@ -184,10 +184,11 @@ class _FormJudge:
     then the majority."""
 
     def __init__(self, context: Context) -> None:
-        from qalint.engine.linter import FUNCTION_WORDS
+        from qalint.languages import language
 
         self.language = "en" if context.profile.language == "en" else "nl"
-        self.function_words = set(FUNCTION_WORDS.get(self.language, ()))
+        # The language's most frequent words ("van", "the"), as detection counts them.
+        self.function_words = set(language(self.language).detection_words)
         self._known = None
         try:
             from qalint.spelling.dictionary import dictionary

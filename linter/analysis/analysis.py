@@ -11,7 +11,7 @@ from collections import Counter
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .marker_lines import MarkerGroup, marker_groups
+from .marker_style import MarkerGroup, marker_groups
 from .numbering import Mismatch, Numbering, lost_answers, mismatched_answers
 from .schemes import SCHEMES, Scheme, questionless_answers
 

@@ -4,27 +4,28 @@ The parser reads blocks (see `blocks`) and a layout profile (see `profiles`)
 and produces a `model.Structure`: the header, sections, items (question
 blocks, answer markers and bodies), questions left without an answer,
 referrals between answers (`referral_text`), footnote markers and definitions
-(`footnotes`) and the document's kind (`kinds`).  Everything keeps
-code-point offsets into the original text.
+(`footnotes`) and the document's kind (`kinds`). Blocks are classified by
+`markers` and paired by the profile's scheme (`schemes`); the parser scores
+what asks and what answers, for the schemes to split runs of text by.
+Everything keeps code-point offsets into the original text.
 """
 
 from __future__ import annotations
 
-import re
-
-from ..source.blocks import HEADING, HTML, PARAGRAPH, RULE, Block, block_span
+from ..profiles import Profile
+from ..source.blocks import HEADING, PARAGRAPH, block_span
 from ..source.document import Document
-from .footnotes import DEFINITION, find_footnotes
+from ..source.textutil import breaks_off, plain_text, starts_emphasised, starts_lowercase
+from .footnotes import find_footnotes
 from .kinds import answer_kind, detect_kind, is_deferral, set_kind  # noqa: F401  (is_deferral re-exported)
-# The structure's data types live in `model`; rules import them from here.
+from .markers import MarkerReader, marker_counts, split_at_markers  # noqa: F401  (marker_counts re-exported)
+# The structure's data types live in `model`; they stay importable from here.
 from .model import (  # noqa: F401  (re-exported)
     ANSWERS, DEFERRAL, DEFERRAL_NOTICE, DOCUMENT_KINDS, EMPTY, NOT_QA, PLACEHOLDER, QUESTIONS_ONLY, REFERRAL,
     SUBSTANTIVE, UNANSWERED_KINDS, FootnoteMark, Item, Marker, NumberRef, Reference, Section, Structure, Unanswered,
 )
-from ..profiles import Profile
-from .referral_text import find_references, match_numbers
+from .referral_text import find_references
 from .schemes import SCHEMES
-from ..source.textutil import breaks_off, plain_text, starts_emphasised, starts_lowercase
 
 # Characters at each end of a long paragraph that are searched for question cues.
 _CUE_WINDOW = 300
@@ -32,9 +33,6 @@ _CUE_WINDOW = 300
 _FALLBACK_HEADER_BLOCKS = 8
 # Score of a block that asks outright (a "?" or a request).
 _STRONG = 2
-_SUPPRESSION_COMMENT = re.compile(r"^\s*<!--")
-# Lines, from a bare number's own, in which its question shows a question mark (for detection).
-_BARE_REACH = 3
 
 
 def parse_structure(doc: Document, profile: Profile, kind: str = "auto") -> Structure:
@@ -47,84 +45,15 @@ def parse_structure(doc: Document, profile: Profile, kind: str = "auto") -> Stru
     return structure
 
 
-def marker_counts(doc: Document, profiles: list[Profile]) -> list[int]:
-    """How many lines look like each profile's markers (for auto-detection).
-    Every line of the prose counts: plain-text extractions often have no blank
-    lines, so a marker can be any line of a long paragraph. A marker that is
-    only a number counts when a question mark follows within two lines:
-    flattened tables and footnotes leave numbers on their own lines."""
-    patterns = [profile.detection_regexes for profile in profiles]
-    counts = [0] * len(profiles)
-    for block in doc.blocks:
-        if block.kind not in (HEADING, PARAGRAPH):
-            continue
-        for line in range(block.start_line, block.end_line):
-            text = doc.line_text(line)
-            for position, (worded, bare) in enumerate(patterns):
-                if (worded is not None and worded.match(text)) or (
-                    bare is not None and bare.match(text) and _asks_near(doc, line)
-                ):
-                    counts[position] += 1
-    return counts
-
-
-def _matches_any(regexes: list, line: str) -> bool:
-    return any(r.match(line) for r in regexes)
-
-
-def _asks_near(doc: Document, line: int) -> bool:
-    return any("?" in doc.line_text(i) for i in range(line, min(line + _BARE_REACH, doc.line_count)))
-
-
 class _Parser:
     def __init__(self, doc: Document, profile: Profile) -> None:
         self.doc = doc
         self.profile = profile
-        self.blocks = self._split_at_markers(doc.blocks)
+        self.blocks = split_at_markers(doc, profile, doc.blocks)
         self.structure = Structure(profile, self.blocks)
         self._texts: dict[int, str] = {}
         self._content_starts = self.structure.content_starts
-
-    def _split_at_markers(self, blocks: list[Block]) -> list[Block]:
-        """Start a new block at every marker line inside a paragraph, for
-        documents that put "Q1: ..." and "A1: ..." on consecutive lines."""
-        profile = self.profile
-        regexes = (
-            profile.answer_regexes + profile.question_regexes + profile.bare_question_regexes
-            + profile.item_regexes + profile.section_regexes
-        )
-        result: list[Block] = []
-        for block in blocks:
-            if block.kind != PARAGRAPH or block.end_line - block.start_line < 2:
-                result.append(block)
-                continue
-            cuts = [
-                line_index for line_index in range(block.start_line + 1, block.end_line)
-                if not (line := self.doc.line_text(line_index))[:1].isspace() and _matches_any(regexes, self._unglued(line)[0])
-            ]
-            bounds = [block.start_line, *cuts, block.end_line]
-            for start, end in zip(bounds, bounds[1:]):
-                for part in self._split_bare_item(start, end):
-                    result.append(Block(block.kind, *part, block.level, block.in_container))
-        return result
-
-    def _split_bare_item(self, start: int, end: int) -> list[tuple[int, int]]:
-        """Lines that open with a bare item number ("3"), in text without blank
-        lines: the number, the question up to its question mark, the answer."""
-        first = self.doc.line_text(start)
-        if end - start < 2 or not any((m := r.match(first)) and not m.groupdict().get("rest") for r in self.profile.item_regexes):
-            return [(start, end)]
-        asked = next((i + 1 for i in range(start + 1, end - 1) if self.doc.line_text(i).rstrip().endswith("?")), None)
-        return [(start, start + 1), (start + 1, asked), (asked, end)] if asked else [(start, start + 1), (start + 1, end)]
-
-    def _unglued(self, line: str) -> tuple[str, int]:
-        """The line without page furniture at its start ("...Aanhangsel 1Antwoord 3"),
-        and how many characters were cut."""
-        furniture = self.profile.furniture_regex
-        match = furniture.match(line) if furniture is not None else None
-        if match is None or not line[match.end():].strip():
-            return line, 0
-        return line[match.end():], match.end()
+        self._markers = MarkerReader(doc, profile, self.blocks, self._content_starts)
 
     # -- block helpers -----------------------------------------------------
     def raw(self, index: int) -> str:
@@ -141,95 +70,12 @@ class _Parser:
             self._texts[index] = plain_text(self.profile.without_furniture(raw))
         return self._texts[index]
 
-    # -- classification ----------------------------------------------------
     def marker(self, index: int) -> tuple[str, Marker | None]:
-        """What kind of boundary block `index` is: marker, section or content."""
-        block = self.blocks[index]
-        if block.kind == RULE:
-            return "rule", None
-        if block.kind == HTML and _SUPPRESSION_COMMENT.match(self.raw(index)):
-            return "skip", None
-        if block.kind not in (HEADING, PARAGRAPH):
-            return "content", None
-        line = self.doc.line_text(block.start_line)
-        if DEFINITION.match(line):
-            return "footnote", None
-        found = self._glued_marker(index, line) or self._heading_question(index, line)
-        if found is not None:
-            return found
-        if any(r.match(line) for r in self.profile.section_regexes):
-            return "section", None
-        if block.kind == HEADING and not block.in_container:
-            return "heading", None
-        return "content", None
-
-    def _glued_marker(self, index: int, line: str) -> tuple[str, Marker] | None:
-        """The marker the line opens with, also after page furniture glued before it."""
-        base = self.doc.line_starts[self.blocks[index].start_line]
-        found = self._match_marker(index, line, base)
-        if found is None:
-            rest, cut = self._unglued(line)
-            found = self._match_marker(index, rest, base + cut) if cut else None
-            if found is not None:
-                found[1].glued = (base, base + cut)
+        """What kind of boundary block `index` is (see `markers.MarkerReader`)."""
+        found = self._markers.classify(index)
+        if index in self._content_starts:
+            self._texts.pop(index, None)  # its text starts after the marker
         return found
-
-    def _heading_question(self, index: int, line: str) -> tuple[str, Marker] | None:
-        """A question heading ("## How do I ...?"); in plain text a question
-        alone on its line ("* How do I ...?") is the FAQ's heading."""
-        block = self.blocks[index]
-        if block.kind != HEADING and (self.doc.is_markdown or block.end_line - block.start_line != 1):
-            return None
-        base = self.doc.line_starts[block.start_line]
-        for pattern in self.profile.heading_question_regexes:
-            match = pattern.match(line)
-            if match:
-                marker = self._make_marker("question", index, match, line, base)
-                marker.opens_answer = True
-                return "question", marker
-        return None
-
-    def _match_marker(self, index: int, line: str, base: int) -> tuple[str, Marker] | None:
-        profile = self.profile
-        for kind, regexes, bare in (
-            ("answer", profile.answer_regexes, False),
-            ("question", profile.question_regexes, False),
-            ("question", profile.bare_question_regexes, True),
-            ("item", profile.item_regexes, False),
-        ):
-            for pattern in regexes:
-                match = pattern.match(line)
-                if match:
-                    marker = self._make_marker(kind, index, match, line, base)
-                    marker.bare = bare
-                    return kind, marker
-        return None
-
-    def _make_marker(self, kind: str, index: int, match: re.Match, line: str, base: int) -> Marker:
-        groups = match.groupdict()
-        rest = groups.get("rest")
-        inline = bool(rest and rest.strip(" \t*_"))
-        block = self.blocks[index]
-        # Text on the lines after the marker line belongs to the question or answer.
-        following = None
-        if not inline and block.kind == PARAGRAPH and block.end_line - block.start_line > 1:
-            following = self.doc.line_starts[block.start_line + 1]
-        stripped_start = len(line) - len(line.lstrip(" \t\ufeff#*_"))
-        end = len(line.rstrip(" \t*_#"))
-        label_text = line[stripped_start:match.start("rest")] if inline else line[stripped_start:end]
-        label = _marker_label(label_text)
-        if inline:
-            # Closing emphasis of the marker ("**A:** text") is not answer text.
-            following = base + match.start("rest") + len(rest) - len(rest.lstrip("*_ \t"))
-        content_start = following
-        if content_start is not None:
-            self._content_starts[index] = content_start
-            self._texts.pop(index, None)
-        return Marker(
-            kind, index, match_numbers(self.profile, match, "nums", base),
-            base + stripped_start, base + max(end, stripped_start), label,
-            content_start is not None,
-        )
 
     def score(self, index: int) -> int:
         """Positive for blocks that ask, negative for blocks that answer."""
@@ -364,13 +210,3 @@ class _Parser:
             index for _, index, _ in events
             if index < _FALLBACK_HEADER_BLOCKS and self.blocks[index].kind in (HEADING, PARAGRAPH)
         )
-
-
-_LABEL_NUMBERS = re.compile(r"\d+(?:\s*(?:[,/&–-]|\b[^\W\d_]{1,3}\b(?:\s+[^\W\d_]{2,3})?)\s*\d+)*[.):]?")
-
-
-def _marker_label(text: str) -> str:
-    """A marker's wording with numbers, markup and spacing normalised away."""
-    text = plain_text(text)
-    text = _LABEL_NUMBERS.sub(" ", text)
-    return " ".join(text.strip(" .:)").split())

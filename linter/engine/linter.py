@@ -12,20 +12,15 @@ from .config import Config, ConfigError, build_config, find_config_file, resolve
 from ..source.document import Document
 from .fixes import fix_problem
 from .plugins import Registry
+from ..languages import packs
 from ..profiles import Profile
 from .rule import SEVERITIES, SEVERITY_RANK, Context, Finding, Rule
 from ..analysis.structure import marker_counts
 from ..running.workers import announce
 
 WORDS_FILE = ".qalint-words.txt"
-# Words that mark a language: frequent, and rare in the other languages listed.
-FUNCTION_WORDS = {
-    "nl": ("de", "het", "een", "van", "niet", "wordt", "zijn", "voor", "naar", "ook", "deze", "bij"),
-    "en": ("the", "of", "and", "not", "that", "are", "will", "with", "for", "this", "which", "has"),
-    "de": ("der", "die", "und", "ist", "nicht", "mit", "für", "auf", "den", "dem", "eine", "wird"),
-    "fr": ("le", "la", "les", "et", "est", "pas", "des", "une", "du", "pour", "dans", "qui"),
-    "es": ("el", "los", "las", "y", "es", "para", "con", "una", "por", "que", "del", "se"),
-}
+# The language detection falls back on, and prefers on a tie.
+_DEFAULT_LANGUAGE = "nl"
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
@@ -297,11 +292,13 @@ def _short(value: object) -> str:
 
 
 def guess_language(text: str) -> str:
-    """The language whose function words the text uses most ("nl" when unsure)."""
+    """The language with a pack whose detection words the text uses most
+    ("nl" when unsure; on a tie, "nl", then a language qalint spells)."""
     counts = Counter(word.lower() for word in _WORDS.findall(text[:20000]))
-    scores = {language: sum(counts[w] for w in words) for language, words in FUNCTION_WORDS.items()}
-    best = max(scores, key=lambda language: (scores[language], language == "nl"))
-    return best if scores[best] else "nl"
+    languages = packs()
+    scores = {code: sum(counts[w] for w in pack.detection_words) for code, pack in languages.items()}
+    best = max(scores, key=lambda code: (scores[code], code == _DEFAULT_LANGUAGE, languages[code].spells))
+    return best if scores[best] else _DEFAULT_LANGUAGE
 
 
 def fails(findings: list[Finding], level: str) -> bool:

@@ -2,7 +2,9 @@
 
 A profile is data (a TOML file): how answer, question and section markers look,
 how referrals, placeholders and deferrals are phrased, which paragraphs ask a
-question.  The structure parser reads only profiles, so a new layout or
+question. The words of its language (number lists, deferral parts, spelling
+lists) come from the language pack (`qalint.languages`), before its own.
+The structure parser reads only profiles, so a new layout or
 language is a new file (shipped here or contributed by a plugin through the
 `qalint_profiles` hook), not new parsing code.
 """
@@ -11,12 +13,12 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Pattern
 
+from ..languages import LanguageError, language, packs, read_toml
 # Markdown emphasis and heading markup around a marker line.
 from ..source.markup import MARKUP_AFTER as _MARKUP_AFTER, MARKUP_BEFORE as _MARKUP_BEFORE
 
@@ -303,11 +305,7 @@ def regex_error() -> type[Exception]:
 
 
 def read_profile_file(path: Path) -> dict[str, Any]:
-    try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise ProfileError(f"{path}: {error}") from None
+    return read_toml(path, ProfileError)
 
 
 COMPILED_PATTERNS = (
@@ -326,6 +324,10 @@ def build_profiles(raw: list[dict[str, Any]], compile_now: tuple[str, ...] = ())
     first used (start-up stays short); profiles named in `compile_now`, such
     as those from plugins, compile at once so a bad pattern is reported here."""
     by_name = {item["name"]: item for item in raw if "name" in item}
+    try:
+        packs()  # a broken language pack is reported before any profile uses it
+    except LanguageError as error:
+        raise ProfileError(str(error)) from None
     profiles: dict[str, Profile] = {}
     for name, item in by_name.items():
         if item.get("abstract"):
@@ -333,6 +335,8 @@ def build_profiles(raw: list[dict[str, Any]], compile_now: tuple[str, ...] = ())
         merged: dict[str, Any] = {}
         _merge_with_includes(merged, item, by_name, [name])
         fields = {k: v for k, v in merged.items() if k in _LIST_KEYS | _SCALAR_KEYS}
+        for key, words in language(fields.get("language")).profile_lists.items():
+            fields[key] = [*words, *fields.get(key, [])]  # the language's words, then the profile's own
         try:
             profile = Profile(**fields)
             if name in compile_now:

@@ -140,6 +140,7 @@ def _tool_fingerprint(registry: "Registry") -> str:
     package = Path(__file__).parent.parent
     files.update(str(p) for p in package.rglob("*.py"))
     files.update(str(p) for p in (package / "profiles").glob("*.toml"))
+    files.update(str(p) for p in (package / "languages").glob("*.toml"))
     stamps = [__version__, json.dumps(sorted(registry.settings_schema), default=str)]
     stamps += [_file_stamp(Path(f)) for f in sorted(files)]
     for data_package in _DATA_PACKAGES:

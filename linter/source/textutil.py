@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from ..languages import abbreviations
+
 # Standard-library patterns: they compile faster than `regex` ones, which
 # keeps start-up short; profiles (data) use `regex` for Unicode classes.
 _TAG = re.compile(r"<sup>[^<]{0,12}</sup>|<[^>\n]{1,200}>")
@@ -15,12 +17,9 @@ _UNDERSCORE_EMPHASIS = re.compile(r"(?<!\w)_{1,3}|_{1,3}(?!\w)")
 _HEADING = re.compile(r"(?<![^\r\n])[ \t]{0,3}#{1,6}[ \t]+")  # at a line start, after CR, LF or CRLF
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _LAST_WORD = re.compile(r"(?<![\w.])([\w.]+)\.$")  # tried at the start of a run only
-# A full stop after a common abbreviation ("the hon. Member", "nr. 12") ends no sentence.
+# A full stop after a common abbreviation ("the hon. Member", "nr. 12") ends no
+# sentence: the language packs list them.
 _LONGEST_ABBREVIATION = 6  # characters searched before a full stop
-_ABBREVIATIONS = {
-    "hon", "mr", "mrs", "ms", "dr", "st", "nr", "blz", "jl", "resp", "vs", "etc",
-    "o.a", "d.w.z", "m.b.t", "i.e", "e.g", "no",
-}
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _TERMINAL = re.compile(r"[.!?:;)\]\"'”’»…]$")
 
@@ -50,7 +49,7 @@ def sentences(text: str) -> list[str]:
         if not (following.isupper() or following.isdigit() or following in "(\"'‘“"):
             continue
         word = _LAST_WORD.search(text, max(start, match.start() - _LONGEST_ABBREVIATION), match.start())
-        if word and word.group(1).lower() in _ABBREVIATIONS:
+        if word and word.group(1).lower() in abbreviations():
             continue
         parts.append(text[start:match.start()])
         start = match.end()

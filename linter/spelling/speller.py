@@ -11,13 +11,9 @@ from typing import Callable
 from qalint.spelling.affixes import NOUN, STEM
 from qalint.spelling.dictionary import DictionaryUnavailable, dictionary, fold_accents, prepare
 from qalint.engine.rule import Context
-from qalint.spelling.wordsplit import FUNCTION_WORDS
+from qalint.languages import language
 
-# Dutch linking sounds between the parts of a compound: "ruimte|beleid", "bedrijf|s|leven".
-_LINKS = ("", "s", "e", "en", "n")
 _MIN_PART = 4
-# Letters tried when generating corrections (Hunspell's TRY order for Dutch).
-_ALPHABET = "ernitsaoldgkupmchbvjwfzyxëïéèöêü"
 # Words this long may be compounds that the dictionary's own compounding
 # flags do not cover; shorter ones are split only once found unknown.
 _LONG_WORD = 12
@@ -36,7 +32,10 @@ class _Speller:
         self._known: dict[str, bool] = {}
         self.project_words = _project_words(context)
         self.prefixes = frozenset(context.profile.compound_prefixes)
-        self.function_words = FUNCTION_WORDS.get(self.primary.language, frozenset())
+        pack = language(self.primary.language)
+        self.function_words = pack.function_words
+        # Linking sounds between compound parts ("bedrijf|s|leven") and the letters tried in corrections.
+        self.links, self.letters = pack.compound_links, pack.try_letters
         self._compounds: dict[str, bool] = {}
         self._splits: dict[tuple[str, bool, int], tuple[str, str, str] | None] = {}
 
@@ -69,7 +68,7 @@ class _Speller:
     def one_edit_away(self, word: str) -> bool:
         """Whether a dictionary word is one letter from `word` (remembered)."""
         lower = word.lower()
-        return bool(self.remembered("near", lower, lambda: self.primary.words_among(set(_edits(lower)) - {lower})[:1]))
+        return bool(self.remembered("near", lower, lambda: self.primary.words_among(set(_edits(lower, self.letters)) - {lower})[:1]))
 
     def modifier(self, word: str) -> bool:
         """An inflected Dutch adjective ("passende"): it stands before a
@@ -121,7 +120,7 @@ class _Speller:
             # A three-letter tail ("postennet") only after a long head; a
             # linking -n- only after an -e ("gedachte|n|gang", not "combi|n|natie").
             tails = [
-                (link, rest[len(link):]) for link in _LINKS
+                (link, rest[len(link):]) for link in self.links
                 if rest.startswith(link) and len(rest) - len(link) >= (3 if len(head) >= 6 else _MIN_PART)
                 and (link != "n" or head.endswith("e"))
             ]
@@ -169,7 +168,7 @@ class _Speller:
         is_part = self.primary.is_part
         heads = [cut for cut in range(3, len(lower) - 2) if self._head(lower[:cut], True)]
         for cut in reversed(heads):  # the rest is misspelt: after the longest known first part that helps
-            pairs = [(edited, edited[len(link):]) for edited in set(_edits(lower[cut:])) for link in _LINKS
+            pairs = [(edited, edited[len(link):]) for edited in set(_edits(lower[cut:], self.letters)) for link in self.links
                      if edited.startswith(link) and len(edited) - len(link) >= _MIN_PART]
             parts = self.primary.parts_among({tail for _, tail in pairs})
             found += [lower[:cut] + edited for edited in dict.fromkeys(e for e, tail in pairs if tail in parts)]
@@ -178,17 +177,17 @@ class _Speller:
         for cut in range(3, len(lower) - 2):  # the first part is misspelt: before the longest known rest that helps
             head, rest = lower[:cut], lower[cut:]
             if not any(rest.startswith(link) and len(rest) - len(link) >= _MIN_PART and is_part(rest[len(link):])
-                       for link in _LINKS):
+                       for link in self.links):
                 continue
-            accepted = self._simple_heads({h for h in _edits(head) if len(h) >= _MIN_PART})
+            accepted = self._simple_heads({h for h in _edits(head, self.letters) if len(h) >= _MIN_PART})
             # A first part that is a compound keeps one of its own parts: the
             # edit falls in its second part, after a known first one ...
             firsts = [lower[:c] for c in heads if c <= cut - 3]
             accepted |= self._linked_parts([(first + e, len(first), e) for first in firsts
-                                            for e in _edits(head[len(first):]) if len(first) + len(e) >= 8])
+                                            for e in _edits(head[len(first):], self.letters) if len(first) + len(e) >= 8])
             # ... or in its first part, before a known second one.
             seconds = self._linked_parts([(head[c:], c, head[c:]) for c in range(3, cut - 2)])
-            openings = {e + second: e for second in seconds for e in _edits(head[:len(head) - len(second)])
+            openings = {e + second: e for second in seconds for e in _edits(head[:len(head) - len(second)], self.letters)
                         if len(e) + len(second) >= 8}
             valid = self._simple_heads(set(openings.values()))
             accepted |= {h for h, opening in openings.items() if opening in valid}
@@ -209,7 +208,7 @@ class _Speller:
         rest is a linking sound and a word that can close a compound after
         that first part, looked up together."""
         options = [(candidate, rest[len(link):], 3 if first >= 6 else _MIN_PART)
-                   for candidate, first, rest in triples for link in _LINKS if rest.startswith(link)]
+                   for candidate, first, rest in triples for link in self.links if rest.startswith(link)]
         bits = self.primary.bits_among({tail for _, tail, _ in options})
         return {
             candidate for candidate, tail, shortest in options
@@ -231,7 +230,7 @@ class _Speller:
         first part ("unanimitieit|s|beginsel") or in the rest
         ("geweld|dsmiddelen")."""
         lower = word.lower()
-        candidates = set(_edits(lower))
+        candidates = set(_edits(lower, self.letters))
         candidates.discard(lower)
         found = self.primary.words_among(candidates)
         if self.primary.splits_compounds:
@@ -254,17 +253,18 @@ class _Speller:
         ])
 
 
-def _edits(word: str):
-    """Every string one deletion, substitution, transposition or insertion away."""
+def _edits(word: str, letters: str):
+    """Every string one deletion, substitution, transposition or insertion
+    away, trying `letters` (the language's)."""
     for i in range(len(word) + 1):
         left, right = word[:i], word[i:]
         if right:
             yield left + right[1:]
-            for letter in _ALPHABET:
+            for letter in letters:
                 yield left + letter + right[1:]
         if len(right) > 1:
             yield left + right[1] + right[0] + right[2:]
-        for letter in _ALPHABET:
+        for letter in letters:
             yield left + letter + right
 
 

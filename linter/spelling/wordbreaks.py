@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
+from qalint.languages import conjunctions
 from qalint.source.textutil import ends_sentence
 from qalint.analysis.prose import Word
 from qalint.spelling.wordsplit import Splitter
@@ -28,8 +29,6 @@ _FEW_PHRASES = 16
 # From the start of a run of blanks only: a long run is crossed once.
 _LINE_GAP = re.compile(r"(?<![ \t])[ \t]*+(?:\r\n|\r|\n)[ \t]*+")
 _HYPHEN = re.compile("-")
-# After "buitenland-" a text may go on with "en veiligheidsbeleid": a shared compound part.
-CONJUNCTIONS = frozenset({"en", "of", "tot", "noch", "and", "or", "to", "nor"})
 # Run-together words with strong evidence that make a document an extraction.
 _EXTRACTION_EVIDENCE = 3
 
@@ -107,7 +106,8 @@ def _hyphenation(text: str, word: Word, speller) -> Repair | None:
         return None
     (left, left_start), (right, right_end) = pair
     joined = left + right
-    if right.lower() in CONJUNCTIONS or _camel(left) or _camel(right) or _clash(speller, left, right) \
+    # After "buitenland-" a text may go on with "en veiligheidsbeleid": a shared compound part.
+    if right.lower() in conjunctions() or _camel(left) or _camel(right) or _clash(speller, left, right) \
             or not speller.known(_clean(joined).lower()):
         return None  # "GroenLinks-fractie", "zee-egel": the hyphen belongs there
     safe = not speller.known(_clean(left).lower()) and speller.plain(_clean(joined).lower())
@@ -271,7 +271,7 @@ def known_part_residue(base: int, match: re.Match, speller, claimed: set[int]) -
         return None
     left, right = match.group(1), match.group(2)
     joined = (left + right).lower()
-    if right.lower() in CONJUNCTIONS:
+    if right.lower() in conjunctions():
         return None  # "domein-en": "domein- en", a shared compound part that lost its space
     if _camel(left) or right[:1].isupper() or _clash(speller, left, right) \
             or not speller.primary.known_quickly(joined):

@@ -15,30 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-# The most frequent function words (articles, prepositions, pronouns,
-# conjunctions, auxiliaries) per language: language data, the only words the
-# splitter trusts without the document's support.
-FUNCTION_WORDS = {
-    "nl": frozenset("""
-        de het een en of in op van te voor met aan bij door om over uit naar tot als dat die dit deze
-        er is zijn was waren wordt worden werd werden kan kunnen kon konden zal zullen zou zouden moet
-        moeten heeft hebben had hadden niet ook nog wel al maar dan want zo nee ja nu u ik we wij ze zij
-        hij hun haar mijn ons onze uw wat wie waar hoe welke welk geen meer minder zich tussen onder
-        tegen sinds zonder na per binnen dus echter reeds mag mogen wil willen gaat gaan doen doet hier
-        daar waarin waarbij waarop waarvan daarbij daarin daarmee daarvan daarom daarnaast hierin
-        hiervan hierover hiermee omdat indien zoals zeer erg veel weinig alleen slechts steeds vaak
-        altijd nooit even alle andere elke ieder iedere enkele vanuit zie ga mocht mochten bijvoorbeeld
-        ten ter mee toe hoeveel
-    """.split()),
-    "en": frozenset("""
-        the a an and or of in on at to for with by from as is are was were be been it its this that
-        these those not no we you they he she his her their our can will would should may must has have
-        had do does which who what when where how than then there here all any more such only also
-        into about over after before very
-    """.split()),
-}
-# Single letters that are words on their own ("u" in Dutch, "a" in English).
-_SINGLE = {"nl": frozenset({"u"}), "en": frozenset({"a"})}
+from ..languages import language as language_pack
+
 # Parts this short must be function words: "tk" is no "t k".
 _SHORT_PART = 2
 _MAX_LENGTH = 60
@@ -78,13 +56,14 @@ class Splitter:
         writes these words (one, or several apart); `modifier(word)`: whether
         the language's grammar puts the word before another but never at the
         start of a compound (an inflected adjective: "passende|oplossing")."""
-        own = FUNCTION_WORDS.get(language, frozenset())
+        pack = language_pack(language)  # its function words: the only words trusted without the document's support
+        own = pack.function_words
         # English function words of three letters or more also serve in
         # another language's document ("ofthe"); shorter ones would split
         # too many native words ("d|at").
-        english = {w for w in FUNCTION_WORDS["en"] if len(w) >= 3} if language != "en" else set()
+        english = {w for w in language_pack("en").function_words if len(w) >= 3} if language != "en" else set()
         self.function_words = own | english
-        self.single = _SINGLE.get(language, frozenset())
+        self.single = pack.single_letter_words  # "u" in Dutch, "a" in English
         self._known = known
         self._plain = plain
         self._used = used
