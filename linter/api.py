@@ -11,8 +11,9 @@ finding fields are only added, never removed or changed.
 Every call builds its own engine from the configuration it is given, so
 calls with different configurations never see each other's settings, and
 calls from several threads at once are safe. What is shared is read-only or
-keyed by what it depends on: the loaded rules and profiles, and the
-spelling dictionaries (opened once per process).
+keyed by what it depends on: the loaded rules and profiles, the spelling
+dictionaries (opened once per process) and the spellers of the last few
+word lists used (what they learnt is saved as each call ends).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .engine.config import Config, ConfigError, build_config, find_config_file, read_config_file, validate
+from .spelling.spellers import Spellers
 
 if TYPE_CHECKING:
     from .engine.linter import FileResult, Linter
@@ -33,6 +35,8 @@ if TYPE_CHECKING:
 PathLike = str | os.PathLike[str]
 _registry: Registry | None = None
 _registry_lock = threading.Lock()
+# Shared by the calls, for the last few word lists only (a batch job may use many).
+_spellers = Spellers()
 
 
 class Findings(list):
@@ -107,10 +111,12 @@ def check_text(text: str, path: str = "report.md", config: Config | None = None)
 
         return Findings(errors=[too_large(path, len(text.encode("utf-8", "surrogatepass")), config.max_file_size)])
     location = config.root / path if config.path is not None else Path(path)
+    linter = _linter(config, word_lists=config.path is not None)
     try:
-        result = _linter(config, word_lists=config.path is not None).check(doc, location)
+        result = linter.check(doc, location)
     except RecursionError:
         result = FileResult(path, errors=[f"{path}: document too deeply nested, skipped"])
+    linter.save_learnt()
     return Findings.of([result])
 
 
@@ -138,7 +144,7 @@ def check_paths(paths: Iterable[PathLike], config: Config | None = None, *, jobs
     from .engine.linter import Linter
     from .running.runner import discover, run
 
-    linter = _linter(config) if config is not None else Linter(registry())
+    linter = _linter(config) if config is not None else Linter(registry(), spellers=_spellers)
     targets, errors, _ = discover([os.fspath(p) for p in paths], linter, None)
     return Findings.of(run([t for t in targets if not t.stdin], linter, max(1, jobs)), errors)
 
@@ -150,7 +156,8 @@ def _defaults() -> Config:
 def _linter(config: Config, word_lists: bool = True) -> Linter:
     from .engine.linter import Linter
 
-    return Linter(registry(), config=config, word_lists=word_lists)
+    return Linter(registry(), config=config, word_lists=word_lists, spellers=_spellers)
+
 
 
 __all__ = ["Config", "ConfigError", "Findings", "check_paths", "check_text", "extract_text", "load_config"]

@@ -10,7 +10,6 @@ from qalint.engine.rule import Context, Finding, Fix, Rule
 from qalint.source.textutil import breaks_off, plain_text, starts_lowercase
 
 from .extraction import repair_finding
-from .spelling import extraction_repairs
 from qalint.languages import conjunctions
 from qalint.spelling.wordbreaks import HYPHENATION
 
@@ -243,7 +242,7 @@ class LineEndHyphenation(Rule):
                         yield context.finding(match.start("word"), match.end("word") + 1, "word split by a hyphen at a line end")
                     else:  # the hyphen is the link's own: the link is what is broken
                         yield context.finding(link, match.end("word") + 1, "link split at a line end (after a hyphen)")
-        for repair in extraction_repairs(context):
+        for repair in context.analysis.spelling.repairs:
             if repair.kind == HYPHENATION:
                 yield repair_finding(context, repair, f"hyphenation left inside a line: {repair.fixed!r}")
 

@@ -1,7 +1,8 @@
 """Damage done to words by PDF and Word text extraction: words run together,
 words broken at a line end, text cut off, invisible characters left inside
-words. The words are found by the spelling analysis (`wordbreaks.py`), so
-the spelling rules do not report them a second time."""
+words. The words are found by the spelling analysis
+(`context.analysis.spelling`), so the spelling rules do not report them a
+second time."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from typing import Iterable
 
 from qalint.engine.rule import Context, Finding, Fix, Rule
 
-from .spelling import extraction_repairs, truncated_words
 from qalint.spelling.wordbreaks import INVISIBLE, LINE_BREAK, RUN_TOGETHER, Repair
 
 
@@ -28,7 +28,7 @@ class _RepairRule(Rule):
     message = ""  # with {written} and {fixed}
 
     def check(self, context: Context) -> Iterable[Finding]:
-        for repair in extraction_repairs(context):
+        for repair in context.analysis.spelling.repairs:
             if repair.kind == self.kind:
                 yield repair_finding(context, repair, self.message.format(written=repair.written, fixed=repair.fixed))
 
@@ -116,9 +116,9 @@ class TruncatedText(Rule):
     severity = "warning"
 
     def check(self, context: Context) -> Iterable[Finding]:
-        for start, end, what in truncated_words(context):
+        for start, end, part in context.analysis.spelling.truncated:
             word = context.document.text[start:end]
-            yield context.finding(start, end, f"{what} ends mid-word: {word!r} (text cut off?)")
+            yield context.finding(start, end, f"{part} ends mid-word: {word!r} (text cut off?)")
 
 
 # An invisible character between two letters ("internatio\u00adnaal").

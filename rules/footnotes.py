@@ -70,7 +70,7 @@ class UnusedFootnote(Rule):
     severity = "warning"
 
     def check(self, context: Context) -> Iterable[Finding]:
-        used = {m.label for m in context.structure.footnote_markers}
+        used = {m.label for m in _markers(context)}
         for definition in context.structure.footnote_definitions:
             if definition.label not in used:
                 yield context.finding(

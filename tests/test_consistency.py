@@ -292,3 +292,13 @@ def test_linking_s_variants_the_dictionary_or_the_majority_decides():
         (span(text, 1, "Halfjaarrapportage"), ["Halfjaarsrapportage"]),  # both right: twice against once
         (span(text, 1, "voortgangrapportage"), ["voortgangsrapportage"]),  # the dictionary has only this one
     ]
+
+
+def test_term_variants_are_read_in_the_prose_as_the_spelling_rules_read_it():
+    """Code, URLs and tags are no uses of a term: neither reported nor counted."""
+    text = ("Het Open Skies-verdrag geldt. Het Open Skies-verdrag loopt.\n\n"
+            "Zie `Open Skies verdrag` en https://example.org/Open_Skies_verdrag/Skies%20verdrag.\n\n"
+            "Het Open Skies verdrag is oud.\n")
+    assert [(f.message, where(f)) for f in lint(text, select=["QA503"])] == [
+        ("'Skies verdrag' is also written 'Skies-verdrag' (2 times)", span(text, 5, "Open [[Skies verdrag]] is")),
+    ]

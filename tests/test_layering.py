@@ -13,6 +13,9 @@ LINTER = Path(__file__).parent.parent / "linter"
 FORBIDDEN = {
     "source": ("analysis", "profiles", "spelling", "engine", "running", "cli", "reporters", "server", "bench", "rules"),
     "analysis": ("spelling", "engine", "running", "cli", "reporters", "server", "bench", "rules"),
+    # Language packs are data every layer reads.
+    "languages": ("source", "analysis", "profiles", "spelling", "engine", "running", "cli", "reporters", "server",
+                  "bench", "rules"),
 }
 
 

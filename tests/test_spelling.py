@@ -229,9 +229,9 @@ def test_language_is_guessed_per_document():
 
 
 def test_suggestions_stop_after_the_budget_of_unknown_words(monkeypatch):
-    from qalint.rules import spelling
+    from qalint.spelling import analysis
 
-    monkeypatch.setattr(spelling, "SUGGESTION_BUDGET", 1)
+    monkeypatch.setattr(analysis, "SUGGESTION_BUDGET", 1)
     text = "De strafvervolgning begon. Daarna kwam de vervolgtrajecot.\n"
     findings = lint(text, "doc.md", select=["QA401"])
     assert [(f.message, where(f)) for f in findings] == [

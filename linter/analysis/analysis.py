@@ -18,7 +18,9 @@ from .schemes import SCHEMES, Scheme, questionless_answers
 if TYPE_CHECKING:
     from ..profiles import Profile
     from ..source.blocks import Block
+    from ..engine.rule import RunSettings
     from ..source.document import Document
+    from ..spelling.analysis import Spelling
     from .model import FootnoteMark, Item, Marker, Structure
     from .prose import Prose
     from .referrals import Referrals
@@ -27,10 +29,13 @@ if TYPE_CHECKING:
 class Analysis:
     """The facts of one document under one layout profile."""
 
-    def __init__(self, document: Document, profile: Profile, kind: str = "auto") -> None:
+    def __init__(self, document: Document, profile: Profile, kind: str = "auto", run: RunSettings | None = None) -> None:
+        from ..engine.rule import RunSettings
+
         self.document = document
         self.profile = profile
         self.kind = kind
+        self.run = run if run is not None else RunSettings(kind=kind)  # the run's settings and spellers
         self._numberings: dict[int, Numbering] = {}
 
     @property
@@ -108,3 +113,11 @@ class Analysis:
     def words(self) -> Counter[str]:
         """How often each word of the prose occurs."""
         return self.prose.counts()
+
+    @cached_property
+    def spelling(self) -> Spelling:
+        """Unknown words with suggestions, closed compounds, extraction
+        repairs and truncated words: one pass over the prose, with the run's speller."""
+        from ..spelling.analysis import analyse_spelling
+
+        return analyse_spelling(self)

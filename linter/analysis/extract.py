@@ -30,12 +30,10 @@ CSV_COLUMNS = (
 
 def document_record(context: Context) -> dict[str, Any]:
     """One document of the extract: where it is, how it was read, its pairs."""
-    settings = context.settings
-    language = settings.get("language", "auto")
     return {
         "path": context.document.path,
         "profile": context.profile.name,
-        "language": language if language != "auto" else settings.get("document-language", context.profile.language),
+        "language": context.run.text_language(context.profile.language),
         "kind": context.structure.kind,
         "pairs": pairs(context),
     }

@@ -9,23 +9,23 @@ import re
 from typing import TYPE_CHECKING, Iterable
 
 from ..source.blocks import CODE, HEADING, block_span
+from ..source.letters import LETTERS
 from ..source.textutil import ends_sentence
 from .prose import Word
 
 if TYPE_CHECKING:
-    from ..engine.rule import Context
+    from ..source.document import Document
+    from .model import Structure
 
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
 _LINK_TARGET = re.compile(r"\]\(([^)\n]*)\)|<(https?://[^>\s]*)>")
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def written_as_names(context: Context) -> tuple[frozenset[str], frozenset[str]]:
+def written_as_names(doc: Document, structure: Structure) -> tuple[frozenset[str], frozenset[str]]:
     """(words the document writes in code or link targets, words it writes
     in its title or headings), in lower case. The first are names whatever
     they resemble; the second unless a dictionary word is one letter away,
     as a heading can hold a typo too."""
-    doc, structure = context.document, context.structure
     text = doc.text
     code = set()
     for pattern in (_CODE_SPAN, _LINK_TARGET):
@@ -55,4 +55,4 @@ def capitalised_and_lower(words: Iterable[Word]) -> frozenset[str]:
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in _LETTERS.findall(text)}
+    return {w.lower() for w in LETTERS.findall(text)}

@@ -14,9 +14,10 @@ from .fixes import fix_problem
 from .plugins import Registry
 from ..languages import packs
 from ..profiles import Profile
-from .rule import SEVERITIES, SEVERITY_RANK, Context, Finding, Rule
+from .rule import SEVERITIES, SEVERITY_RANK, Context, Finding, Rule, RunSettings
 from ..analysis.structure import marker_counts
 from ..running.workers import announce
+from ..spelling.spellers import Spellers
 
 WORDS_FILE = ".qalint-words.txt"
 # The language detection falls back on, and prefers on a tie.
@@ -70,11 +71,13 @@ class FileResult:
 class Linter:
     def __init__(
         self, registry: Registry, overrides: Overrides | None = None, *,
-        config: Config | None = None, word_lists: bool = True,
+        config: Config | None = None, word_lists: bool = True, spellers: Spellers | None = None,
     ) -> None:
         """`config` applies to every file instead of the files' own (the
-        Python API's); `word_lists=False` reads no `.qalint-words.txt`."""
+        Python API's); `word_lists=False` reads no `.qalint-words.txt`;
+        `spellers` are shared with other engines (else the run has its own)."""
         self.registry = registry
+        self.spellers = spellers if spellers is not None else Spellers()
         self.overrides = overrides or Overrides()
         self._configs: dict[Path, Config] = {}
         self._selections: dict[int, Selection] = {}
@@ -192,14 +195,16 @@ class Linter:
         announce("while detecting the layout profile")
         document_language = guess_language(doc.text)
         profile = self.choose_profile(doc, config, document_language)
-        settings = dict(config.settings)
-        settings["words"] = config.words
-        settings["language"] = config.language
-        settings["document-language"] = document_language
-        settings["kind"] = self.overrides.kind or config.kind
         words_file = self.words_file_for(path or Path(doc.path))
-        settings["words-file"] = str(words_file) if words_file else None
-        return Context(doc, profile, settings)
+        run = RunSettings(
+            language=config.language, document_language=document_language, kind=self.overrides.kind or config.kind,
+            words=tuple(config.words), words_file=str(words_file) if words_file else None, spellers=self.spellers,
+        )
+        return Context(doc, profile, dict(config.settings), run=run)
+
+    def save_learnt(self) -> None:
+        """Keep what the run's spellers learnt for later runs (once, as a run ends)."""
+        self.spellers.save()
 
     def check(self, doc: Document, path: Path | None = None) -> FileResult:
         path = path or Path(doc.path)

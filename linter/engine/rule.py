@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from ..profiles import Profile
     from ..analysis.analysis import Analysis
     from ..analysis.structure import Structure
+    from ..spelling.spellers import Spellers
     from .suppressions import SuppressionAnalysis
 
 CATEGORIES = ("numbering", "reference", "spelling", "missing-answer", "consistency")
@@ -139,25 +140,47 @@ def validate_rule_class(rule: Any) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class RunSettings:
+    """What the engine tells the rules about this run and document, apart
+    from the plugins' own settings (`Context.settings`)."""
+
+    language: str = "auto"  # the `language` setting: "auto", "nl" or "en"
+    document_language: str | None = None  # guessed from the text
+    kind: str = "auto"  # the `kind` setting or `--kind`: a document kind instead of detection
+    words: tuple[str, ...] = ()  # the `words` setting
+    words_file: str | None = None  # the project word list (`.qalint-words.txt`) that applies
+    # The run's spellers, which keep what they learn for the run's other
+    # documents (a private set when None).
+    spellers: "Spellers | None" = field(default=None, compare=False, repr=False)
+
+    def text_language(self, profile_language: str) -> str:
+        """The configured language, else the document's own, else its profile's."""
+        if self.language != "auto":
+            return self.language
+        return self.document_language or profile_language
+
+
 @dataclass
 class Context:
     """What a rule sees of one document."""
 
     document: "Document"
     profile: "Profile"
-    settings: dict[str, Any]
+    settings: dict[str, Any]  # the plugins' settings (`qalint_config_schema`)
     rule: type[Rule] | None = None
     # The suppression comments and what they suppressed: set by the engine for
     # the rules that run after suppressions (`Rule.after_suppressions`).
     suppressions: "SuppressionAnalysis | None" = None
     # The document's facts, shared by every rule (built from the fields above when not given).
     analysis: "Analysis" = None  # type: ignore[assignment]
+    run: RunSettings = field(default_factory=RunSettings)
 
     def __post_init__(self) -> None:
         if self.analysis is None:
             from ..analysis.analysis import Analysis
 
-            self.analysis = Analysis(self.document, self.profile, self.settings.get("kind", "auto"))
+            self.analysis = Analysis(self.document, self.profile, self.run.kind, self.run)
 
     @property
     def structure(self) -> "Structure":

@@ -19,8 +19,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from ..engine.validation import Remembered, schema_errors
-
 PACK_DIR = Path(__file__).parent
 # Where packs are read from, in order (a later folder's pack of the same language wins).
 FOLDERS: tuple[Path, ...] = (PACK_DIR,)
@@ -81,6 +79,8 @@ def packs() -> Mapping[str, Language]:
 @cache
 def load_packs(folders: tuple[Path, ...]) -> Mapping[str, Language]:
     """The packs in `folders`; a LanguageError names the first broken one."""
+    from ..engine.validation import Remembered  # a helper only: the packs sit below every layer
+
     raw: dict[str, tuple[Path, dict[str, Any]]] = {}
     for folder in folders:
         for path in sorted(Path(folder).glob("*.toml")):
@@ -107,6 +107,8 @@ def read_toml(path: Path, error_type: type[Exception] = LanguageError) -> dict[s
 
 def pack_problem(data: dict[str, Any], schema: dict[str, Any]) -> str | None:
     """What is wrong with one pack (naming the key), or None."""
+    from ..engine.validation import schema_errors
+
     errors = schema_errors(data, schema)
     if errors:
         error = errors[0]

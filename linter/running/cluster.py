@@ -70,6 +70,8 @@ def check_batch(jobs: list[Job], overrides: Overrides) -> list[FileResult]:
             results.append(linter.check(doc, job.location))
         except RecursionError:
             results.append(FileResult(job.path, errors=[f"{job.path}: document too deeply nested, skipped"]))
+    for linter in linters.values():
+        linter.save_learnt()  # the batch is done: keep what its spellers learnt
     return results
 
 
@@ -195,7 +197,7 @@ def _job(target: Target, linter: Linter, configs: dict[tuple[int, Path | None], 
 
 
 def _read_words(path: Path) -> list[str]:
-    from ..spelling.speller import read_word_file
+    from ..spelling.spellers import read_word_file
 
     return sorted(read_word_file(str(path)))
 

@@ -195,6 +195,7 @@ def run(
         targets, partial(check_target, linter=linter, mode=mode, cache=cache), workers,
         [linter.budget(t.path) for t in targets],
         lambda target, why: FileResult(target.display, errors=[f"{target.display}: {why}; skipped"]),
-        progress,
+        progress, finish=linter.save_learnt,  # each worker keeps what its spellers learnt
     )
+    linter.save_learnt()  # and so does this process, when it checked documents itself
     return [write_fixes(target, result) for target, result in zip(targets, results)]

@@ -28,6 +28,8 @@ _PHASE_BYTES = 96
 _PR_SET_PDEATHSIG = 1  # prctl option, from <linux/prctl.h>
 # Waiting on the pipes wakes up at least this often to look at the clocks.
 _POLL_SECONDS = 0.5
+# An idle worker has this long to end its batch (save what it learnt) before it is stopped.
+_FINISH_SECONDS = 5.0
 
 
 class _Shared:
@@ -78,7 +80,7 @@ def _end_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _serve(connection: Any, shared: _Shared, job: Callable[[Any], Any]) -> None:
+def _serve(connection: Any, shared: _Shared, job: Callable[[Any], Any], finish: Callable[[], None]) -> None:
     global _shared
     _shared = shared
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -87,7 +89,8 @@ def _serve(connection: Any, shared: _Shared, job: Callable[[Any], Any]) -> None:
             message = connection.recv()
         except (EOFError, OSError):
             return
-        if message is None:
+        if message is None:  # the batch is done
+            finish()
             return
         index, item = message
         try:
@@ -100,7 +103,7 @@ class _Worker:
     """A forked process that checks one item at a time (forked by hand, not
     with multiprocessing.Process, which would close this process's stdin)."""
 
-    def __init__(self, job: Callable[[Any], Any]) -> None:
+    def __init__(self, job: Callable[[Any], Any], finish: Callable[[], None]) -> None:
         self.shared = _Shared()
         self.connection, child = multiprocessing.Pipe()
         parent = os.getpid()
@@ -111,7 +114,7 @@ class _Worker:
                 _end_with_parent(parent)
                 for end in _parent_ends | {self.connection}:
                     end.close()
-                _serve(child, self.shared, job)
+                _serve(child, self.shared, job, finish)
                 status = 0
             finally:
                 os._exit(status)
@@ -138,6 +141,16 @@ class _Worker:
     def phase(self) -> str:
         return self.shared.phase.value.decode("utf-8", errors="replace")
 
+    def finish(self) -> None:
+        """Let an idle worker end its batch (`finish` runs in it) within a
+        few seconds, then stop it."""
+        try:
+            self.connection.send(None)
+            self.connection.poll(_FINISH_SECONDS)  # readable once the worker's end closes: it has left
+        except OSError:
+            pass
+        self.stop()
+
     def stop(self) -> None:
         try:
             os.kill(self.pid, signal.SIGKILL)
@@ -155,22 +168,25 @@ def run_all(
     budgets: Sequence[float],
     failed: Callable[[Item, str], Value],
     progress: Callable[[], None] = lambda: None,
+    finish: Callable[[], None] = lambda: None,
 ) -> list[Value]:
     """`job(item)` for every item, in up to `jobs` worker processes (forked
     now: they share what this process loaded). An item whose job takes
     longer than its budget in seconds, or whose worker dies, gives
-    `failed(item, why)` instead. `progress()` follows each item's end."""
+    `failed(item, why)` instead. `progress()` follows each item's end;
+    `finish()` runs in each worker when all items are done."""
     if not items:
         return []
     if not hasattr(os, "fork"):  # no cheap workers (Windows): checked in this process, without a budget
         return [_then(job(item), progress) for item in items]
-    pool = _Pool(items, job, budgets, failed, progress)
+    pool = _Pool(items, job, budgets, failed, progress, finish)
     try:
         pool.start(max(1, min(jobs, len(items))))
         while pool.pending or pool.busy:
             pool.hand_out()
             pool.collect()
             pool.stop_overdue()
+        pool.finish_idle()
     finally:
         pool.stop_all()
     return pool.results
@@ -180,15 +196,16 @@ class _Pool:
     """The workers of one `run_all`, the items waiting and the results."""
 
     def __init__(self, items: Sequence[Any], job: Callable[[Any], Any], budgets: Sequence[float],
-                 failed: Callable[[Any, str], Any], progress: Callable[[], None]) -> None:
+                 failed: Callable[[Any, str], Any], progress: Callable[[], None], finish: Callable[[], None]) -> None:
         self.items, self.job, self.budgets, self.failed, self.progress = items, job, budgets, failed, progress
+        self.finish = finish
         self.results: list[Any] = [None] * len(items)
         self.pending = list(range(len(items)))[::-1]
         self.idle: list[_Worker] = []
         self.busy: dict[Any, _Worker] = {}
 
     def start(self, count: int) -> None:
-        self.idle = [_Worker(self.job) for _ in range(count)]
+        self.idle = [_Worker(self.job, self.finish) for _ in range(count)]
 
     def hand_out(self) -> None:
         while self.pending and self.idle:
@@ -227,7 +244,12 @@ class _Pool:
         self.results[worker.index] = self.failed(self.items[worker.index], f"{why(worker)} {phase}".rstrip())
         self.progress()
         if self.pending:
-            self.idle.append(_Worker(self.job))
+            self.idle.append(_Worker(self.job, self.finish))
+
+    def finish_idle(self) -> None:
+        """All items done: each worker ends its batch (`finish` runs in it)."""
+        while self.idle:
+            self.idle.pop().finish()
 
     def stop_all(self) -> None:
         for worker in self.idle + list(self.busy.values()):

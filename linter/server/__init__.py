@@ -13,6 +13,7 @@ def serve() -> int:
 
     server = create_server()
     server.start_io()
+    server.checker.save_learnt()  # the session is over: keep what its spellers learnt
     # pygls closed standard output with the connection; later flushes must not fail.
     sys.stdout = open(os.devnull, "w", encoding="utf-8")
     return 0 if server.shut_down else 1  # LSP: exit without shutdown is an error

@@ -21,6 +21,7 @@ from ..engine.plugins import Registry, load_registry
 from ..engine.rule import SEVERITIES
 from ..analysis.model import Structure
 from ..analysis.structure import parse_structure
+from ..spelling.spellers import Spellers
 from ..spelling.wordlist import word_list_for
 
 # Client settings and the options they stand for.
@@ -87,6 +88,7 @@ class Checker:
         self.registry = registry or load_registry()
         self.overrides = Overrides()
         self._linter: Linter | None = None
+        self.spellers = Spellers()  # the session's, kept when settings or word lists change
 
     def configure(self, settings: Any) -> None:
         """Apply client settings; raises SettingsError or ConfigError and keeps
@@ -103,8 +105,12 @@ class Checker:
     @property
     def linter(self) -> Linter:
         if self._linter is None:
-            self._linter = Linter(self.registry, self.overrides)
+            self._linter = Linter(self.registry, self.overrides, spellers=self.spellers)
         return self._linter
+
+    def save_learnt(self) -> None:
+        """Keep what the session's spellers learnt for later sessions and runs."""
+        self.spellers.save()
 
     def check(self, path: Path, text: str) -> Checked:
         """Check an editor's text as the file `path` (for configuration)."""

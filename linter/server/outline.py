@@ -50,17 +50,27 @@ def referred_answers(structure: Structure, doc: Document, start: int, end: int) 
         if reference.end < start or end < reference.start:
             continue
         inside = [t for t in reference.targets if start <= t.start and t.end <= end]
-        pending = [(t.value, None) for t in inside or reference.targets]
-        while pending:
-            number, via = pending.pop(0)
-            span = answer_span(structure, doc, number)
-            if span is None or number in seen:
-                continue
-            seen.add(number)
-            found.append((f"answer {number}" + (f" (via {via})" if via is not None else ""), span))
-            item = structure.items[structure.by_number[number]]
-            if item.kind == REFERRAL:
-                pending += [(onward, number) for onward in item.referral_targets]
+        found += _followed(structure, doc, [t.value for t in inside or reference.targets], seen)
+    return found
+
+
+def _followed(
+    structure: Structure, doc: Document, numbers: list[int], seen: set[int],
+) -> list[tuple[str, tuple[int, int]]]:
+    """(label, span) of the answers numbered `numbers` and of those they only
+    refer on to, not yet `seen`."""
+    found = []
+    pending: list[tuple[int, int | None]] = [(number, None) for number in numbers]
+    while pending:
+        number, via = pending.pop(0)
+        span = answer_span(structure, doc, number)
+        if span is None or number in seen:
+            continue
+        seen.add(number)
+        found.append((f"answer {number}" + (f" (via {via})" if via is not None else ""), span))
+        item = structure.items[structure.by_number[number]]
+        if item.kind == REFERRAL:
+            pending += [(onward, number) for onward in item.referral_targets]
     return found
 
 

@@ -1,38 +1,39 @@
-"""The speller of the spelling rules: whether a word is known in the
+"""The speller of the spelling analysis: whether a word is known in the
 document's languages, with the project's words and the Dutch compounds the
-dictionary lacks, and the corrections of an unknown word."""
+dictionary lacks, and the corrections of an unknown word. A run holds one
+per language and word list (`spellers.py`)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
-from qalint.spelling.affixes import NOUN, STEM
-from qalint.spelling.dictionary import DictionaryUnavailable, dictionary, fold_accents, prepare
-from qalint.engine.rule import Context
-from qalint.languages import language
+from .affixes import NOUN, STEM
+from .dictionary import dictionary, fold_accents, prepare
+from ..source.letters import capitalised_like
+from ..languages import language as language_pack
 
 _MIN_PART = 4
 # Words this long may be compounds that the dictionary's own compounding
 # flags do not cover; shorter ones are split only once found unknown.
-_LONG_WORD = 12
+COMPOUND_LENGTH = 12
 
 
-class _Speller:
+class Speller:
     """Decides whether a word is known in the document's languages, with the
     project's words, compounds the dictionary lacks and cheap corrections."""
 
-    def __init__(self, context: Context) -> None:
-        self.primary = dictionary(spelling_language(context))
+    def __init__(self, language: str, compound_prefixes: Iterable[str], project_words: frozenset[str]) -> None:
+        """`language`: "nl" or "en"; `compound_prefixes`: the profile's
+        prefix-like words that open compounds ("tussen", "dwars")."""
+        self.primary = dictionary(language)
         others = ["en", "en-gb"] if self.primary.language != "en" else ["en-gb"]
         self.english = [dictionary(name) for name in others]
         self.dictionaries = [self.primary, *self.english]
         prepare(self.dictionaries)
         self._known: dict[str, bool] = {}
-        self.project_words = _project_words(context)
-        self.prefixes = frozenset(context.profile.compound_prefixes)
-        pack = language(self.primary.language)
+        self.project_words = project_words
+        self.prefixes = frozenset(compound_prefixes)
+        pack = language_pack(self.primary.language)
         self.function_words = pack.function_words
         # Linking sounds between compound parts ("bedrijf|s|leven") and the letters tried in corrections.
         self.links, self.letters = pack.compound_links, pack.try_letters
@@ -48,7 +49,7 @@ class _Speller:
                 word in self.project_words or word.lower() in self.project_words
                 or any(d.known_quickly(word) for d in self.dictionaries)
                 or self.primary.known(word)  # a compound of the dictionary's own parts
-                or (len(word) >= _LONG_WORD and self._known_compound(word.lower()))
+                or (len(word) >= COMPOUND_LENGTH and self._known_compound(word.lower()))
             )
         return verdict
 
@@ -116,14 +117,7 @@ class _Speller:
             head = lower[:cut]
             if not self._head(head, quick or depth > 0):
                 continue
-            rest = lower[cut:]
-            # A three-letter tail ("postennet") only after a long head; a
-            # linking -n- only after an -e ("gedachte|n|gang", not "combi|n|natie").
-            tails = [
-                (link, rest[len(link):]) for link in self.links
-                if rest.startswith(link) and len(rest) - len(link) >= (3 if len(head) >= 6 else _MIN_PART)
-                and (link != "n" or head.endswith("e"))
-            ]
+            tails = _tails(head, lower[cut:], self.links)
             for link, tail in tails:  # a known tail first ("geweld|s|middelen", not "geweld|smid|delen")
                 if is_noun(tail) or (len(tail) > _MIN_PART and is_known(tail)):
                     return head, link, tail
@@ -164,37 +158,46 @@ class _Speller:
         it leaves unexplained. A first part that is a compound itself keeps
         one of its own parts unchanged, so each candidate costs a few
         lookups, not a new split."""
-        found = []
-        is_part = self.primary.is_part
         heads = [cut for cut in range(3, len(lower) - 2) if self._head(lower[:cut], True)]
-        for cut in reversed(heads):  # the rest is misspelt: after the longest known first part that helps
+        return self._misspelt_rest(lower, heads) + self._misspelt_head(lower, heads)
+
+    def _misspelt_rest(self, lower: str, heads: list[int]) -> list[str]:
+        """The rest is misspelt: corrections after the longest known first part that helps."""
+        for cut in reversed(heads):
             pairs = [(edited, edited[len(link):]) for edited in set(_edits(lower[cut:], self.letters)) for link in self.links
                      if edited.startswith(link) and len(edited) - len(link) >= _MIN_PART]
             parts = self.primary.parts_among({tail for _, tail in pairs})
-            found += [lower[:cut] + edited for edited in dict.fromkeys(e for e, tail in pairs if tail in parts)]
+            found = [lower[:cut] + edited for edited in dict.fromkeys(e for e, tail in pairs if tail in parts)]
             if found:
-                break
-        for cut in range(3, len(lower) - 2):  # the first part is misspelt: before the longest known rest that helps
+                return found
+        return []
+
+    def _misspelt_head(self, lower: str, heads: list[int]) -> list[str]:
+        """The first part is misspelt: corrections before the longest known rest that helps."""
+        for cut in range(3, len(lower) - 2):
             head, rest = lower[:cut], lower[cut:]
-            if not any(rest.startswith(link) and len(rest) - len(link) >= _MIN_PART and is_part(rest[len(link):])
-                       for link in self.links):
+            if not any(rest.startswith(link) and len(rest) - len(link) >= _MIN_PART
+                       and self.primary.is_part(rest[len(link):]) for link in self.links):
                 continue
-            accepted = self._simple_heads({h for h in _edits(head, self.letters) if len(h) >= _MIN_PART})
-            # A first part that is a compound keeps one of its own parts: the
-            # edit falls in its second part, after a known first one ...
-            firsts = [lower[:c] for c in heads if c <= cut - 3]
-            accepted |= self._linked_parts([(first + e, len(first), e) for first in firsts
-                                            for e in _edits(head[len(first):], self.letters) if len(first) + len(e) >= 8])
-            # ... or in its first part, before a known second one.
-            seconds = self._linked_parts([(head[c:], c, head[c:]) for c in range(3, cut - 2)])
-            openings = {e + second: e for second in seconds for e in _edits(head[:len(head) - len(second)], self.letters)
-                        if len(e) + len(second) >= 8}
-            valid = self._simple_heads(set(openings.values()))
-            accepted |= {h for h, opening in openings.items() if opening in valid}
+            accepted = self._head_corrections(head, [lower[:c] for c in heads if c <= cut - 3])
             if accepted:
-                found += [h + rest for h in sorted(accepted)]
-                break
-        return found
+                return [h + rest for h in sorted(accepted)]
+        return []
+
+    def _head_corrections(self, head: str, firsts: list[str]) -> set[str]:
+        """The words one edit from `head` that can open a compound; `firsts`:
+        the known first parts of `head` itself."""
+        accepted = self._simple_heads({h for h in _edits(head, self.letters) if len(h) >= _MIN_PART})
+        # A first part that is a compound keeps one of its own parts: the
+        # edit falls in its second part, after a known first one ...
+        accepted |= self._linked_parts([(first + e, len(first), e) for first in firsts
+                                        for e in _edits(head[len(first):], self.letters) if len(first) + len(e) >= 8])
+        # ... or in its first part, before a known second one.
+        seconds = self._linked_parts([(head[c:], c, head[c:]) for c in range(3, len(head) - 2)])
+        openings = {e + second: e for second in seconds for e in _edits(head[:len(head) - len(second)], self.letters)
+                    if len(e) + len(second) >= 8}
+        valid = self._simple_heads(set(openings.values()))
+        return accepted | {h for h, opening in openings.items() if opening in valid}
 
     def _simple_heads(self, candidates: set[str]) -> set[str]:
         """Those of `candidates` that `_head(candidate, simple=True)` accepts,
@@ -222,8 +225,8 @@ class _Speller:
         candidates.discard(lower)
         found = set(self.primary.words_among(candidates))
         # A compound the dictionary accepts only through its compounding flags.
-        found |= {c for c in candidates - found if len(c) >= _LONG_WORD and self.primary.known(c)}
-        return [_match_case(word, c) for c in sorted(found)]
+        found |= {c for c in candidates - found if len(c) >= COMPOUND_LENGTH and self.primary.known(c)}
+        return [capitalised_like(word, c) for c in sorted(found)]
 
     def corrections(self, word: str) -> list[str]:
         """Known words one edit away; in a compound, the edit may fall in the
@@ -235,7 +238,7 @@ class _Speller:
         found = self.primary.words_among(candidates)
         if self.primary.splits_compounds:
             found += self._compound_corrections(lower)
-        return [_match_case(word, c) for c in dict.fromkeys(found)]
+        return [capitalised_like(word, c) for c in dict.fromkeys(found)]
 
     def remembered(self, kind: str, word: str, compute) -> list[str]:
         """A list about `word`, computed once and kept in the dictionary's cache."""
@@ -251,6 +254,15 @@ class _Speller:
         return self.remembered("accented", word, lambda: [
             w for w in self.primary.accent_variants(fold_accents(word)) if w != word
         ])
+
+
+def _tails(head: str, rest: str, links: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(link, tail) of the ways `rest` can go on after `head`: a three-letter
+    tail ("postennet") only after a long head; a linking -n- only after an -e
+    ("gedachte|n|gang", not "combi|n|natie")."""
+    shortest = 3 if len(head) >= 6 else _MIN_PART
+    return [(link, rest[len(link):]) for link in links
+            if rest.startswith(link) and len(rest) - len(link) >= shortest and (link != "n" or head.endswith("e"))]
 
 
 def _edits(word: str, letters: str):
@@ -290,35 +302,6 @@ def _replacements(word: str, replacements: list[tuple[str, str, bool, bool]]):
                 position = word.find(plain, position + 1)
 
 
-def _match_case(original: str, candidate: str) -> str:
-    return candidate[0].upper() + candidate[1:] if original[:1].isupper() else candidate
-
-
-def _project_words(context: Context) -> frozenset[str]:
-    words = set(context.settings.get("words") or ())
-    word_file = context.settings.get("words-file")
-    if word_file:
-        words |= read_word_file(word_file, _modified(word_file))
-    return frozenset(words)
-
-
-def _modified(path: str | None) -> int:
-    try:
-        return Path(path).stat().st_mtime_ns if path else 0
-    except OSError:
-        return 0
-
-
-@lru_cache(maxsize=16)
-def read_word_file(path: str, modified: int = 0) -> frozenset[str]:  # noqa: ARG001 (`modified` keys the cache)
-    """A project word list: one word a line, `#` starts a comment."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return frozenset()
-    return frozenset(line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip())
-
-
 def _distance(a: str, b: str, limit: int = 2) -> int:
     """Damerau-Levenshtein distance, cut off above `limit`."""
     if abs(len(a) - len(b)) > limit:
@@ -343,29 +326,3 @@ def _distance(a: str, b: str, limit: int = 2) -> int:
             return limit + 1
         previous2, previous = previous, current
     return previous[-1]
-
-
-def spelling_language(context: Context) -> str | None:
-    """"nl" or "en": the configured language, or the document's own; None
-    for a document in another language, which no dictionary here checks."""
-    language = context.settings.get("language") or "auto"
-    if language == "auto":
-        language = context.settings.get("document-language") or context.profile.language
-    return language if language in ("nl", "en") else None
-
-
-_SPELLERS: dict[tuple, _Speller] = {}
-
-
-def _speller(context: Context) -> _Speller:
-    """One speller per language and word list for the whole run: what it
-    learns about compounds serves every document."""
-    words_file = context.settings.get("words-file")
-    key = (spelling_language(context), tuple(context.profile.compound_prefixes),
-           words_file, _modified(words_file), tuple(context.settings.get("words") or ()))
-    if key not in _SPELLERS:
-        try:
-            _SPELLERS[key] = _Speller(context)
-        except DictionaryUnavailable as error:
-            raise RuntimeError(f"spelling dictionaries unavailable: {error}") from None
-    return _SPELLERS[key]

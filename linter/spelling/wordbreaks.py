@@ -12,10 +12,11 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
-from qalint.languages import conjunctions
-from qalint.source.textutil import ends_sentence
-from qalint.analysis.prose import Word
-from qalint.spelling.wordsplit import Splitter
+from ..analysis.prose import Word
+from ..languages import conjunctions
+from ..source.textutil import ends_sentence
+from ..source.letters import LETTERS
+from .wordsplit import Split, Splitter
 
 RUN_TOGETHER = "run-together"
 LINE_BREAK = "line-break"
@@ -23,7 +24,6 @@ HYPHENATION = "hyphenation"
 
 # Soft hyphens and zero-width characters: invisible, left inside words by conversion.
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-_LETTERS = re.compile(r"[^\W\d_]+")
 # Phrases looked for one by one before the text is respaced for them.
 _FEW_PHRASES = 16
 # From the start of a run of blanks only: a long run is crossed once.
@@ -135,26 +135,34 @@ def _run_together(word: Word, speller, splitter: Splitter, is_name, standalone) 
     compound the dictionary or the compound rules accept is never split."""
     token = _clean(word.text)
     camel = any(c.isupper() for c in token[1:])
-    if camel:
-        split = splitter.camel_split(token)
-    elif speller.compound(token):
+    if not camel and speller.compound(token):
         return None, False
-    else:
-        split = splitter.split(token, name=is_name(word))
+    split = splitter.camel_split(token) if camel else splitter.split(token, name=is_name(word))
     if split is None:
         return None, False
-    parts = [p.lower() for p in split.parts]
     if camel:
-        right = split.parts[1]
-        safe = split.unambiguous and (speller.known(right) or speller.known(right.lower()) or standalone(right))
+        safe = _safe_camel_split(split, speller, standalone)
     else:
-        function_words = [p in splitter.function_words for p in parts]
-        safe = (split.unambiguous and len(parts) == 2 and any(function_words) and not is_name(word)
-                and all(f or speller.plain(p) or i == len(parts) - 1
-                        for i, (p, f) in enumerate(zip(parts, function_words))))
+        safe = not is_name(word) and _safe_split(split, speller, splitter.function_words)
     alternatives = tuple(" ".join(parts) for parts in split.alternatives)
     return Repair(RUN_TOGETHER, word.start, word.end, word.text, split.text, safe, alternatives,
                   (word.start,)), split.strong
+
+
+def _safe_camel_split(split: Split, speller, standalone) -> bool:
+    """"deSecretaris": safe when the split is the only one and its second
+    word a known one or one the document writes on its own."""
+    right = split.parts[1]
+    return split.unambiguous and (speller.known(right) or speller.known(right.lower()) or standalone(right))
+
+
+def _safe_split(split: Split, speller, function_words: frozenset[str]) -> bool:
+    """Safe: the only plausible split, into two words with a function word,
+    each a dictionary form but for the last (which may be a compound)."""
+    parts = [p.lower() for p in split.parts]
+    function = [p in function_words for p in parts]
+    return (split.unambiguous and len(parts) == 2 and any(function)
+            and all(f or speller.plain(p) or i == len(parts) - 1 for i, (p, f) in enumerate(zip(parts, function))))
 
 
 def _neighbour(text: str, word: Word, separator: re.Pattern):
@@ -162,10 +170,16 @@ def _neighbour(text: str, word: Word, separator: re.Pattern):
     another across `separator` (a hyphen or a line break)."""
     after = separator.match(text, word.end)
     if after is not None:
-        match = _LETTERS.match(text, after.end())
+        match = LETTERS.match(text, after.end())
         if match and not _glued(text, match.end()):
             return (word.text, word.start), (match.group(), match.end())
-    # The word before: back over the separator, then over letters.
+    left = _left_neighbour(text, word, separator)
+    return None if left is None else (left, (word.text, word.end))
+
+
+def _left_neighbour(text: str, word: Word, separator: re.Pattern) -> tuple[str, int] | None:
+    """(the word before `word` across `separator`, its start): back over the
+    separator, then over letters."""
     left_end = word.start
     while left_end > 0 and text[left_end - 1] in " \t":
         left_end -= 1
@@ -183,7 +197,7 @@ def _neighbour(text: str, word: Word, separator: re.Pattern):
         left_start -= 1
     if left_start == gap_start or _glued(text, left_start - 1):
         return None
-    return (text[left_start:gap_start], left_start), (word.text, word.end)
+    return text[left_start:gap_start], left_start
 
 
 def _glued(text: str, position: int) -> bool:
@@ -236,7 +250,7 @@ class _Phrases:
             pattern = r"(?<![^\W\d_])" + r"[\W\d_]+".join(map(re.escape, key)) + r"(?![^\W\d_])"
             return len(re.findall(pattern, self._source, re.I))
         if self._spaced is None:
-            self._spaced = " " + " ".join(_LETTERS.findall(self._source.lower())) + " "
+            self._spaced = " " + " ".join(LETTERS.findall(self._source.lower())) + " "
         return self._spaced.count(f" {' '.join(key)} ")
 
 

@@ -78,21 +78,30 @@ class Splitter:
             return None
         lower = token.lower()
         self._joined = self._used((lower,))
-        if name:  # only a function word after a name: a few lookups, not every cut
-            found = [(lower[:-len(w)], w) for w in self.function_words if lower.endswith(w) and len(lower) > len(w)]
-            found = [p for p in found if self._used(p[:1]) and self._known(p[0])]
-            return Split(_cased(token, found[0]), len(found) == 1, (), False) if found else None
-        found = self._plausible(self._splits(lower))
-        if not found and not self._two_words(lower, 1):
-            # Three words only where no two do ("welzijn|brede" is no
-            # "wel|zijn|brede"): two function words and a word of four
-            # letters or more ("van|het|kabinet", not "aan|klaar|ten").
-            found = [(first, second, lower[len(first) + len(second):])
-                     for first in self._function_prefixes(lower)
-                     for second in self._function_prefixes(lower[len(first):])
-                     if self._content_word(lower[len(first) + len(second):])]
-        if not found:
-            return None
+        if name:
+            return self._name_split(token, lower)
+        found = self._plausible(self._splits(lower)) or self._three_words(lower)
+        return self._best(token, found) if found else None
+
+    def _name_split(self, token: str, lower: str) -> Split | None:
+        """Only a function word after a name: a few lookups, not every cut."""
+        found = [(lower[:-len(w)], w) for w in self.function_words if lower.endswith(w) and len(lower) > len(w)]
+        found = [p for p in found if self._used(p[:1]) and self._known(p[0])]
+        return Split(_cased(token, found[0]), len(found) == 1, (), False) if found else None
+
+    def _three_words(self, lower: str) -> list[tuple[str, ...]]:
+        """Three words only where no two do ("welzijn|brede" is no
+        "wel|zijn|brede"): two function words and a word of four letters or
+        more ("van|het|kabinet", not "aan|klaar|ten")."""
+        if self._two_words(lower, 1):
+            return []
+        return [(first, second, lower[len(first) + len(second):])
+                for first in self._function_prefixes(lower)
+                for second in self._function_prefixes(lower[len(first):])
+                if self._content_word(lower[len(first) + len(second):])]
+
+    def _best(self, token: str, found: list[tuple[str, ...]]) -> Split:
+        """The best ranked of the plausible splits, the others as alternatives."""
         ranked = sorted(found, key=self._rank)
         best = ranked[0]
         tied = [parts for parts in ranked[1:] if self._evidence(parts) == self._evidence(best)]
@@ -127,14 +136,23 @@ class Splitter:
         for cut in range(1, len(lower)):
             head, tail = lower[:cut], lower[cut:]
             used = self._used((head,)) > 0 and self._used((tail,)) > 0
-            if not (head in self.function_words or tail in self.function_words or used or self._modifier(head)):
-                continue
-            if not (self._part(head, self._plain) or (used and len(head) >= 4 and self._known(head))):
-                continue
-            if self._part(tail, self._known) and all(
-                    len(p) != _SHORT_PART + 1 or p in self.function_words or self._used((p,)) for p in (head, tail)):
+            if self._supported(head, tail, used) and self._words(head, tail, used):
                 found.append((head, tail))
         return found
+
+    def _supported(self, head: str, tail: str, used: bool) -> bool:
+        """Some evidence could support the cut: a function word, an adjective
+        first, or both words used in the document."""
+        return head in self.function_words or tail in self.function_words or used or self._modifier(head)
+
+    def _words(self, head: str, tail: str, used: bool) -> bool:
+        """Both sides are words: the head a dictionary form (or a known word
+        the document uses), the tail known; a three-letter one a function
+        word or one the document uses."""
+        if not (self._part(head, self._plain) or (used and len(head) >= 4 and self._known(head))):
+            return False
+        return self._part(tail, self._known) and all(
+            len(p) != _SHORT_PART + 1 or p in self.function_words or self._used((p,)) for p in (head, tail))
 
     def _two_words(self, lower: str, shortest: int) -> list[tuple[str, str]]:
         """The cuts into two dictionary words (as they are) of `shortest` letters or more."""
