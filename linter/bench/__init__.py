@@ -12,31 +12,22 @@ machine; nothing is asserted here (the tests hold the growth to linear).
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from .growth import best_time
+from .spelling_costs import hunspell_comparison, new_prose_seconds, prose_bytes, spelling_in_new_processes, time_spelling
+from .timing import best_of, command_time
 
 DEFAULT_DOCUMENT = Path("examples/verslag-schriftelijk-overleg-2020.md")
-
-
-def best_of(runs: int, action) -> float:
-    """Shortest wall time of `runs` calls, in seconds."""
-    return best_time(action, runs, time.perf_counter)
-
-
-def command_time(args: list[str], runs: int = 7) -> float:
-    return best_of(runs, lambda: subprocess.run(args, capture_output=True, check=False))
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--time-spelling"]:
-        print(_time_spelling(Path(argv[1])))
+        print(time_spelling(Path(argv[1])))
         return 0
     if argv[:1] == ["--growth"]:
         _growth_tables()
@@ -50,17 +41,22 @@ def main(argv: list[str] | None = None) -> int:
     if server_only:
         _server_recheck(document, document.read_text(encoding="utf-8"))
         return 0
-    from ..source.document import Document
-    from ..engine.linter import Linter, Overrides
-    from ..engine.plugins import load_registry
-    from ..source.reading import decode
-    from ..analysis.structure import parse_structure
-
     qalint = [sys.executable, "-m", "qalint"]
     data = document.read_bytes()
-    size_mb = len(data) / 1e6
     print(f"document: {document} ({len(data) / 1024:.0f} KiB)")
+    _start_up(qalint, document)
+    text = _in_process(document, data)
+    _server_recheck(document, text)
+    _copies(qalint, data)
+    _result_cache(qalint, data)
+    _many_files(qalint)
+    _memory(document, data)
+    _growth_tables()
+    return 0
 
+
+def _start_up(qalint: list[str], document: Path) -> None:
+    """The command's start-up, alone and with the document."""
     with tempfile.TemporaryDirectory() as folder:
         empty = Path(folder) / "empty.md"
         empty.write_text("")
@@ -68,55 +64,57 @@ def main(argv: list[str] | None = None) -> int:
         print(f"qalint check (empty file):     {command_time(qalint + ['check', '--isolated', '--no-cache', str(empty)]) * 1000:7.1f} ms wall")
         print(f"qalint check (this document):  {command_time(qalint + ['check', '--isolated', '--no-cache', str(document)]) * 1000:7.1f} ms wall")
 
+
+def _in_process(document: Path, data: bytes) -> str:
+    """Parsing, the engine with some and all rules, and spelling; returns the text."""
+    from ..source.document import Document
+    from ..engine.linter import Linter, Overrides
+    from ..engine.plugins import load_registry
+    from ..source.reading import decode
+    from ..analysis.structure import parse_structure
+
+    size_mb = len(data) / 1e6
     registry = load_registry()
     linter = Linter(registry, Overrides(isolated=True))
     text = decode(str(document), data).text
-    probe = linter.check(Document(str(document), text), document)
-    profile = registry.profiles[probe.profile]
-
-    def parse() -> None:
-        doc = Document(str(document), text)
-        parse_structure(doc, profile)
-
-    parse_s = best_of(20, parse)
+    profile = registry.profiles[linter.check(Document(str(document), text), document).profile]
+    parse_s = best_of(20, lambda: parse_structure(Document(str(document), text), profile))
     print(f"structure parsing ({profile.name}): {parse_s * 1000:7.1f} ms  ({size_mb / parse_s:.1f} MB/s)")
 
-    structure_rules = Linter(
-        registry, Overrides(isolated=True, select=["numbering", "reference", "missing-answer"])
-    )
-    check_s = best_of(20, lambda: structure_rules.check(Document(str(document), text), document))
+    def engine(overrides: Overrides, runs: int) -> float:
+        selected = Linter(registry, overrides)
+        return best_of(runs, lambda: selected.check(Document(str(document), text), document))
+
+    check_s = engine(Overrides(isolated=True, select=["numbering", "reference", "missing-answer"]), 20)
     print(f"engine + structure rules:      {check_s * 1000:7.1f} ms  ({size_mb / check_s:.1f} MB/s)")
-    all_s = best_of(10, lambda: linter.check(Document(str(document), text), document))
+    all_s = engine(Overrides(isolated=True), 10)
     print(f"engine + all rules:            {all_s * 1000:7.1f} ms  ({size_mb / all_s:.1f} MB/s)")
-    no_spelling = Linter(registry, Overrides(isolated=True, ignore=["spelling"]))
-    without_s = best_of(10, lambda: no_spelling.check(Document(str(document), text), document))
+    without_s = engine(Overrides(isolated=True, ignore=["spelling"]), 10)
     print(f"spelling adds (warm, in-process): {(all_s - without_s) * 1000:7.1f} ms")
-    _spelling_in_new_processes(document)
-    prose_mb, words_mb = (size / 1e6 for size in _prose_bytes(text, registry, linter, document))
-    seconds = min(_new_prose_seconds(document) for _ in range(5))
+    spelling_in_new_processes(document)
+    prose_mb, words_mb = (size / 1e6 for size in prose_bytes(text, registry, linter, document))
+    seconds = min(new_prose_seconds(document) for _ in range(5))
     print(f"spelling of new prose:         {seconds * 1000:7.1f} ms for {prose_mb * 1000:.0f} KB of prose, "
           f"{words_mb * 1000:.0f} KB of it in words ({prose_mb / seconds:.2f} MB/s; a new process, "
           f"no word seen before, dictionaries compiled)")
-    _hunspell_comparison(document, text, seconds)
+    hunspell_comparison(document, text, seconds)
     from .suggestions import suggestion_accuracy
 
     injected, reported, right = suggestion_accuracy(document, text)
     print(f"suggestions (QA401):           first suggestion right for {right} of {reported} injected "
           f"one-letter typos reported ({right / max(reported, 1):.2f}); {reported} of {injected} reported")
-    _server_recheck(document, text)
+    return text
 
+
+def _copies(qalint: list[str], data: bytes, copies: int = 40) -> None:
+    """Copies of the document in one folder, in one process and in one per core."""
+    size_mb = len(data) / 1e6
     with tempfile.TemporaryDirectory() as folder:
-        copies = 40
         for index in range(copies):
             (Path(folder) / f"copy{index:02}.md").write_bytes(data)
         for jobs in (1, os.cpu_count() or 1):
             seconds = command_time(qalint + ["check", "--isolated", "--quiet", "--no-cache", "--jobs", str(jobs), folder], runs=3)
             print(f"{copies} copies, --jobs {jobs}:         {seconds * 1000:7.1f} ms wall ({copies * size_mb / seconds:.1f} MB/s)")
-    _result_cache(qalint, data)
-    _many_files(qalint)
-    _memory(document, data)
-    _growth_tables()
-    return 0
 
 
 def _result_cache(qalint: list[str], data: bytes, copies: int = 200) -> None:
@@ -153,65 +151,6 @@ def _growth_tables() -> None:
     for shape, (_, _, units) in growth.DOCUMENT_SHAPES.items():
         result = growth.document_growth(shape)
         print(f"  {shape + f' ({units})':26} {result.small * 1000:7.1f}ms {result.large * 1000:7.1f}ms {result.ratio:7.1f}")
-
-
-def _spelling_in_new_processes(document: Path) -> None:
-    """What spelling adds to a whole `qalint check` run: with its caches, with
-    only the compiled dictionaries, and on a machine that never ran qalint."""
-    run = [sys.executable, "-m", "qalint", "check", "--isolated", "--no-cache", str(document)]
-    without = run[:4] + ["--ignore", "spelling"] + run[4:]
-    first = _first_run(run)
-    with tempfile.TemporaryDirectory() as cache:
-        environment = _fresh_machine(cache)
-        subprocess.run(run, capture_output=True, env=environment)
-        _wait_for_background_compiles(Path(cache))
-
-        def cold() -> None:
-            for learnt in Path(cache).glob("words-*"):
-                learnt.unlink()  # keep the compiled dictionaries, forget every word
-            subprocess.run(run, capture_output=True, env=environment)
-
-        # Taken in turns, so that a busy moment of the machine hits all three alike.
-        base = warm = compiled = float("inf")
-        for _ in range(7):
-            base = min(base, best_of(1, lambda: subprocess.run(without, capture_output=True, env=environment)))
-            warm = min(warm, best_of(1, lambda: subprocess.run(run, capture_output=True, env=environment)))
-            compiled = min(compiled, best_of(1, cold))
-    print(f"spelling adds to a run:        {(warm - base) * 1000:7.1f} ms warm (its cache), "
-          f"{(compiled - base) * 1000:.1f} ms cold (dictionaries compiled, no word seen before)")
-    print(f"first run on a machine:        {first * 1000:7.1f} ms (best of 3, empty cache: {_dutch_table()}; "
-          f"{(first - warm) * 1000:.0f} ms more than a warm run of {warm * 1000:.0f} ms)")
-
-
-def _first_run(run: list[str], runs: int = 3) -> float:
-    """Seconds of `run` on a machine that never ran qalint: an empty cache
-    folder, best of `runs`, each in a new folder once the background compiles
-    of the run before have finished (they would slow the next one down)."""
-    best = float("inf")
-    for _ in range(runs):
-        with tempfile.TemporaryDirectory() as cache:
-            started = time.perf_counter()
-            subprocess.run(run, capture_output=True, env=_fresh_machine(cache))
-            best = min(best, time.perf_counter() - started)
-            _wait_for_background_compiles(Path(cache))
-    return best
-
-
-def _dutch_table() -> str:
-    """How a first run gets the Dutch table: unpacked or compiled."""
-    from ..spelling.dictionary import CACHE_VERSION, dictionary
-    from ..spelling.prebuilt import ships
-
-    dutch = dictionary("nl")
-    return "unpacks the shipped Dutch table" if ships(dutch.folder, dutch.stem, CACHE_VERSION) else (
-        "compiles the Dutch table (the shipped one is of another release)")
-
-
-def _wait_for_background_compiles(cache: Path, timeout: float = 300) -> None:
-    """The first run leaves the English tables to a background process."""
-    deadline = time.monotonic() + timeout
-    while (len(list(cache.glob("lexicon-*.bin"))) < 3 or list(cache.glob("*.compiling"))) and time.monotonic() < deadline:
-        time.sleep(0.1)
 
 
 def _many_files(qalint: list[str], count: int = 1000) -> None:
@@ -276,63 +215,6 @@ def _memory(document: Path, data: bytes) -> None:
             previous = (size, peak)
 
 
-def _new_prose_seconds(document: Path) -> float:
-    """The spelling rules alone on a document in a new process whose cache
-    holds the compiled dictionaries but no word."""
-    with tempfile.TemporaryDirectory() as cache:
-        for compiled in _cache_folder().glob("lexicon-*"):
-            shutil.copy(compiled, cache)
-        child = [sys.executable, "-m", "qalint.bench", "--time-spelling", str(document)]
-        result = subprocess.run(child, capture_output=True, text=True, env=_fresh_machine(cache))
-    return float(result.stdout.strip() or "nan")
-
-
-def _time_spelling(document: Path) -> float:
-    """Seconds the spelling rules take on `document` in this (new) process,
-    the document's structure parsed beforehand."""
-    from ..source.document import Document
-    from ..engine.linter import Linter, Overrides
-    from ..engine.plugins import load_registry
-    from ..source.reading import decode
-
-    registry = load_registry()
-    text = decode(str(document), document.read_bytes()).text
-    doc = Document(str(document), text)
-    Linter(registry, Overrides(isolated=True, select=["QA101"])).check(doc, document)  # structure
-    spelling = Linter(registry, Overrides(isolated=True, select=["spelling"]))
-    started = time.perf_counter()
-    spelling.check(doc, document)
-    return time.perf_counter() - started
-
-
-def _hunspell_comparison(document: Path, text: str, spelling_seconds: float) -> None:
-    """Hunspell on the same file: the `hunspell -l` command when installed,
-    and always the same library through chunspell (load nl_NL, check every word)."""
-    command = shutil.which("hunspell")
-    if command:
-        seconds = command_time([command, "-d", "nl_NL", "-l", str(document)], runs=3)
-        print(f"hunspell -d nl_NL -l:          {seconds * 1000:7.1f} ms wall "
-              f"(qalint's spelling of new prose takes {spelling_seconds / seconds:.2f}x that)")
-    try:
-        import hunspell
-    except ImportError:
-        return
-    from ..spelling.dictionary import dictionary
-    from ..analysis.prose import WORD
-
-    words = WORD.findall(text)
-    nl = dictionary("nl")
-
-    def check_all() -> None:
-        speller = hunspell.Hunspell(nl.stem, hunspell_data_dir=str(nl.folder))
-        for word in words:
-            speller.spell(word)
-
-    seconds = best_of(1, check_all)
-    print(f"Hunspell library (chunspell), load nl_NL and check all {len(words)} words: {seconds * 1000:.0f} ms "
-          f"(qalint's spelling of new prose takes {spelling_seconds / seconds:.2f}x that)")
-
-
 def _server_recheck(document: Path, text: str) -> None:
     """What `qalint server` does after a one-character change, in this process
     with warm dictionaries: apply the change to its copy of the text, check it,
@@ -378,32 +260,3 @@ def _server_recheck(document: Path, text: str) -> None:
     print(f"server re-check after a one-character change: {timings['all'] * 1000:7.1f} ms wall, "
           f"{timings['cpu'] * 1000:.1f} ms CPU (change and check {timings['check'] * 1000:.1f} ms, "
           f"diagnostics and JSON {(timings['all'] - timings['check']) * 1000:.1f} ms; warm, in-process)")
-
-
-def _fresh_machine(folder: str) -> dict[str, str]:
-    """The environment of a qalint that has only `folder` to cache in (the
-    temporary folder too: compiled dictionaries may also be found there)."""
-    return {**os.environ, "QALINT_CACHE_DIR": folder, "TMPDIR": folder}
-
-
-def _cache_folder() -> Path:
-    from ..cachedir import cache_folder
-
-    folder = cache_folder()
-    if folder is None:
-        raise SystemExit("bench: the cache folder is switched off (QALINT_CACHE_DIR is empty)")
-    return folder
-
-
-def _prose_bytes(text, registry, linter, document) -> tuple[int, int]:
-    """UTF-8 bytes of the prose blocks the spelling rules read, and of the
-    words in them."""
-    from ..source.document import Document
-    from ..analysis.analysis import Analysis
-
-    doc = Document(str(document), text)
-    profile = registry.profiles[linter.check(doc, document).profile]
-    blocks = Analysis(doc, profile).prose
-    return (sum(len(masked.encode("utf-8")) for _, masked in blocks.segments),
-            sum(len(word.encode("utf-8")) * n for word, n in blocks.counts().items()))
-

@@ -13,6 +13,7 @@ import json
 import os
 import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Iterator
 
 import pluggy
@@ -98,11 +99,9 @@ def _entry_points() -> list[PluginEntry]:
     ).hexdigest()[:16]
     cache = cache_folder()
     path = cache / f"plugins-{stamp}.json" if cache else None
-    if path is not None and path.is_file():
-        try:
-            return [PluginEntry(name, value) for name, value in json.loads(path.read_text(encoding="utf-8"))]
-        except (OSError, ValueError, TypeError):
-            pass
+    found = _read_entry_points(path) if path is not None else None
+    if found is not None:
+        return found
     import importlib.metadata
 
     found = sorted(
@@ -110,14 +109,27 @@ def _entry_points() -> list[PluginEntry]:
         key=lambda e: e.name,
     )
     if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            for old in path.parent.glob("plugins-*.json"):
-                old.unlink()
-            path.write_text(json.dumps([[e.name, e.value] for e in found]), encoding="utf-8")
-        except OSError:
-            pass
+        _save_entry_points(path, found)
     return found
+
+
+def _read_entry_points(path: Path) -> list[PluginEntry] | None:
+    """The plugins kept in `path`, or None when it is missing or unreadable."""
+    try:
+        return [PluginEntry(name, value) for name, value in json.loads(path.read_text(encoding="utf-8"))]
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _save_entry_points(path: Path, found: list[PluginEntry]) -> None:
+    """Keep the plugins in `path`, removing what earlier stamps kept."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob("plugins-*.json"):
+            old.unlink()
+        path.write_text(json.dumps([[e.name, e.value] for e in found]), encoding="utf-8")
+    except OSError:
+        pass  # not kept: found again next time
 
 
 def _register(manager: pluggy.PluginManager, registry: Registry, plugin: Any, name: str) -> None:
@@ -153,6 +165,13 @@ def _call_each(manager: pluggy.PluginManager, registry: Registry, hook_name: str
 
 
 def _collect(manager: pluggy.PluginManager, registry: Registry) -> None:
+    """What every plugin's hooks give: rules, then profiles, then settings."""
+    _collect_rules(manager, registry)
+    _collect_profiles(manager, registry)
+    _collect_settings(manager, registry)
+
+
+def _collect_rules(manager: pluggy.PluginManager, registry: Registry) -> None:
     for plugin_name, rules in _call_each(manager, registry, "qalint_rules", list):
         for rule in rules:
             problem = validate_rule_class(rule)
@@ -163,6 +182,9 @@ def _collect(manager: pluggy.PluginManager, registry: Registry) -> None:
                 continue
             registry.rules[rule.code] = rule
             registry.origins[rule.code] = plugin_name
+
+
+def _collect_profiles(manager: pluggy.PluginManager, registry: Registry) -> None:
     files = builtin_profile_files()
     builtin_raw = [read_profile_file(path) for path in files]
     validate_profiles(builtin_raw, [str(path) for path in files])  # a broken built-in file is an error
@@ -172,17 +194,26 @@ def _collect(manager: pluggy.PluginManager, registry: Registry) -> None:
             registry.profiles.update(_plugin_profiles(profiles, builtin_raw, registry.profiles))
         except ProfileError as error:
             registry.warnings.append(f"plugin {plugin_name!r}: {error}; its profiles skipped")
+
+
+def _collect_settings(manager: pluggy.PluginManager, registry: Registry) -> None:
     for plugin_name, schema in _call_each(manager, registry, "qalint_config_schema", dict):
-        problem = next((
-            f"setting {key!r} is not a JSON Schema object" for key, spec in schema.items()
-            if not isinstance(key, str) or not isinstance(spec, dict)
-        ), None) or next((
-            f"setting {key!r} is already defined" for key in schema if key in registry.settings_schema or key in CORE_KEYS
-        ), None)
+        problem = _settings_problem(schema, registry.settings_schema)
         if problem is not None:
             registry.warnings.append(f"plugin {plugin_name!r}: {problem}; its settings skipped")
             continue
         registry.settings_schema.update(schema)
+
+
+def _settings_problem(schema: dict, known: dict[str, Any]) -> str | None:
+    """Why a plugin's settings cannot be added, or None."""
+    for key, spec in schema.items():
+        if not isinstance(key, str) or not isinstance(spec, dict):
+            return f"setting {key!r} is not a JSON Schema object"
+    for key in schema:
+        if key in known or key in CORE_KEYS:
+            return f"setting {key!r} is already defined"
+    return None
 
 
 def _plugin_profiles(profiles: list, builtin_raw: list[dict[str, Any]], known: dict[str, Profile]) -> dict[str, Profile]:

@@ -100,19 +100,23 @@ def _dominant_rules(findings) -> list[str]:
     by_path: dict[str, list] = {}
     for finding in findings:
         by_path.setdefault(finding.path, []).append(finding)
-    lines = []
-    for path, found in by_path.items():
-        code, count = Counter(f.code for f in found).most_common(1)[0]
-        if count < _DOMINANT_FROM or count * 2 <= len(found):
-            continue
-        ruled = [f for f in found if f.code == code]
-        safe = sum(1 for f in ruled if f.fix is not None and f.fix.safe)
-        unsafe = sum(1 for f in ruled if f.fix is not None and not f.fix.safe)
-        fixable = [f"{safe} fixable with --fix"] if safe else []
-        fixable += [f"{unsafe} with --unsafe-fixes"] if unsafe else []
-        lines.append(f"{path}: {count} of {len(found)} findings are {code} {ruled[0].rule}"
-                     + (f" ({', '.join(fixable)})" if fixable else ""))
-    return lines
+    lines = (_dominant_rule(path, found) for path, found in by_path.items())
+    return [line for line in lines if line]
+
+
+def _dominant_rule(path: str, found: list) -> str | None:
+    """The line for one file's findings, or None when no rule dominates them."""
+    code, count = Counter(f.code for f in found).most_common(1)[0]
+    if count < _DOMINANT_FROM or count * 2 <= len(found):
+        return None
+    ruled = [f for f in found if f.code == code]
+    fixes = [f.fix for f in ruled if f.fix is not None]
+    safe = sum(fix.safe for fix in fixes)
+    unsafe = len(fixes) - safe
+    fixable = [f"{safe} fixable with --fix"] if safe else []
+    fixable += [f"{unsafe} with --unsafe-fixes"] if unsafe else []
+    return (f"{path}: {count} of {len(found)} findings are {code} {ruled[0].rule}"
+            + (f" ({', '.join(fixable)})" if fixable else ""))
 
 
 def _fit(source: str, start: int, span: int, cells: int) -> tuple[str, int, int, bool, bool]:

@@ -179,53 +179,81 @@ def run_all(
         return []
     if not hasattr(os, "fork"):  # no cheap workers (Windows): checked in this process, without a budget
         return [_then(job(item), progress) for item in items]
-    results: list[Any] = [None] * len(items)
-    pending = list(range(len(items)))[::-1]
-    idle = [_Worker(job, finish) for _ in range(max(1, min(jobs, len(items))))]
-    busy: dict[Any, _Worker] = {}
+    pool = _Pool(items, job, budgets, failed, progress, finish)
+    try:
+        pool.start(max(1, min(jobs, len(items))))
+        while pool.pending or pool.busy:
+            pool.hand_out()
+            pool.collect()
+            pool.stop_overdue()
+        pool.finish_idle()
+    finally:
+        pool.stop_all()
+    return pool.results
 
-    def retire(worker: _Worker, why: Callable[[_Worker], str]) -> None:
+
+class _Pool:
+    """The workers of one `run_all`, the items waiting and the results."""
+
+    def __init__(self, items: Sequence[Any], job: Callable[[Any], Any], budgets: Sequence[float],
+                 failed: Callable[[Any, str], Any], progress: Callable[[], None], finish: Callable[[], None]) -> None:
+        self.items, self.job, self.budgets, self.failed, self.progress = items, job, budgets, failed, progress
+        self.finish = finish
+        self.results: list[Any] = [None] * len(items)
+        self.pending = list(range(len(items)))[::-1]
+        self.idle: list[_Worker] = []
+        self.busy: dict[Any, _Worker] = {}
+
+    def start(self, count: int) -> None:
+        self.idle = [_Worker(self.job, self.finish) for _ in range(count)]
+
+    def hand_out(self) -> None:
+        while self.pending and self.idle:
+            worker, index = self.idle.pop(), self.pending.pop()
+            worker.give(index, self.items[index], self.budgets[index])
+            self.busy[worker.connection] = worker
+
+    def collect(self) -> None:
+        """Wait for results, at most until the first budget runs out."""
+        now = time.monotonic()
+        wait = min(_POLL_SECONDS, max(0.0, min(w.remaining(now) for w in self.busy.values())))
+        for connection in multiprocessing.connection.wait(list(self.busy), timeout=wait):
+            worker = self.busy.pop(connection)
+            try:
+                index, value, error = connection.recv()
+            except (EOFError, OSError):  # the worker died: a crash in C code, os._exit in a rule
+                self.retire(worker, lambda w: f"the checking process ended (exit status {w.exit_status})")
+                continue
+            self.results[index] = value if error is None else self.failed(self.items[index], f"internal error: {error}")
+            self.progress()
+            self.idle.append(worker)
+
+    def stop_overdue(self) -> None:
+        now = time.monotonic()
+        for connection, worker in list(self.busy.items()):
+            if worker.remaining(now) <= 0:
+                del self.busy[connection]
+                self.retire(worker, lambda w: f"not checked within {w.budget:g} s (the `timeout` setting)")
+
+    def retire(self, worker: _Worker, why: Callable[[_Worker], str]) -> None:
         """Stop a worker that died or ran out of time; its item failed, and a
-        new worker takes its place while items wait."""
+        new worker takes its place while items wait. `why(worker)` is read
+        once it is stopped (its exit status is known)."""
         phase = worker.phase  # read before the worker is stopped
         worker.stop()
-        results[worker.index] = failed(items[worker.index], f"{why(worker)} {phase}".rstrip())
-        progress()
-        if pending:
-            idle.append(_Worker(job, finish))
+        self.results[worker.index] = self.failed(self.items[worker.index], f"{why(worker)} {phase}".rstrip())
+        self.progress()
+        if self.pending:
+            self.idle.append(_Worker(self.job, self.finish))
 
-    try:
-        while pending or busy:
-            while pending and idle:
-                worker, index = idle.pop(), pending.pop()
-                worker.give(index, items[index], budgets[index])
-                busy[worker.connection] = worker
-            now = time.monotonic()
-            wait = min(_POLL_SECONDS, max(0.0, min(w.remaining(now) for w in busy.values())))
-            for connection in multiprocessing.connection.wait(list(busy), timeout=wait):
-                worker = busy.pop(connection)
-                try:
-                    index, value, error = connection.recv()
-                except (EOFError, OSError):  # the worker died: a crash in C code, os._exit in a rule
-                    retire(worker, lambda w: f"the checking process ended (exit status {w.exit_status})")
-                    continue
-                results[index] = value if error is None else failed(items[index], f"internal error: {error}")
-                progress()
-                idle.append(worker)
-            for worker in _overdue(busy):
-                retire(worker, lambda w: f"not checked within {w.budget:g} s (the `timeout` setting)")
-        while idle:
-            idle.pop().finish()
-    finally:
-        for worker in idle + list(busy.values()):
+    def finish_idle(self) -> None:
+        """All items done: each worker ends its batch (`finish` runs in it)."""
+        while self.idle:
+            self.idle.pop().finish()
+
+    def stop_all(self) -> None:
+        for worker in self.idle + list(self.busy.values()):
             worker.stop()
-    return results
-
-
-def _overdue(busy: dict[Any, _Worker]) -> list[_Worker]:
-    """The busy workers whose item ran out of time, taken out of `busy`."""
-    now = time.monotonic()
-    return [busy.pop(connection) for connection, worker in list(busy.items()) if worker.remaining(now) <= 0]
 
 
 def _then(value: Value, progress: Callable[[], None]) -> Value:

@@ -58,7 +58,12 @@ def overrides_from(settings: Any) -> Overrides:
         return Overrides()
     if not isinstance(settings, dict):
         raise SettingsError("qalint settings: expected an object")
-    options: dict[str, Any] = {}
+    return Overrides(severity=_severity(settings), **_selectors(settings))
+
+
+def _selectors(settings: dict[str, Any]) -> dict[str, list[str]]:
+    """`select`, `extend-select` and `ignore`: lists, or comma-separated strings."""
+    options: dict[str, list[str]] = {}
     for key, option in _LIST_SETTINGS.items():
         value = settings.get(key)
         if value is None:
@@ -68,10 +73,14 @@ def overrides_from(settings: Any) -> Overrides:
         if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
             raise SettingsError(f"qalint settings: {key}: expected a list of rule selectors")
         options[option] = value
+    return options
+
+
+def _severity(settings: dict[str, Any]) -> dict[str, str]:
     severity = settings.get("severity") or {}
     if not isinstance(severity, dict) or not all(v in SEVERITIES for v in severity.values()):
         raise SettingsError(f"qalint settings: severity: expected an object of CODE: {'|'.join(SEVERITIES)}")
-    return Overrides(severity=dict(severity), **options)
+    return dict(severity)
 
 
 class Checker:

@@ -16,6 +16,13 @@ from .outline import answer_span, document_symbols, referral_at
 
 def create_server() -> QalintServer:
     server = QalintServer()
+    for register in (_lifecycle, _documents, _diagnostics_and_actions, _navigation):
+        register(server)
+    return server
+
+
+def _lifecycle(server: QalintServer) -> None:
+    """Start, settings, watched files, shut-down."""
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: QalintServer, params: types.InitializeParams) -> None:
@@ -46,6 +53,10 @@ def create_server() -> QalintServer:
             ls.checker.reload()
             ls.recheck_all()
 
+
+def _documents(server: QalintServer) -> None:
+    """Open, change, save and close."""
+
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def opened(ls: QalintServer, params: types.DidOpenTextDocumentParams) -> None:
         ls.open_document(params.text_document)
@@ -71,6 +82,10 @@ def create_server() -> QalintServer:
         ls.forget(uri)
         if not ls.pulls:
             ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+
+def _diagnostics_and_actions(server: QalintServer) -> None:
+    """Pulled diagnostics, code actions and their commands, hover."""
 
     @server.feature(types.TEXT_DOCUMENT_DIAGNOSTIC, types.DiagnosticOptions(
         identifier="qalint", inter_file_dependencies=False, workspace_diagnostics=False))
@@ -110,6 +125,10 @@ def create_server() -> QalintServer:
         positions = ls.positions(checked)
         return hover(checked, positions, positions.offset(params.position))
 
+
+def _navigation(server: QalintServer) -> None:
+    """The outline, and from a referral to the answer it names."""
+
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     def symbols(ls: QalintServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
         checked = ls.checked(params.text_document.uri)
@@ -127,5 +146,3 @@ def create_server() -> QalintServer:
             return None
         spans = [answer_span(structure, checked.doc, target.value) for target in found[1]]
         return [types.Location(uri=uri, range=positions.range(*span)) for span in spans if span] or None
-
-    return server
