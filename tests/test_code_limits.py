@@ -19,15 +19,15 @@ def _sources():
             yield path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8")
 
 
-def _measures():
+def _measures(sources):
     """(path, function or None, measure, figure, limit) of every module and function."""
-    for path, source in _sources():
+    for path, source in sources:
         yield path, None, "lines", len(source.splitlines()), MODULE_LINES
         for name, node in _functions(ast.parse(source)):
             yield path, name, "lines", node.end_lineno - node.lineno + 1, FUNCTION_LINES
-        for block in cc_visit(source):  # functions and methods (a closure counts in its function), and classes
-            if not hasattr(block, "methods"):
-                yield path, block.fullname, "complexity", block.complexity, COMPLEXITY
+        for block in cc_visit(source):  # functions, and classes with their methods (a closure counts in its function)
+            for function in getattr(block, "methods", [block]):
+                yield path, function.fullname, "complexity", function.complexity, COMPLEXITY
 
 
 def _functions(tree: ast.AST, prefix: str = ""):
@@ -42,5 +42,12 @@ def _functions(tree: ast.AST, prefix: str = ""):
 
 def test_no_module_or_function_over_the_limits():
     over = {(path, name, measure): (figure, limit)
-            for path, name, measure, figure, limit in _measures() if figure > limit}
+            for path, name, measure, figure, limit in _measures(_sources()) if figure > limit}
     assert over == {}
+
+
+def test_a_long_or_branching_method_is_over_the_limits():
+    branches = "".join(f"        if x == {i}:\n            return {i}\n" for i in range(16))
+    source = f"class C:\n    def m(self, x):\n{branches}" + "".join(f"x{i} = {i}\n" for i in range(400))
+    over = {(name, measure) for _, name, measure, figure, limit in _measures([("c.py", source)]) if figure > limit}
+    assert over == {(None, "lines"), ("C.m", "complexity")}
