@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__version__ = "0.2.0"
+from .version import __version__
 __all__ = [
     "__version__", "check_text", "check_paths", "extract_text", "load_config", "Config", "ConfigError", "Findings",
     "hookimpl", "Rule", "Finding", "Fix", "Edit", "Context",

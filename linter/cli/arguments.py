@@ -6,7 +6,7 @@ import argparse
 import difflib
 import os
 
-from .. import __version__
+from ..version import __version__
 from ..reporters import FORMATS
 from .terminal import COLOR_CHOICES
 

@@ -6,8 +6,8 @@ import json
 from collections import Counter
 from typing import Any
 
-from .. import __version__
-from . import Report
+from ..version import __version__
+from .report import Report
 
 # 1.1 added the optional `data` of a finding.
 REPORT_VERSION = "1.1"

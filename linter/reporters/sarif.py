@@ -7,8 +7,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from .. import __version__
-from . import Report
+from ..version import __version__
+from .report import Report
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -7,7 +7,7 @@ from collections import Counter
 
 from ..engine.rule import SEVERITIES, SEVERITY_RANK
 from ..cli.terminal import SEVERITY_STYLE, Painter, char_width, display_width
-from . import Report
+from .report import Report
 
 FIX_MARK = "[*]"
 

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import __version__
+from ..version import __version__
 from ..cachedir import cache_folder
 from ..engine.linter import FileResult, Linter
 

@@ -17,7 +17,7 @@ from pygls.capabilities import get_capability
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
-from .. import __version__
+from ..version import __version__
 from ..engine.config import CONFIG_FILES, ConfigError
 from ..engine.linter import WORDS_FILE
 from ..spelling.wordlist import append_words

@@ -8,7 +8,7 @@ import os
 import threading
 from pathlib import Path
 
-from .. import __version__
+from ..version import __version__
 from ..cachedir import cache_folder, remove_stale
 
 # Corrections and compound splits depend on the rules, so a new qalint forgets them.
