@@ -37,7 +37,7 @@ def _installed_dutch_is_the_shipped_one() -> Dictionary:
 
 def test_the_shipped_table_is_of_the_current_format():
     """A new table format (CACHE_VERSION) needs the shipped table compiled
-    again (`python -m qalint.spelling.prebuilt`), or first runs compile."""
+    again (`python -m qalint.spelling.ship_tables`), or first runs compile."""
     assert _header("nl_NL")["format"] == CACHE_VERSION
     assert (prebuilt.FOLDER / "nl_NL.license").read_text(encoding="utf-8").count("OpenTaal") > 3
 

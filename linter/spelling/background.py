@@ -1,7 +1,7 @@
 """Compiling dictionaries in a background process, so that the first run on a
 machine waits for none but the one its document is checked against.
 
-    python -m qalint.spelling.background LANGUAGE FOLDER STEM [LANGUAGE FOLDER STEM ...]
+    python -m qalint.spelling.compile_tables LANGUAGE FOLDER STEM [LANGUAGE FOLDER STEM ...]
 
 The process is started detached (its own session, no standard streams), at
 low priority, and leaves a marker beside the table it is compiling so that
@@ -37,7 +37,7 @@ def compile_in_background(dictionaries: list[Dictionary]) -> None:
         return
     try:
         _STARTED.append(subprocess.Popen(
-            [sys.executable, "-m", "qalint.spelling.background", *arguments],
+            [sys.executable, "-m", "qalint.spelling.compile_tables", *arguments],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             start_new_session=True,
         ))
@@ -62,28 +62,3 @@ def _claim(marker: Path | None) -> bool:
         return True
     except OSError:  # another run claimed it first, or the folder cannot be written
         return False
-
-
-def main(arguments: list[str]) -> int:
-    from .dictionary import Dictionary, DictionaryUnavailable
-
-    try:
-        os.nice(10)  # the runs in the foreground come first
-    except (AttributeError, OSError):
-        pass
-    for index in range(0, len(arguments) - 2, 3):
-        language, folder, stem = arguments[index:index + 3]
-        dictionary = Dictionary(language, Path(folder), stem)
-        try:
-            dictionary.open()
-        except DictionaryUnavailable:
-            pass
-        finally:
-            marker = dictionary.marker_path()
-            if marker is not None:
-                marker.unlink(missing_ok=True)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))

@@ -9,7 +9,7 @@ compiled from (their SHA-256) and the format of qalint's tables; when the
 installed dictionary or that format differs, it is ignored and the
 dictionary compiled as before. After either changes, regenerate it with
 
-    python -m qalint.spelling.prebuilt
+    python -m qalint.spelling.ship_tables
 
 File layout: a JSON header line (what it was compiled from), then the table
 of `lexicon.py`, its entries in sorted order, zlib-compressed.
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 import zlib
 from pathlib import Path
 
@@ -84,20 +83,3 @@ def write_shipped(stem: str, entries: dict[bytes, bytes], header: dict[str, str]
     table = table_bytes(dict(sorted(entries.items())))
     path.write_bytes(json.dumps(header, sort_keys=True).encode("ascii") + b"\n" + zlib.compress(table, 9))
     return path
-
-
-def main() -> int:
-    import shutil
-
-    from .dictionary import CACHE_VERSION, dictionary
-
-    for language in LANGUAGES:
-        source = dictionary(language)
-        path = write_shipped(source.stem, source.compile_entries(), identity(source.folder, source.stem, CACHE_VERSION))
-        shutil.copyfile(source.folder / f"{source.stem}.license", FOLDER / f"{source.stem}.license")
-        print(f"{path}: {path.stat().st_size / 1e6:.1f} MB")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
