@@ -6,6 +6,7 @@ or the front ends, so neither can be caught in an import cycle with them.
 import ast
 from pathlib import Path
 
+import grimp
 import pytest
 
 LINTER = Path(__file__).parent.parent / "linter"
@@ -117,3 +118,27 @@ def test_a_load_through_a_layer_below_is_found():
     assert _chain(graph, "qalint.analysis.kinds", FORBIDDEN["analysis"]) == [
         "qalint.analysis.kinds", "qalint.profiles", "qalint.engine.validation",
     ]
+
+
+def _cycles(graph) -> set[tuple[str, ...]]:
+    """The modules of each chain of imports that leads from a module back to itself."""
+    found = set()
+    for module in graph.modules:
+        for imported in graph.find_modules_directly_imported_by(module):
+            chain = graph.find_shortest_chain(importer=imported, imported=module)
+            if chain:
+                found.add(tuple(sorted({module, *chain})))
+    return found
+
+
+def test_no_import_cycles():
+    # Every import counts here, also those inside functions; only imports for type checking do not.
+    graph = grimp.build_graph("qalint", include_external_packages=False, exclude_type_checking_imports=True)
+    assert _cycles(graph) == set()
+
+
+def test_the_cycle_check_sees_a_cycle():
+    graph = grimp.ImportGraph()
+    for importer, imported in (("p.a", "p.b"), ("p.b", "p.c"), ("p.c", "p.a"), ("p.c", "p.d")):
+        graph.add_import(importer=importer, imported=imported)
+    assert _cycles(graph) == {("p.a", "p.b", "p.c")}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import registry, run_cli
 from qalint.engine.linter import Linter, Overrides
-from qalint.engine.rule import RunSettings
+from qalint.analysis.run import RunSettings
 from qalint.source.document import Document
 from qalint.spelling.spellers import Spellers
 

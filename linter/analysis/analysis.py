@@ -11,6 +11,7 @@ from collections import Counter
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .run import RunSettings
 from .marker_style import MarkerGroup, marker_groups
 from .numbering import Mismatch, Numbering, lost_answers, mismatched_answers
 from .schemes import SCHEMES, Scheme, questionless_answers
@@ -18,7 +19,6 @@ from .schemes import SCHEMES, Scheme, questionless_answers
 if TYPE_CHECKING:
     from ..profiles import Profile
     from ..source.blocks import Block
-    from ..engine.rule import RunSettings
     from ..source.document import Document
     from ..spelling.analysis import Spelling
     from .model import FootnoteMark, Item, Marker, Structure
@@ -30,8 +30,6 @@ class Analysis:
     """The facts of one document under one layout profile."""
 
     def __init__(self, document: Document, profile: Profile, kind: str = "auto", run: RunSettings | None = None) -> None:
-        from ..engine.rule import RunSettings
-
         self.document = document
         self.profile = profile
         self.kind = kind

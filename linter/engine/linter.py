@@ -14,7 +14,8 @@ from .fixes import fix_problem
 from .plugins import Registry
 from ..languages import packs
 from ..profiles import Profile
-from .rule import SEVERITIES, SEVERITY_RANK, Context, Finding, Rule, RunSettings
+from ..analysis.run import RunSettings
+from .rule import SEVERITIES, SEVERITY_RANK, Context, Finding, Rule
 from ..analysis.structure import marker_counts
 from ..running.workers import announce
 from ..spelling.spellers import Spellers

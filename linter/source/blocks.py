@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from .document import Document
+if TYPE_CHECKING:  # the document parses its blocks through this module
+    from .document import Document
 
 # Block kinds.
 HEADING = "heading"

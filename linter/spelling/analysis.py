@@ -28,7 +28,7 @@ from .wordbreaks import HYPHENATED, INVISIBLE, Repair, find_repairs, known_part_
 if TYPE_CHECKING:
     from ..analysis.analysis import Analysis
     from ..analysis.model import Structure
-    from ..engine.rule import RunSettings
+    from ..analysis.run import RunSettings
     from ..profiles import Profile
     from .speller import Speller
     from .wordsplit import Splitter

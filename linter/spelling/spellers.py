@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..engine.rule import RunSettings
+    from ..analysis.run import RunSettings
     from ..profiles import Profile
     from .dictionary import Dictionary
     from .speller import Speller
