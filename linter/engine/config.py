@@ -88,9 +88,6 @@ class Config:
     def label(self) -> str:
         return str(self.path) if self.path else "<defaults>"
 
-    def is_excluded(self, path: Path) -> bool:
-        return matches_any(path, self.exclude, self.root)
-
     def ignored_codes(self, path: Path) -> list[str]:
         codes: list[str] = []
         for pattern, selectors in self.per_file_ignores.items():

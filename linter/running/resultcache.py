@@ -42,7 +42,6 @@ class ResultCache:
         self.folder = folder
         self.tool = _tool_fingerprint(registry)
         self._configs: dict[int, str] = {}
-        self.hits = 0
 
     @classmethod
     def open(cls, folder: Path | None, registry: "Registry") -> "ResultCache | None":
@@ -64,7 +63,6 @@ class ResultCache:
                 marker, findings, profile = pickle.load(handle)
             if marker == FORMAT:
                 os.utime(entry)  # in use: not stale
-                self.hits += 1
                 return FileResult(doc.path, findings=findings, profile=profile)
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
             pass  # not there, or unreadable: check the file

@@ -374,8 +374,3 @@ def dictionary(language: str) -> Dictionary:
             package, stem, splits_compounds = SOURCES[language]
             _DICTIONARIES[language] = Dictionary(language, _data_folder(package), stem, splits_compounds)
         return _DICTIONARIES[language]
-
-
-def save_all() -> None:
-    for loaded in list(_DICTIONARIES.values()):
-        loaded.save()
