@@ -14,6 +14,7 @@ from .fixes import fix_problem
 from .plugins import Registry
 from ..languages import packs
 from ..profiles import Profile
+from ..analysis.analysis import Analysis
 from ..analysis.run import RunSettings
 from .rule import SEVERITIES, SEVERITY_RANK, Context, Finding, Rule
 from ..analysis.structure import marker_counts
@@ -208,6 +209,11 @@ class Linter:
         self.spellers.save()
 
     def check(self, doc: Document, path: Path | None = None) -> FileResult:
+        return self.check_with_analysis(doc, path)[0]
+
+    def check_with_analysis(self, doc: Document, path: Path | None = None) -> tuple[FileResult, Analysis]:
+        """The check, and the document's analysis its rules shared (the
+        language server's outline reads the same structure)."""
         path = path or Path(doc.path)
         result = FileResult(doc.path)
         config = self.config_for(path)
@@ -229,7 +235,7 @@ class Linter:
         for finding in findings:
             finding.severity = selection.severity.get(finding.code, finding.severity)
         result.findings = sorted(findings, key=Finding.sort_key)
-        return result
+        return result, context.analysis
 
     def budget(self, path: Path) -> float:
         """Seconds a document may take (`timeout`, or `--timeout`)."""

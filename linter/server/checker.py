@@ -10,7 +10,6 @@ command-line options.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +18,8 @@ from ..source.document import Document
 from ..engine.linter import FileResult, Linter, Overrides
 from ..engine.plugins import Registry, load_registry
 from ..engine.rule import SEVERITIES
+from ..analysis.analysis import Analysis
 from ..analysis.model import Structure
-from ..analysis.structure import parse_structure
 from ..spelling.spellers import Spellers
 from ..spelling.wordlist import word_list_for
 
@@ -37,12 +36,12 @@ class Checked:
     result: FileResult
     path: Path
     registry: Registry
+    analysis: Analysis | None = None  # None when the document could not be checked
 
-    @cached_property
+    @property
     def structure(self) -> Structure | None:
-        """The Q&A structure the rules saw (parsed once per check)."""
-        profile = self.registry.profiles.get(self.result.profile or "")
-        return parse_structure(self.doc, profile) if profile else None
+        """The Q&A structure the rules saw (parsed once, by the check)."""
+        return self.analysis.structure if self.analysis is not None else None
 
 
 class SettingsError(Exception):
@@ -116,13 +115,14 @@ class Checker:
         """Check an editor's text as the file `path` (for configuration)."""
         # The editor's text is already decoded; its offsets are the ones to report.
         doc = Document(str(path), text)
+        analysis = None
         try:
-            result = self.linter.check(doc, path)
+            result, analysis = self.linter.check_with_analysis(doc, path)
         except ConfigError as error:
             result = FileResult(doc.path, errors=[str(error)])
         except RecursionError:
             result = FileResult(doc.path, errors=[f"{doc.path}: document too deeply nested, skipped"])
-        return Checked(doc, result, path, self.registry)
+        return Checked(doc, result, path, self.registry, analysis)
 
     def words_file(self, path: Path, fallback: Path) -> Path:
         """The project word list for a file (see `wordlist.word_list_for`)."""
