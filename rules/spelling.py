@@ -10,7 +10,7 @@ from typing import Iterable
 
 from qalint.engine.rule import Context, Finding, Fix, Rule
 from qalint.source.letters import capitalised_like
-from qalint.spelling.analysis import checked_language
+from qalint.spelling.checked import checked_language
 
 
 class Misspelling(Rule):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Iterable
 
 from qalint.engine.rule import Context, Finding, Fix, Rule
-from qalint.spelling.variants import term_variants
 
 
 class TermVariant(Rule):
@@ -36,7 +35,7 @@ class TermVariant(Rule):
     fix_safety = "unsafe"
 
     def check(self, context: Context) -> Iterable[Finding]:
-        for variant in term_variants(context.analysis):
+        for variant in context.analysis.term_variants:
             start, end, replacement = variant.start, variant.end, variant.replacement
             fix = Fix(f"write {replacement}", (context.edit(start, end, replacement),), safe=False)
             message = f"{variant.original!r} is also written {variant.other!r} ({variant.reason})"

@@ -17,6 +17,7 @@ from .numbering import Mismatch, Numbering, lost_answers, mismatched_answers
 from .schemes import SCHEMES, Scheme, questionless_answers
 
 if TYPE_CHECKING:
+    from ..spelling.variants import Variant
     from ..profiles import Profile
     from ..source.blocks import Block
     from ..source.document import Document
@@ -119,3 +120,10 @@ class Analysis:
         from ..spelling.analysis import analyse_spelling
 
         return analyse_spelling(self)
+
+    @cached_property
+    def term_variants(self) -> list[Variant]:
+        """Terms of art written in more than one form (hyphen, linking s)."""
+        from ..spelling.variants import term_variants
+
+        return term_variants(self)

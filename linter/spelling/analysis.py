@@ -22,14 +22,13 @@ from .corrections import (
     TERM_OF_ART_COUNT, capital_without_accent, close_to_known, elliptical_or_abbreviated, joined_with_next,
     name_suggestion, ranked_corrections, suggestions,
 )
+from .checked import checked_language
 from .spellers import Spellers
 from .wordbreaks import HYPHENATED, INVISIBLE, Repair, find_repairs, known_part_residue, splitter_for, truncated_ends
 
 if TYPE_CHECKING:
     from ..analysis.analysis import Analysis
     from ..analysis.model import Structure
-    from ..analysis.run import RunSettings
-    from ..profiles import Profile
     from .speller import Speller
     from .wordsplit import Splitter
 
@@ -41,8 +40,6 @@ SUGGESTION_BUDGET = 200
 _DOMAIN = re.compile(r"\.(?:nl|com|org|net|eu|int|gov|be|de|uk|fr|info|edu|io)(?![\w.-])", re.I)
 _VOWELS = re.compile("[aeiouyàáâäèéêëìíîïòóôöùúûü]", re.I)
 _DIGIT = re.compile(r"\d")
-# Languages the shipped dictionaries check.
-CHECKED_LANGUAGES = ("nl", "en")
 
 
 @dataclass(frozen=True)
@@ -81,13 +78,6 @@ class Spelling:
     compounds: tuple[ClosedCompound, ...] = ()
     repairs: tuple[Repair, ...] = ()  # by start; reported by the conversion rules
     truncated: tuple[TruncatedWord, ...] = ()
-
-
-def checked_language(run: RunSettings, profile: Profile) -> str | None:
-    """"nl" or "en": the configured language, or the document's own; None
-    for a document in another language, which no dictionary here checks."""
-    language = run.text_language(profile.language)
-    return language if language in CHECKED_LANGUAGES else None
 
 
 def analyse_spelling(analysis: Analysis) -> Spelling:
