@@ -11,6 +11,7 @@ from qalint.source.blocks import block_span, prose_spans
 from qalint.engine.rule import Context, Finding, Rule
 from qalint.languages import months
 
+
 def _date_pattern() -> re.Pattern:
     """"31 juni 2020", "29 February 2023": a day, a month named in a language with a pack, a year."""
     return _compiled_date_pattern(tuple(months()))

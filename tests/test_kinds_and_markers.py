@@ -8,7 +8,7 @@ import pytest
 
 from conftest import FIXTURES, lint, registry, span, where
 from qalint.source.reading import decode
-from qalint.analysis.structure import is_deferral
+from qalint.analysis.kinds import is_deferral
 
 MISSING = ["missing-answer"]
 

@@ -22,8 +22,8 @@ def test_hooks_returning_the_wrong_things_are_reported_by_plugin_name(capsys, mo
         "qalint: warning: plugin 'BadSchema': qalint_config_schema() returned list, not a dict; skipped",
         "qalint: warning: plugin 'ExitsWhileLoading' failed in qalint_rules: SystemExit: no; skipped",
         "qalint: warning: plugin 'ReturnsAnInt': qalint_rules() returned int, not a list; skipped",
-        "qalint: warning: plugin 'ReturnsNonRules': 'QA999' is not a subclass of qalint.rule.Rule; rule skipped",
-        "qalint: warning: plugin 'ReturnsNonRules': <class 'object'> is not a subclass of qalint.rule.Rule; "
+        "qalint: warning: plugin 'ReturnsNonRules': 'QA999' is not a subclass of qalint.Rule; rule skipped",
+        "qalint: warning: plugin 'ReturnsNonRules': <class 'object'> is not a subclass of qalint.Rule; "
         "rule skipped",
         "qalint: warning: plugin 'ReturnsNonRules': MaybeSafe: fix_safety 'maybe' is not 'safe', 'unsafe' or None; "
         "rule skipped",

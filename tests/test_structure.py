@@ -4,7 +4,8 @@ from pathlib import Path
 
 from conftest import registry, span
 from qalint.source.reading import decode
-from qalint.analysis.structure import DEFERRAL, REFERRAL, SUBSTANTIVE, parse_structure
+from qalint.analysis.model import DEFERRAL, REFERRAL, SUBSTANTIVE
+from qalint.analysis.structure import parse_structure
 
 
 def structure_of(text: str, profile: str, path: str = "doc.md"):

@@ -30,11 +30,10 @@ if TYPE_CHECKING:
 class Analysis:
     """The facts of one document under one layout profile."""
 
-    def __init__(self, document: Document, profile: Profile, kind: str = "auto", run: RunSettings | None = None) -> None:
+    def __init__(self, document: Document, profile: Profile, run: RunSettings | None = None) -> None:
         self.document = document
         self.profile = profile
-        self.kind = kind
-        self.run = run if run is not None else RunSettings(kind=kind)  # the run's settings and spellers
+        self.run = run if run is not None else RunSettings()  # the run's settings (kind, language) and spellers
         self._numberings: dict[int, Numbering] = {}
 
     @property
@@ -47,7 +46,7 @@ class Analysis:
         """Sections, questions, answers, referrals and the document's kind."""
         from .structure import parse_structure
 
-        return parse_structure(self.document, self.profile, self.kind)
+        return parse_structure(self.document, self.profile, self.run.kind)
 
     @cached_property
     def scheme(self) -> Scheme:

@@ -17,13 +17,9 @@ from ..source.blocks import HEADING, PARAGRAPH, block_span
 from ..source.document import Document
 from ..source.textutil import breaks_off, plain_text, starts_emphasised, starts_lowercase
 from .footnotes import find_footnotes
-from .kinds import answer_kind, detect_kind, is_deferral, set_kind  # noqa: F401  (is_deferral re-exported)
-from .markers import MarkerReader, marker_counts, split_at_markers  # noqa: F401  (marker_counts re-exported)
-# The structure's data types live in `model`; they stay importable from here.
-from .model import (  # noqa: F401  (re-exported)
-    ANSWERS, DEFERRAL, DEFERRAL_NOTICE, DOCUMENT_KINDS, EMPTY, NOT_QA, PLACEHOLDER, QUESTIONS_ONLY, REFERRAL,
-    SUBSTANTIVE, UNANSWERED_KINDS, FootnoteMark, Item, Marker, NumberRef, Reference, Section, Structure, Unanswered,
-)
+from .kinds import answer_kind, detect_kind, set_kind
+from .markers import MarkerReader, split_at_markers
+from .model import SUBSTANTIVE, Marker, Section, Structure
 from .referral_text import find_references
 from .schemes import SCHEMES
 

@@ -20,7 +20,7 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 
 @hookspec
 def qalint_rules() -> list[type]:
-    """Rule classes (subclasses of `qalint.rule.Rule`) the plugin provides."""
+    """Rule classes (subclasses of `qalint.Rule`) the plugin provides."""
 
 
 @hookspec

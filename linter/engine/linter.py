@@ -17,7 +17,7 @@ from ..profiles import Profile
 from ..analysis.analysis import Analysis
 from ..analysis.run import RunSettings
 from .rule import SEVERITIES, SEVERITY_RANK, Context, Finding, Rule
-from ..analysis.structure import marker_counts
+from ..analysis.markers import marker_counts
 from ..running.workers import announce
 from ..spelling.spellers import Spellers
 

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from ..source.document import Document
     from ..profiles import Profile
     from ..analysis.analysis import Analysis
-    from ..analysis.structure import Structure
+    from ..analysis.model import Structure
     from .suppressions import SuppressionAnalysis
 
 CATEGORIES = ("numbering", "reference", "spelling", "missing-answer", "consistency")
@@ -120,7 +120,7 @@ class Rule:
 def validate_rule_class(rule: Any) -> str | None:
     """Why a rule class cannot be used, or None when it can."""
     if not (isinstance(rule, type) and issubclass(rule, Rule)):
-        return f"{rule!r} is not a subclass of qalint.rule.Rule"
+        return f"{rule!r} is not a subclass of qalint.Rule"
     for attribute in ("code", "name", "category"):
         if not isinstance(getattr(rule, attribute, None), str):
             return f"{rule.__name__} has no {attribute}"
@@ -160,7 +160,7 @@ class Context:
         if self.analysis is None:
             from ..analysis.analysis import Analysis
 
-            self.analysis = Analysis(self.document, self.profile, self.run.kind, self.run)
+            self.analysis = Analysis(self.document, self.profile, self.run)
 
     @property
     def structure(self) -> "Structure":
