@@ -7,9 +7,8 @@ import os
 import shutil
 import sys
 import time
-from typing import IO
-
-from wcwidth import wcwidth
+from functools import cache
+from typing import IO, Callable
 
 COLOR_CHOICES = ("auto", "always", "never")
 _STYLES = {
@@ -61,12 +60,25 @@ def terminal_width(stream: IO[str]) -> int | None:
 
 def char_width(char: str) -> int:
     """Cells a character takes: 2 for East Asian wide, 0 for combining marks."""
-    width = wcwidth(char)
+    if " " <= char <= "~":
+        return 1
+    width = _wcwidth()(char)
     return 1 if width < 0 else width  # control characters are shown as one cell
 
 
 def display_width(text: str) -> int:
+    if text.isascii() and text.isprintable():
+        return len(text)
     return sum(char_width(c) for c in text)
+
+
+@cache
+def _wcwidth() -> Callable[[str], int]:
+    # Imported when a character outside printable ASCII is measured: the
+    # package costs more to import than many a whole check.
+    from wcwidth import wcwidth
+
+    return wcwidth
 
 
 class Progress:

@@ -8,11 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pathspec
-
 from ..engine.config import Config, matches_any
 
 if TYPE_CHECKING:
+    import pathspec
+
     from ..engine.linter import Overrides
 
 IGNORE_FILES = (".gitignore", ".ignore")
@@ -34,7 +34,7 @@ class IgnoreFiles:
                     lines += (folder / name).read_text(encoding="utf-8", errors="replace").splitlines()
                 except OSError:
                     continue
-            self._specs[folder] = pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+            self._specs[folder] = _git_ignore_spec(lines) if lines else None
         return self._specs[folder]
 
     def ignored(self, path: Path) -> bool:
@@ -92,3 +92,10 @@ class PathFilter:
         if self.excluded(path, config):
             return True
         return self.ignore_files is not None and self.ignore_files.ignored(path)
+
+
+def _git_ignore_spec(lines: list[str]) -> "pathspec.GitIgnoreSpec":
+    # Imported for the first ignore file found: a run over named files needs none.
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)

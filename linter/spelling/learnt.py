@@ -12,7 +12,7 @@ from ..version import __version__
 from ..cachedir import cache_folder, remove_stale
 
 # Corrections and compound splits depend on the rules, so a new qalint forgets them.
-LEARNT_VERSION = f"{__version__}-2"
+LEARNT_VERSION = f"{__version__}-3"
 
 
 class LearntWords:

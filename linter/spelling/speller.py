@@ -194,10 +194,11 @@ class Speller:
                                         for e in _edits(head[len(first):], self.letters) if len(first) + len(e) >= 8])
         # ... or in its first part, before a known second one.
         seconds = self._linked_parts([(head[c:], c, head[c:]) for c in range(3, len(head) - 2)])
-        openings = {e + second: e for second in seconds for e in _edits(head[:len(head) - len(second)], self.letters)
+        # One candidate can arise from several (opening, second part) pairs: any valid opening will do.
+        openings = {(e + second, e) for second in seconds for e in _edits(head[:len(head) - len(second)], self.letters)
                     if len(e) + len(second) >= 8}
-        valid = self._simple_heads(set(openings.values()))
-        return accepted | {h for h, opening in openings.items() if opening in valid}
+        valid = self._simple_heads({opening for _, opening in openings})
+        return accepted | {h for h, opening in openings if opening in valid}
 
     def _simple_heads(self, candidates: set[str]) -> set[str]:
         """Those of `candidates` that `_head(candidate, simple=True)` accepts,

@@ -6,6 +6,7 @@ the form to follow and why."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
@@ -41,52 +42,58 @@ class Variant:
 
 def term_variants(analysis: Analysis) -> list[Variant]:
     """The variants of the document's terms in its prose, linking-s variants first."""
-    text, spans = _masked(analysis)
+    prose = _Prose(analysis.prose.segments)
     language = "en" if analysis.profile.language == "en" else "nl"
-    found = list(_linking_s_variants(text, spans, language))
+    found = list(_linking_s_variants(prose, language))
     # Only terms written with a hyphen somewhere can have hyphen variants.
-    terms = _hyphenated_terms(text, spans)
+    terms = _hyphenated_terms(prose)
     if terms:
-        places = _places(text, spans, terms)
+        places = _places(prose, terms)
         # Hyphenation left by extraction or words run together are QA508's and QA511's.
         repaired = overlaps(list(analysis.spelling.repairs))
-        found += _hyphen_variants(text, terms, places, _FormJudge(language), repaired)
+        found += _hyphen_variants(prose, terms, places, _FormJudge(language), repaired)
     return found
 
 
-def _masked(analysis: Analysis) -> tuple[str, Spans]:
-    """The document's text with its prose masked as the spelling rules read
-    it (code, URLs, tags blanked; offsets kept), and the spans of that prose."""
-    text = analysis.document.text
-    pieces, spans, last = [], [], 0
-    for base, masked in analysis.prose.segments:
-        pieces += [text[last:base], masked]
-        spans.append((base, base + len(masked)))
-        last = base + len(masked)
-    pieces.append(text[last:])
-    return "".join(pieces), spans
+class _Prose:
+    """The document's prose as the spelling rules read it (code, URLs, tags
+    blanked; offsets kept), a block at a time: one masked copy of a whole
+    long report would cost megabytes."""
+
+    def __init__(self, segments: list[tuple[int, str]]) -> None:
+        self.segments = segments
+        self._bases = [base for base, _ in segments]
+
+    def matches(self, pattern: re.Pattern) -> Iterator[tuple[int, re.Match]]:
+        """(offset of the block, match) of the pattern in every block."""
+        for base, masked in self.segments:
+            for match in pattern.finditer(masked):
+                yield base, match
+
+    def text(self, start: int, end: int) -> str:
+        """The prose from `start` to `end`, inside one block."""
+        base, masked = self.segments[bisect_right(self._bases, start) - 1]
+        return masked[start - base:end - base]
 
 
-def _hyphenated_terms(text: str, spans: Spans) -> dict[str, list[str]]:
+def _hyphenated_terms(prose: _Prose) -> dict[str, list[str]]:
     """Terms written with a hyphen, by their letters in lower case: their parts."""
     terms: dict[str, list[str]] = {}
-    for start, end in spans:
-        for token in _HYPHENATED.finditer(text, start, end):
-            key = token.group().replace("-", "").lower()
-            if len(key) >= 6:
-                terms.setdefault(key, token.group().lower().split("-"))
+    for _, token in prose.matches(_HYPHENATED):
+        key = token.group().replace("-", "").lower()
+        if len(key) >= 6:
+            terms.setdefault(key, token.group().lower().split("-"))
     return terms
 
 
-def _places(text: str, spans: Spans, terms: dict[str, list[str]]) -> dict[str, dict[str, Spans]]:
+def _places(prose: _Prose, terms: dict[str, list[str]]) -> dict[str, dict[str, Spans]]:
     """Every way each term is written: a hyphen, a space or nothing at its
     hyphens (in lower case), with where."""
     places: dict[str, dict[str, Spans]] = defaultdict(lambda: defaultdict(list))
-    for start, end in spans:
-        position = start
+    for position, masked in prose.segments:
         previous_key = previous_word = None
         previous_start = 0
-        for gap, word in _SEGMENT.findall(_lowered(text[start:end])):
+        for gap, word in _SEGMENT.findall(_lowered(masked)):
             position += len(gap)
             token_start = position
             position += len(word)
@@ -99,27 +106,27 @@ def _places(text: str, spans: Spans, terms: dict[str, list[str]]) -> dict[str, d
     return places
 
 
-def _hyphen_variants(text: str, terms: dict[str, list[str]], places: dict[str, dict[str, Spans]],
+def _hyphen_variants(prose: _Prose, terms: dict[str, list[str]], places: dict[str, dict[str, Spans]],
                      judge: _FormJudge, repaired: Callable[[int, int], bool]) -> Iterator[Variant]:
     for key in sorted(places):
         forms = places[key]
         if len(forms) < 2 or judge.joins_a_function_word(terms[key]):
             continue
-        choice = _choice(text, forms, judge)
+        choice = _choice(prose, forms, judge)
         if choice is None:
             continue
         best, others, reason = choice
         for form in others:
             for start, end in forms[form]:
                 if not repaired(start, end):
-                    original = text[start:end]
+                    original = prose.text(start, end)
                     yield Variant(start, end, original, cased_like(original, best), best, reason)
 
 
-def _choice(text: str, forms: dict[str, Spans], judge: _FormJudge) -> tuple[str, list[str], str] | None:
+def _choice(prose: _Prose, forms: dict[str, Spans], judge: _FormJudge) -> tuple[str, list[str], str] | None:
     """(the form to follow as written, the other forms, why), or None when
     no form is well formed or nothing tells them apart."""
-    written = {form: Counter(text[a:b] for a, b in where).most_common(1)[0][0] for form, where in forms.items()}
+    written = {form: Counter(prose.text(a, b) for a, b in where).most_common(1)[0][0] for form, where in forms.items()}
     if judge.name_beside_a_word(written.values()):
         return None
 
@@ -134,15 +141,15 @@ def _choice(text: str, forms: dict[str, Spans], judge: _FormJudge) -> tuple[str,
     return written[best], ranked[1:], reason
 
 
-def _linking_s_variants(text: str, spans: Spans, language: str) -> Iterator[Variant]:
+def _linking_s_variants(prose: _Prose, language: str) -> Iterator[Variant]:
     """`Halfjaarrapportage` beside `Halfjaarsrapportage`: when the
     dictionary knows one form only, the other is reported; when it knows
     both or neither, the less used one."""
-    counts = Counter(word.lower() for start, end in spans for word in _LINKING_S_WORD.findall(text, start, end))
+    counts = Counter(word.lower() for _, masked in prose.segments for word in _LINKING_S_WORD.findall(masked))
     pairs = _linking_s_pairs(counts)
     if not pairs:
         return
-    occurrences = _occurrences(text, spans, {word for pair in pairs for word in pair})
+    occurrences = _occurrences(prose, {word for pair in pairs for word in pair})
     try:
         known = dictionary(language).known
     except DictionaryUnavailable:
@@ -154,7 +161,7 @@ def _linking_s_variants(text: str, spans: Spans, language: str) -> Iterator[Vari
             continue
         right, why = choice
         for start, end in occurrences[without_s if right == with_s else with_s]:
-            original = text[start:end]
+            original = prose.text(start, end)
             replacement = cased_like(original, right)
             yield Variant(start, end, original, replacement, replacement, why)
 
@@ -165,14 +172,13 @@ def _linking_s_pairs(counts: Counter) -> list[tuple[str, str]]:
             if word[index] == "s" and word[:index] + word[index + 1:] in counts]
 
 
-def _occurrences(text: str, spans: Spans, words: set[str]) -> dict[str, Spans]:
+def _occurrences(prose: _Prose, words: set[str]) -> dict[str, Spans]:
     """Where the words are, found again for them only: a long report has
     hundreds of thousands of long words."""
     occurrences: dict[str, Spans] = defaultdict(list)
-    for start, end in spans:
-        for match in _LINKING_S_WORD.finditer(text, start, end):
-            if match.group().lower() in words:
-                occurrences[match.group().lower()].append(match.span())
+    for base, match in prose.matches(_LINKING_S_WORD):
+        if match.group().lower() in words:
+            occurrences[match.group().lower()].append((base + match.start(), base + match.end()))
     return occurrences
 
 
