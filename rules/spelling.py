@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
+from qalint.languages import name_particles
 from qalint.engine.rule import Context, Finding, Fix, Rule
 from qalint.source.letters import capitalised_like
 from qalint.spelling.checked import checked_language
@@ -113,7 +114,7 @@ class DoubledWord(Rule):
         text_of = context.analysis.prose
         for base, match in text_of.matches(_DOUBLED, text_of.blocks_with_repeats()):
             first, second = match.group(1), match.group(3)
-            if first.lower() in allowed:
+            if first.lower() in allowed or _opens_a_name(match):
                 continue
             start, end = base + match.start(3), base + match.end(3)
             fix = Fix(f"remove the second {second!r}", (context.edit(base + match.end(1), end, ""),), safe=True)
@@ -126,6 +127,19 @@ class DoubledWord(Rule):
 _DOUBLED = re.compile(
     r"(?<![\w'’-])([^\W\d_]++)([ \t]*+(?:\r\n|\r|\n)?+[ \t]*+)(?<=\s)(\1)(?![\w'’-])", re.I
 )
+# The first letter of the word after a doubled one.
+_NEXT_CAPITALISED = re.compile(r"[ \t]++[^\W\d_]")
+
+
+def _opens_a_name(match: re.Match) -> bool:
+    """"de De Jong-methode": the second word, a name particle capitalised
+    before a capitalised word, opens a surname ("De Jong", "Van Dam");
+    "Het Het Kabinet" stays a doubled word."""
+    second = match.group(3)
+    if not (second.istitle() and second.lower() in name_particles()):
+        return False
+    following = _NEXT_CAPITALISED.match(match.string, match.end(3))
+    return following is not None and following.group()[-1].isupper()
 
 
 class JoinedForm(Rule):

@@ -30,6 +30,7 @@ _SHORT_ANSWER_WORDS = 60
 _SHORT_ANSWER_CHARS = 600
 # Fewer words than this left beside a referral or deferral: the answer is only that.
 _LEFT_WORDS = 3
+_CLAUSE_BREAK = re.compile(r";")
 
 
 def detect_kind(
@@ -111,8 +112,11 @@ def answer_kind(profile: Profile, text: str) -> tuple[str, list[int]]:
         # Referral-only and deferral-only answers are short by nature.
         return SUBSTANTIVE, []
     parts = sentences(text)
-    rest = [s for s in parts if not is_deferral(profile, s)]
-    if len(rest) < len(parts) and word_count(" ".join(rest), _LEFT_WORDS) < _LEFT_WORDS:
+    # A deferral may be one clause of a sentence that also answers
+    # ("Het kabinet heeft cassatie ingesteld; over de uitkomst wordt u geïnformeerd").
+    clauses = [clause for sentence in parts for clause in _CLAUSE_BREAK.split(sentence)]
+    rest = [c for c in clauses if not is_deferral(profile, c)]
+    if len(rest) < len(clauses) and word_count(" ".join(rest), _LEFT_WORDS) < _LEFT_WORDS:
         return DEFERRAL, []
     targets = _referral_only(profile, parts)
     if targets:
@@ -122,14 +126,19 @@ def answer_kind(profile: Profile, text: str) -> tuple[str, list[int]]:
 
 def _referral_only(profile: Profile, parts: list[str]) -> list[int]:
     """The numbers an answer refers to when it is nearly empty once the
-    referral phrases are taken out ("Zie ook het antwoord op vraag 28.")."""
+    referral phrases are taken out ("Zie ook het antwoord op vraag 28."). A
+    sentence of its own without a referral answers ("Ja, veertig. Zie ook
+    het antwoord op vraag 1.")."""
     if not profile.reference_regexes:
         return []
     targets: list[int] = []
     rest = []
     for sentence in parts:
         cut = 0
-        for start, end, numbers in internal_references(profile, sentence, 0):
+        referrals = internal_references(profile, sentence, 0)
+        if not referrals and word_count(sentence, 1):
+            return []
+        for start, end, numbers in referrals:
             targets.extend(n.value for n in numbers)
             rest.append(sentence[cut:start])
             cut = end

@@ -52,6 +52,7 @@ class Language:
     function_words: frozenset[str] = frozenset()
     single_letter_words: frozenset[str] = frozenset()
     conjunctions: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
     months: tuple[str, ...] = ()
     abbreviations: frozenset[str] = frozenset()
     try_letters: str = ""
@@ -141,6 +142,7 @@ def _build(code: str, data: dict[str, Any]) -> Language:
         function_words=frozenset(data.get("function_words", ())),
         single_letter_words=frozenset(data.get("single_letter_words", ())),
         conjunctions=frozenset(data.get("conjunctions", ())),
+        name_particles=frozenset(data.get("name_particles", ())),
         months=tuple(name.lower() for name in data.get("months", ())),
         abbreviations=frozenset(data.get("abbreviations", ())),
         try_letters=spelling.get("try", ""),
@@ -159,6 +161,7 @@ class _AllLanguages:
     alone does not say which language a sentence or a date is in."""
 
     conjunctions: frozenset[str]
+    name_particles: frozenset[str]
     abbreviations: frozenset[str]
     months: Mapping[str, int] = field(hash=False, compare=False)
 
@@ -168,6 +171,7 @@ def _all_languages(folders: tuple[Path, ...]) -> _AllLanguages:
     loaded = load_packs(folders).values()
     return _AllLanguages(
         conjunctions=frozenset().union(*(pack.conjunctions for pack in loaded)),
+        name_particles=frozenset().union(*(pack.name_particles for pack in loaded)),
         abbreviations=frozenset().union(*(pack.abbreviations for pack in loaded)),
         months=MappingProxyType({name: number for pack in loaded for number, name in enumerate(pack.months, start=1)}),
     )
@@ -177,6 +181,12 @@ def conjunctions() -> frozenset[str]:
     """Words that may follow a shared compound part, in any language
     ("buitenland- en", "pre- and")."""
     return _all_languages(FOLDERS).conjunctions
+
+
+def name_particles() -> frozenset[str]:
+    """Words that open a surname ("De Jong", "von Braun"), in any language:
+    names cross languages."""
+    return _all_languages(FOLDERS).name_particles
 
 
 def abbreviations() -> frozenset[str]:
