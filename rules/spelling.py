@@ -90,7 +90,9 @@ class DoubledWord(Rule):
     """## What it does
     Reports a word written twice in a row (`de de`, `the the`), also across
     a line break. Doubles that are grammatical (`dat dat`, `die die`,
-    `had had`) are left alone; the layout profile lists them.
+    `had had`) are left alone; the layout profile lists them. So is an
+    article before a surname that starts with it (`de De Jong-methode`):
+    the language packs list the particles that open a name.
 
     ## Why it matters
     A doubled word is the most common typo left by editing under deadline.
