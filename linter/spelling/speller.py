@@ -130,9 +130,11 @@ class Speller:
     def _short_head(self, lower: str) -> tuple[str, str, str] | None:
         """"bus|vloot", "net|congestie": a three-letter noun (not a function
         word: "kan|beïnvloeden" is two words) before a noun of five letters
-        or more."""
+        or more, or of four where the parts meet in a vowel clash
+        ("zee|egel": the compound needs a hyphen)."""
         head, tail = lower[:3], lower[3:]
-        if len(tail) >= 5 and head not in self.function_words and self.primary.is_noun(head) \
+        shortest = 4 if head[-1:] + tail[:1] in self.primary.clashes else 5
+        if len(tail) >= shortest and head not in self.function_words and self.primary.is_noun(head) \
                 and self.primary.is_noun(tail):
             return head, "", tail
         return None
