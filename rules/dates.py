@@ -12,27 +12,31 @@ from qalint.engine.rule import Context, Finding, Rule
 from qalint.languages import months
 
 
-def _date_pattern() -> re.Pattern:
-    """"31 juni 2020", "29 February 2023": a day, a month named in a language with a pack, a year."""
-    return _compiled_date_pattern(tuple(months()))
+def _date_pattern(year_optional: bool = False) -> re.Pattern:
+    """"31 juni 2020", "29 February 2023": a day, a month named in a language
+    with a pack, a year (or, with `year_optional`, none: "31 april")."""
+    return _compiled_date_pattern(tuple(months()), year_optional)
 
 
 @cache
-def _compiled_date_pattern(names: tuple[str, ...]) -> re.Pattern:
+def _compiled_date_pattern(names: tuple[str, ...], year_optional: bool) -> re.Pattern:
     month = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-    return re.compile(r"\b(?P<day>\d{1,2})\s+(?P<month>" + month + r")\s+(?P<year>\d{4})\b", re.I)
+    # Without a year the month must end the word: "31 juni-regeling" is no date.
+    year = r"(?:\s+(?P<year>\d{4}))?(?(year)\b|(?![\w-]))" if year_optional else r"\s+(?P<year>\d{4})\b"
+    return re.compile(r"\b(?P<day>\d{1,2})\s+(?P<month>" + month + r")" + year, re.I)
 
 
-def _dates(context: Context):
+def _dates(context: Context, year_optional: bool = False):
     doc = context.document
     for start, end in prose_spans(context.document, context.structure.blocks):
-        for match in _date_pattern().finditer(doc.text, start, end):
+        for match in _date_pattern(year_optional).finditer(doc.text, start, end):
             yield match
 
 
 class ImpossibleDate(Rule):
     """## What it does
-    Reports a date that does not exist: `31 juni 2020`, `29 februari 2023`.
+    Reports a date that does not exist: `31 juni 2020`, `29 februari 2023`,
+    and without a year a day no year has (`31 april`; `29 februari` exists).
 
     ## Why it matters
     An impossible date is a typo in a date someone will cite or file by.
@@ -49,15 +53,19 @@ class ImpossibleDate(Rule):
     severity = "error"
 
     def check(self, context: Context) -> Iterable[Finding]:
-        for match in _dates(context):
-            month = months()[match.group("month").lower()]
-            year, day = int(match.group("year")), int(match.group("day"))
-            last = calendar.monthrange(year, month)[1]
+        for match in _dates(context, year_optional=True):
+            month, day = months()[match.group("month").lower()], int(match.group("day"))
+            if match.group("year") is None:  # no year: only a day no year has
+                last, which = _LONGEST[month - 1], match.group("month")
+            else:
+                year = int(match.group("year"))
+                last, which = calendar.monthrange(year, month)[1], f"{match.group('month')} {year}"
             if not 1 <= day <= last:
-                yield context.finding(
-                    match.start(), match.end(),
-                    f"{match.group()!r} does not exist: {match.group('month')} {year} has {last} days",
-                )
+                yield context.finding(match.start(), match.end(), f"{match.group()!r} does not exist: {which} has {last} days")
+
+
+# The most days each month has in any year (February in a leap year).
+_LONGEST = [calendar.monthrange(2024, month)[1] for month in range(1, 13)]
 
 
 class ContradictingDate(Rule):
