@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from qalint.source.blocks import HEADING, PARAGRAPH, RULE, Block, block_span
+from qalint.analysis.page_breaks import furniture_lines, notes_start
+from qalint.source.blocks import HEADING, PARAGRAPH, RULE, block_span
 from qalint.engine.rule import Context, Finding, Fix, Rule
 from qalint.source.textutil import breaks_off, plain_text, starts_lowercase
 
@@ -16,9 +17,11 @@ from qalint.spelling.wordbreaks import HYPHENATION
 class SplitParagraph(Rule):
     """## What it does
     Reports a paragraph cut in two by a page break during conversion: it ends
-    without closing punctuation and the next paragraph (possibly after a block
-    of footnotes) starts in lower case. The fix joins the halves and moves
-    the footnotes after the joined paragraph.
+    without closing punctuation and the next paragraph starts in lower case,
+    possibly after the page's footnotes and the next page's running footer
+    (which a plain-text extraction keeps inside the paragraphs, with no blank
+    line). The fix joins the halves and moves what stood between them after
+    the joined paragraph.
 
     ## Why it matters
     Split paragraphs break sentences for readers, search and any pipeline
@@ -39,42 +42,55 @@ class SplitParagraph(Rule):
     fix_safety = "safe"
 
     def check(self, context: Context) -> Iterable[Finding]:
+        doc, profile = context.document, context.profile
         structure = context.structure
         blocks = structure.blocks
         markers = {m.block for m in structure.answer_markers + structure.question_markers}
-        definitions = {context.document.line_of(d.start) for d in structure.footnote_definitions}
+        definitions = {doc.line_of(d.start) for d in structure.footnote_definitions}
 
         def paragraph(index: int) -> bool:
             block = blocks[index]
-            return block.kind == PARAGRAPH and not block.in_container and index not in markers
+            return block.kind == PARAGRAPH and not block.in_container
+
+        def between(index: int) -> bool:  # footnotes, thematic breaks, page furniture
+            block = blocks[index]
+            return block.kind == RULE or block.start_line in definitions or \
+                furniture_lines(doc, profile, block) == block.end_line - block.start_line
 
         for index in range(len(blocks) - 1):
-            if not paragraph(index) or not breaks_off(self._plain(context, index)):
+            following = index + 1
+            while following < len(blocks) and between(following):
+                following += 1
+            if not paragraph(index) or following == len(blocks) or not paragraph(following) or following in markers:
                 continue
-            following = _after_notes(blocks, index + 1, definitions)
-            if following < len(blocks) and paragraph(following) and starts_lowercase(self._plain(context, following)):
-                yield self._finding(context, index + 1, following)
+            first, second = blocks[index], blocks[following]
+            head = second.start_line + furniture_lines(doc, profile, second)
+            # Footnotes end a page only where furniture opens the next one.
+            first_end = notes_start(doc, first) if head > second.start_line else first.end_line
+            # A marker's block is a first half when text follows the marker ("Antwoord 3" / "De eerste ...").
+            if index in markers and first_end - first.start_line < 2:
+                continue
+            if breaks_off(self._plain(doc, first.start_line, first_end)) and \
+                    starts_lowercase(self._plain(doc, head, second.end_line)):
+                yield self._finding(context, (first.start_line, first_end), (head, second.end_line))
 
     @staticmethod
-    def _plain(context: Context, index: int) -> str:
-        start, end = block_span(context.document, context.structure.blocks[index])
-        return plain_text(context.document.text[start:end])
+    def _plain(doc, start_line: int, end_line: int) -> str:
+        return plain_text(doc.text[doc.line_starts[start_line]:doc.line_ends[end_line - 1]])
 
-    def _finding(self, context: Context, first_between: int, following: int) -> Finding:
+    def _finding(self, context: Context, first: tuple[int, int], second: tuple[int, int]) -> Finding:
+        """Join the halves (lines `first` and `second`, end exclusive); what
+        stands between them goes after the joined paragraph."""
         doc = context.document
-        blocks = context.structure.blocks
         text = doc.text
-        newline = doc.newline
-        end = block_span(doc, blocks[first_between - 1])[1]
-        second_start = block_span(doc, blocks[following])[0]
-        first_start = doc.line_starts[blocks[first_between - 1].start_line]
-        second_end = doc.line_ends[blocks[following].end_line - 1]
+        first_start, end = doc.line_starts[first[0]], doc.line_ends[first[1] - 1]
+        second_start, second_end = doc.line_starts[second[0]], doc.line_ends[second[1] - 1]
         seam, closing = _balanced_seam(text, first_start, end, second_start, second_end)
         edits = [seam] + ([closing] if closing else [])
-        if following > first_between:  # footnotes in between go after the joined paragraph
-            moved_start = doc.line_starts[blocks[first_between].start_line]
-            moved_end = doc.line_ends[blocks[following - 1].end_line - 1]
-            edits.append((second_end, second_end, newline + newline + text[moved_start:moved_end]))
+        kept = [line for line in range(first[1], second[0]) if doc.line_text(line).strip()]
+        if kept:
+            moved = text[doc.line_starts[kept[0]]:doc.line_ends[kept[-1]]]
+            edits.append((second_end, second_end, doc.newline + doc.newline + moved))
         last_word_start = text.rfind(" ", 0, end) + 1
         fix = Fix("join the two halves of the paragraph",
                   tuple(context.edit(*edit) for edit in _merge_insertions(edits)), safe=True)
@@ -82,14 +98,6 @@ class SplitParagraph(Rule):
             last_word_start, end,
             "paragraph ends mid-sentence and continues after a page break", fix=fix,
         )
-
-
-def _after_notes(blocks: list[Block], index: int, definitions: set[int]) -> int:
-    """The first block from `index` on that is no footnote and no thematic
-    break: what stands between the halves of a paragraph a page cut."""
-    while index < len(blocks) and (blocks[index].kind == RULE or blocks[index].start_line in definitions):
-        index += 1
-    return index
 
 
 _EMPHASIS = ("**", "__", "*", "_")
@@ -124,7 +132,17 @@ def _balanced_seam(text: str, first_start: int, first_end: int, second_start: in
     elif after and not before and after not in first:
         right = right + len(after)
         closing = (first_start, first_start, after)
-    return (left, right, " "), closing
+    # A word hyphenated across the page ("vertegenwoor-" / "digt") is joined
+    # with its hyphen, which QA508 then takes out; "buitenland-" / "en
+    # veiligheidsbeleid" shares a compound part.
+    hyphenated = text[left - 1] == "-" and text[left - 2:left - 1].isalpha()
+    joiner = "" if hyphenated and _first_word(second) not in conjunctions() else " "
+    return (left, right, joiner), closing
+
+
+def _first_word(text: str) -> str:
+    words = text.split(None, 1)
+    return words[0].lower() if words else ""
 
 
 def _merge_insertions(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -129,8 +129,9 @@ class DoubledWord(Rule):
 _DOUBLED = re.compile(
     r"(?<![\w'’-])([^\W\d_]++)([ \t]*+(?:\r\n|\r|\n)?+[ \t]*+)(?<=\s)(\1)(?![\w'’-])", re.I
 )
-# The first letter of the word after a doubled one.
-_NEXT_CAPITALISED = re.compile(r"[ \t]++[^\W\d_]")
+# The first letter of the word after a doubled one (looked for only
+# where spaces start: a search over a run of spaces stays linear).
+_NEXT_CAPITALISED = re.compile(r"(?<![ \t])[ \t]++[^\W\d_]")
 
 
 def _opens_a_name(match: re.Match) -> bool:

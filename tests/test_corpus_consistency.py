@@ -18,9 +18,9 @@ list led to:
   QA505 contradicting-date  0/1 -> 0/0
         "Met ingang van 17 januari 2025" is the date a rule applies from,
         not a cited letter's date.
-  QA506 split-paragraph     0/0 (missed: 01 line 19 and 26 line 18 end mid-sentence
-        and go on after footnotes and the page footer, in the block that opens
-        with the footer's lines)
+  QA506 split-paragraph     0/0 -> 4/4 (01 line 19, 26 line 18, 27 line 19 and 68
+        line 19 end mid-sentence and go on after footnotes and the page footer,
+        in the block that opens with the footer's lines: missed before)
   QA507 conversion-debris   0/0 -> 28/28: the PDF's running footer (publication
         identifier and ISSN colophon) was not known as debris; it is now, as
         data in the common profile, for the identifiers of official publications.
@@ -45,6 +45,8 @@ CODES = ["QA501", "QA502", "QA503", "QA504", "QA505", "QA506", "QA507", "QA508",
 # get none of CODES.
 EXPECTED = {
     "01-antwoord-antwoord-op-vragen-van-het-lid-dani-lle.txt": [
+        ("QA506", 19, "hun energiecontract. In de [[ziekenhuissector]]",
+         "answer 2 stops at 'In de ziekenhuissector' and goes on with 'zijn de meeste tarieven' at line 26, after footnote 1 and the page footer"),
         ("QA508", 20, "Zorgak-", "footnote 1: 'Zorgak-' / 'koord', the Integraal Zorgakkoord broken at the line end"),
         ("QA503", 36, "digitalise-ring", "hyphenation left by the PDF; 'digitalisering' at line 17"),
         ("QA503", 36, "transformatie-middelen", "'transformatiemiddelen' at lines 35 and 55"),
@@ -65,9 +67,13 @@ EXPECTED = {
         ("QA503", 34, "handhavingsknel-punt", "hyphenation left by the PDF; 'handhavingsknelpunt' twice on the line"),
     ],
     "26-antwoord-antwoord-op-vragen-van-de-leden-piri-en.txt": [
+        ("QA506", 18, "is gebaseerd op [[het]]",
+         "answer 2 stops at 'gebaseerd op het' and goes on with 'meeste recente ambtsbericht' at line 22, after the page footer"),
         ("QA503", 14, "Vrouwen-verdrag", "'Vrouwenverdrag' at lines 18, 28, 34, 61"),
     ],
     "27-antwoord-antwoord-op-vragen-van-het-lid-erkens-ov.txt": [
+        ("QA506", 19, "[[vertegenwoor-]]",
+         "answer 2 stops at 'vertegenwoor-' and goes on with 'digt, zich op richt' at line 26, after footnote 1 and the page footer"),
         ("QA503", 31, "Neder-land", "hyphenation left by the PDF; 'Nederland' at lines 29 and 35"),
     ],
     "45-antwoord-antwoord-op-vragen-van-het-lid-koekkoek.txt": [
@@ -96,6 +102,8 @@ EXPECTED = {
         ("QA502", 58, "Kamerstuk 36600, nr. 13", "answer 5 cites the same letter, no space"),
     ],
     "68-vragen-de-uitspraak-van-het-gerechtshof-over-de.txt": [
+        ("QA506", 19, "en dat via [[de]]",
+         "question 5 stops at 'en dat via de' and goes on with 'horizontale werking' at line 29, after footnotes 1 and 2 and the page footer"),
         ("QA508", 23, "https://nos.nl/artikel/2544190-shell-wint-zaak-in-hoger-beroep-geen-extra-",
          "footnote 2's link goes on with 'verplichting-voor-co2-afbouw)' on the next line: the link is broken"),
     ],

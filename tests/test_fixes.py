@@ -300,3 +300,42 @@ def test_invalid_fixes_are_never_applied():
 
 def test_a_fix_that_changes_nothing_does_not_count():
     assert apply_fixes("abc", [_finding(0, 1, "a")]).applied == []
+
+
+PAGE_BREAK = (
+    "Antwoord 1\n"
+    "Het kabinet werkt aan de afspraken met de organisaties die de sector vertegenwoor-\n"
+    "1NOS, 29 oktober 2024, Bericht over het akkoord.\n"
+    " \n"
+    "ah-tk-20242025-594\n"
+    "ISSN 0921 - 7398’s-Gravenhage 2024Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 1\n"
+    "digen, zoals in het akkoord staat.\n"
+    "Vraag 2\n"
+)
+
+
+def test_a_plain_text_page_break_is_joined_and_its_footnote_and_footer_moved(capsys, tmp_path):
+    # The extraction keeps the foot of the page (footnote) and the head of
+    # the next (running footer) inside the paragraphs; the word hyphenated
+    # across the page keeps its hyphen (QA508 takes it out).
+    doc = tmp_path / "split.txt"
+    doc.write_text(PAGE_BREAK, encoding="utf-8")
+    run_cli(capsys, "check", "--isolated", "--select", "QA506", "--fix", doc)
+    assert doc.read_text(encoding="utf-8") == (
+        "Antwoord 1\n"
+        "Het kabinet werkt aan de afspraken met de organisaties die de sector vertegenwoor-digen, zoals in het "
+        "akkoord staat.\n"
+        "\n"
+        "1NOS, 29 oktober 2024, Bericht over het akkoord.\n"
+        " \n"
+        "ah-tk-20242025-594\n"
+        "ISSN 0921 - 7398’s-Gravenhage 2024Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 1\n"
+        "Vraag 2\n"
+    )
+
+
+def test_a_shared_compound_part_at_a_page_break_keeps_its_space(capsys, tmp_path):
+    doc = tmp_path / "split.md"
+    doc.write_text(f"{HALF} buitenland-\n\nen veiligheidsbeleid.\n")
+    run_cli(capsys, "check", "--isolated", "--select", "QA506", "--fix", doc)
+    assert doc.read_text() == f"{HALF} buitenland- en veiligheidsbeleid.\n"
