@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -105,9 +106,11 @@ class Editor:
 
 
 @contextlib.asynccontextmanager
-async def editor(folder: Path, spec: str = VSCODE, settings: dict | None = None, options: dict | None = None):
-    """A `qalint server` process and a client with the capabilities of `spec`;
-    on leaving, shutdown and exit, and the server must end with status 0."""
+async def editor(folder: Path, spec: str = VSCODE, settings: dict | None = None, options: dict | None = None,
+                 env: dict | None = None):
+    """A `qalint server` process (with `env` added to its environment) and a
+    client with the capabilities of `spec`; on leaving, shutdown and exit,
+    and the server must end with status 0."""
     session = Editor(folder, settings)
     client = session.client
     exits: list[int | None] = []
@@ -118,7 +121,8 @@ async def editor(folder: Path, spec: str = VSCODE, settings: dict | None = None,
         await notify(process)
 
     client.server_exit = server_exit
-    await client.start_io(sys.executable, "-m", "qalint", "server", cwd=str(folder))
+    await client.start_io(sys.executable, "-m", "qalint", "server", cwd=str(folder),
+                          env={**os.environ, **(env or {})})
     try:
         result = await within(client.initialize_session(types.InitializeParams(
             capabilities=client_capabilities(spec), root_uri=folder.as_uri(), initialization_options=options,

@@ -312,3 +312,44 @@ def test_exit_without_shutdown_is_an_error(tmp_path):
 
     asyncio.run(scenario())
     assert exits == [1]
+
+
+ENDLESS_PLUGIN = """
+    from qalint import Rule, hookimpl
+
+    class Endless(Rule):
+        code = "QA963"
+        name = "endless"
+        category = "consistency"
+
+        def check(self, context):
+            while "aaaa" in context.document.text:
+                pass
+            return []
+
+    @hookimpl
+    def qalint_rules():
+        return [Endless]
+"""
+
+
+def test_a_check_over_its_time_budget_is_stopped_and_the_server_answers_on(tmp_path):
+    from test_plugins import fake_distribution
+
+    site = tmp_path / "site"
+    fake_distribution(site, "endless", {"endless": "endless_mod"}, {"endless_mod": ENDLESS_PLUGIN})
+    folder = tmp_path / "project"
+    folder.mkdir()
+    (folder / "qalint.toml").write_text("timeout = 1\n")
+
+    async def body(session: Editor, _) -> None:
+        uri = session.open("antwoorden.md", ANSWERS.replace("veel geld", "aaaa"))
+        (stopped,) = await session.published(uri)
+        assert stopped.severity == types.DiagnosticSeverity.Error
+        assert stopped.message.endswith(
+            "antwoorden.md: not checked within 1 s (the `timeout` setting) in rule QA963 (endless); skipped")
+        # The stopped check's process is replaced: the next version is checked.
+        session.change(uri, [types.TextDocumentContentChangeWholeDocument(text=ANSWERS)])
+        assert found(await session.published(uri)) == [("QA403", (16, 12, 16, 14))]
+
+    in_editor(folder, body, EMACS, env={"PYTHONPATH": str(site)})

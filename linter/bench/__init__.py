@@ -256,7 +256,8 @@ def _server_recheck(document: Path, text: str) -> None:
         timings["cpu"] = min(timings["cpu"], time.process_time() - cpu)
 
     best_of(30, recheck)
-    # CPU time as well: on a busy machine it says what the wall clock would on an idle one.
+    # CPU time as well: the server's own share, beside the check in its worker process.
     print(f"server re-check after a one-character change: {timings['all'] * 1000:7.1f} ms wall, "
-          f"{timings['cpu'] * 1000:.1f} ms CPU (change and check {timings['check'] * 1000:.1f} ms, "
-          f"diagnostics and JSON {(timings['all'] - timings['check']) * 1000:.1f} ms; warm, in-process)")
+          f"{timings['cpu'] * 1000:.1f} ms CPU in the server process (change and check {timings['check'] * 1000:.1f} ms, "
+          f"diagnostics and JSON {(timings['all'] - timings['check']) * 1000:.1f} ms; warm, checked in the "
+          "server's worker process)")

@@ -222,7 +222,7 @@ class _Pool:
             try:
                 index, value, error = connection.recv()
             except (EOFError, OSError):  # the worker died: a crash in C code, os._exit in a rule
-                self.retire(worker, lambda w: f"the checking process ended (exit status {w.exit_status})")
+                self.retire(worker, _ended)
                 continue
             self.results[index] = value if error is None else self.failed(self.items[index], f"internal error: {error}")
             self.progress()
@@ -233,7 +233,7 @@ class _Pool:
         for connection, worker in list(self.busy.items()):
             if worker.remaining(now) <= 0:
                 del self.busy[connection]
-                self.retire(worker, lambda w: f"not checked within {w.budget:g} s (the `timeout` setting)")
+                self.retire(worker, _overdue)
 
     def retire(self, worker: _Worker, why: Callable[[_Worker], str]) -> None:
         """Stop a worker that died or ran out of time; its item failed, and a
@@ -254,6 +254,56 @@ class _Pool:
     def stop_all(self) -> None:
         for worker in self.idle + list(self.busy.values()):
             worker.stop()
+
+
+def _overdue(worker: _Worker) -> str:
+    return f"not checked within {worker.budget:g} s (the `timeout` setting)"
+
+
+def _ended(worker: _Worker) -> str:
+    return f"the checking process ended (exit status {worker.exit_status})"
+
+
+class KeptWorker:
+    """One worker process kept from item to item, for a caller that has one
+    item at a time (the language server): what the worker loads and learns
+    stays warm, and each item is still stopped when it runs out of budget.
+    A worker that ran out of time or died is replaced at the next item."""
+
+    def __init__(self, job: Callable[[Any], Any], finish: Callable[[], None] = lambda: None) -> None:
+        self.job, self._finish = job, finish
+        self._worker: _Worker | None = None
+
+    def run(self, item: Item, budget: float, failed: Callable[[str], Value]) -> Value:
+        """`job(item)` in the worker, or `failed(why)` when it takes longer
+        than `budget` seconds or fails."""
+        if not hasattr(os, "fork"):  # no cheap workers (Windows): in this process, without a budget
+            return self.job(item)
+        if self._worker is None:
+            self._worker = _Worker(self.job, self._finish)
+        worker = self._worker
+        worker.give(0, item, budget)
+        while (remaining := worker.remaining(time.monotonic())) > 0:
+            if not worker.connection.poll(min(_POLL_SECONDS, remaining)):
+                continue
+            try:
+                _, value, error = worker.connection.recv()
+            except (EOFError, OSError):  # the worker died
+                return failed(self._stopped(_ended))
+            return value if error is None else failed(f"internal error: {error}")
+        return failed(self._stopped(_overdue))
+
+    def _stopped(self, why: Callable[[_Worker], str]) -> str:
+        worker, self._worker = self._worker, None
+        phase = worker.phase  # read before the worker is stopped
+        worker.stop()
+        return f"{why(worker)} {phase}".rstrip()
+
+    def close(self) -> None:
+        """End the worker (`finish` runs in it first); the next item starts a new one."""
+        if self._worker is not None:
+            worker, self._worker = self._worker, None
+            worker.finish()
 
 
 def _then(value: Value, progress: Callable[[], None]) -> Value:

@@ -1,10 +1,13 @@
-"""The server's check path: the engine in-process, kept warm between checks.
+"""The server's check path: the engine in one worker process, kept warm
+between checks.
 
 One registry and one `Linter` serve every document; the spelling dictionaries
 stay mapped and the words already analysed stay known, so a re-check after a
-keystroke costs the rules only. Configuration is found per file as on the
-command line (`Linter.config_for`); the client's settings go on top, like
-command-line options.
+keystroke costs the rules only. The worker is forked from the server, so a
+check that runs out of its time budget (`timeout`) is stopped, as on the
+command line, and the server answers on. Configuration is found per file as
+on the command line (`Linter.config_for`); the client's settings go on top,
+like command-line options.
 """
 
 from __future__ import annotations
@@ -18,8 +21,8 @@ from ..source.document import Document
 from ..engine.linter import FileResult, Linter, Overrides
 from ..engine.plugins import Registry, load_registry
 from ..engine.rule import SEVERITIES
-from ..analysis.analysis import Analysis
 from ..analysis.model import Structure
+from ..running.workers import KeptWorker
 from ..spelling.spellers import Spellers
 from ..spelling.wordlist import word_list_for
 
@@ -36,12 +39,9 @@ class Checked:
     result: FileResult
     path: Path
     registry: Registry
-    analysis: Analysis | None = None  # None when the document could not be checked
-
-    @property
-    def structure(self) -> Structure | None:
-        """The Q&A structure the rules saw (parsed once, by the check)."""
-        return self.analysis.structure if self.analysis is not None else None
+    # The Q&A structure the rules saw (parsed once, by the check); None when
+    # the document could not be checked.
+    structure: Structure | None = None
 
 
 class SettingsError(Exception):
@@ -87,7 +87,9 @@ class Checker:
         self.registry = registry or load_registry()
         self.overrides = Overrides()
         self._linter: Linter | None = None
-        self.spellers = Spellers()  # the session's, kept when settings or word lists change
+        self.spellers = Spellers()  # the session's, kept when word lists change
+        # Forked at the first check, with the settings of then: a change of settings starts a new one.
+        self._worker = KeptWorker(self._check_here, finish=self.spellers.save)
 
     def configure(self, settings: Any) -> None:
         """Apply client settings; raises SettingsError or ConfigError and keeps
@@ -95,11 +97,12 @@ class Checker:
         overrides = overrides_from(settings)
         Linter(self.registry, overrides)  # validates the selectors
         self.overrides = overrides
-        self._linter = None
+        self.reload()
 
     def reload(self) -> None:
         """Forget configuration files and word lists found so far (one changed)."""
         self._linter = None
+        self._worker.close()  # it saves what it learnt
 
     @property
     def linter(self) -> Linter:
@@ -108,21 +111,34 @@ class Checker:
         return self._linter
 
     def save_learnt(self) -> None:
-        """Keep what the session's spellers learnt for later sessions and runs."""
+        """Keep what the session's spellers learnt for later sessions and runs
+        (the worker's, as it ends, and this process's when it checked itself)."""
+        self._worker.close()
         self.spellers.save()
 
     def check(self, path: Path, text: str) -> Checked:
-        """Check an editor's text as the file `path` (for configuration)."""
+        """Check an editor's text as the file `path` (for configuration),
+        within the file's time budget."""
         # The editor's text is already decoded; its offsets are the ones to report.
         doc = Document(str(path), text)
-        analysis = None
+
+        def failed(why: str) -> tuple[FileResult, None]:
+            return FileResult(doc.path, errors=[f"{doc.path}: {why}; skipped"]), None
+
+        result, structure = self._worker.run((path, text), self.linter.budget(path), failed)
+        return Checked(doc, result, path, self.registry, structure)
+
+    def _check_here(self, item: tuple[Path, str]) -> tuple[FileResult, Structure | None]:
+        """The check itself, in the worker."""
+        path, text = item
+        doc = Document(str(path), text)
         try:
             result, analysis = self.linter.check_with_analysis(doc, path)
+            return result, analysis.structure
         except ConfigError as error:
-            result = FileResult(doc.path, errors=[str(error)])
+            return FileResult(doc.path, errors=[str(error)]), None
         except RecursionError:
-            result = FileResult(doc.path, errors=[f"{doc.path}: document too deeply nested, skipped"])
-        return Checked(doc, result, path, self.registry, analysis)
+            return FileResult(doc.path, errors=[f"{doc.path}: document too deeply nested, skipped"]), None
 
     def words_file(self, path: Path, fallback: Path) -> Path:
         """The project word list for a file (see `wordlist.word_list_for`)."""
