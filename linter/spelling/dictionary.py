@@ -77,6 +77,7 @@ class Dictionary:
         self.learnt = LearntWords(stem, self.fingerprint)
         self._open_lock = threading.Lock()  # two threads never compile one table
         self._bits: dict[str, int] = {}  # lookups of this run: compounds ask about the same parts
+        self._compound_verdicts: dict[str, bool] = {}  # and rules ask about the same words again
         self._hunspell = None  # libhunspell, answering until the table is compiled (see `stand_in`)
 
     # -- the compiled table ------------------------------------------------------
@@ -275,6 +276,12 @@ class Dictionary:
             return self._hunspell(word)
         if self.known_quickly(word):
             return True
+        verdict = self._compound_verdicts.get(word)
+        if verdict is None:
+            verdict = self._compound_verdicts[word] = self._known_compound(word)
+        return verdict
+
+    def _known_compound(self, word: str) -> bool:
         compounds = self._compounds
         if not compounds.active or any(bits & FORBIDDEN for _, bits in self._variants(word)):
             return False
