@@ -432,3 +432,18 @@ def test_the_first_run_on_a_machine_reports_what_later_runs_report(tmp_path: Pat
     assert first.returncode == second.returncode == 1
     assert json.loads(first.stdout)["findings"] == json.loads(second.stdout)["findings"]
     assert len(json.loads(second.stdout)["findings"]) > 10
+
+
+def test_a_dictionary_remembers_a_bounded_number_of_lookups(monkeypatch):
+    from qalint.spelling import dictionary as module
+
+    nl = module.dictionary("nl")
+    monkeypatch.setattr(module, "_REMEMBERED", 3)
+    nl._bits.clear()
+    nl._compound_verdicts.clear()
+    for word in ("huis", "tuin", "boom", "water", "vuur"):
+        assert nl.bits(word)
+    for word in ("zorgverzekeraarsbrief", "defensiebegrotingsnota", "tuinbouwbedrijfje", "rivierwaterbeheer"):
+        nl.known(word)
+    assert len(nl._bits) <= 3 and len(nl._compound_verdicts) <= 3
+    assert nl.known("tuinbouwbedrijf") and not nl.known("tuinbouwqxbedrijf")  # still right after forgetting

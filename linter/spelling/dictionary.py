@@ -41,6 +41,9 @@ CACHE_VERSION = "13"
 _ACCENTS = b"\x01"  # table keys of the accent index
 _REPLACEMENTS = b"\x02"  # the table key of the REP list
 _COMPOUNDS = b"\x03"  # the table key of the compound settings
+# Lookups a dictionary remembers at most: a run over thousands of documents
+# (or a long editor session) would otherwise keep every word it ever met.
+_REMEMBERED = 200_000
 
 
 class DictionaryUnavailable(Exception):
@@ -168,6 +171,8 @@ class Dictionary:
         """What the dictionary says of this exact form (0: not listed)."""
         bits = self._bits.get(form)
         if bits is None:
+            if len(self._bits) >= _REMEMBERED:
+                self._bits.clear()
             value = self._table.get(form.replace("’", "'").encode("utf-8", "surrogatepass"))
             bits = self._bits[form] = int.from_bytes(value, "little") if value else 0
         return bits
@@ -278,6 +283,8 @@ class Dictionary:
             return True
         verdict = self._compound_verdicts.get(word)
         if verdict is None:
+            if len(self._compound_verdicts) >= _REMEMBERED:
+                self._compound_verdicts.clear()
             verdict = self._compound_verdicts[word] = self._known_compound(word)
         return verdict
 
