@@ -58,10 +58,12 @@ class SplitParagraph(Rule):
                 furniture_lines(doc, profile, block) == block.end_line - block.start_line
 
         for index in range(len(blocks) - 1):
+            if not paragraph(index):
+                continue
             following = index + 1
             while following < len(blocks) and between(following):
                 following += 1
-            if not paragraph(index) or following == len(blocks) or not paragraph(following) or following in markers:
+            if following == len(blocks) or not paragraph(following) or following in markers:
                 continue
             first, second = blocks[index], blocks[following]
             head = second.start_line + furniture_lines(doc, profile, second)
