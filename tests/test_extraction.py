@@ -166,3 +166,20 @@ def test_text_output_names_the_rule_that_dominates_a_file(capsys):
     # 111: with the two lines of the PDF footer (QA507).
     assert f"{path}: 93 of 111 findings are QA511 run-together-words (73 fixable with --fix, " \
            "20 with --unsafe-fixes)" in out.splitlines()
+
+
+ENGLISH_HYPHENS = (
+    "# Questions\n\n"
+    "Councils can co-ordinate their bids, re-examine their co-operation agreements and "
+    "write to the pre-school team about well-being, anti-social behaviour, in-patient care, "
+    "long-term plans and the Labour (Co-op) group. The recom-mendation stands.\n"
+)
+
+
+def test_english_hyphens_are_left_alone_and_a_hyphenation_remnant_is_not():
+    # English writes "re-examine" beside "reexamine" and hyphenates after a
+    # prefix; only "recom-mendation", two halves that are no words, is damage.
+    from conftest import lint, span, where
+
+    found = [(f.code, where(f)) for f in lint(ENGLISH_HYPHENS, "faq.md", select=["QA508"])]
+    assert found == [("QA508", span(ENGLISH_HYPHENS, 3, "recom-mendation"))]

@@ -108,8 +108,8 @@ def _hyphenation(text: str, word: Word, speller) -> Repair | None:
     joined = left + right
     # After "buitenland-" a text may go on with "en veiligheidsbeleid": a shared compound part.
     if right.lower() in conjunctions() or _camel(left) or _camel(right) or _clash(speller, left, right) \
-            or not speller.known(_clean(joined).lower()):
-        return None  # "GroenLinks-fractie", "zee-egel": the hyphen belongs there
+            or not speller.known(_clean(joined).lower()) or _written_with_hyphen(speller, left, right):
+        return None  # "GroenLinks-fractie", "zee-egel", "co-operation": the hyphen belongs there
     safe = not speller.known(_clean(left).lower()) and speller.plain(_clean(joined).lower())
     return Repair(HYPHENATION, left_start, right_end, text[left_start:right_end], joined, safe,
                   words=(left_start, right_end - len(right)))
@@ -276,6 +276,16 @@ def truncated_ends(text: str, spans: Iterable[tuple[int, int, str]], known: Call
 HYPHENATED = re.compile(r"(?<![\w'’-])([^\W\d_]{2,})-([^\W\d_]{2,})(?![\w'’-])")
 
 
+def _written_with_hyphen(speller, left: str, right: str) -> bool:
+    """The dictionary has the hyphenated form ("co-operation", "Co-op"), or
+    (in a language that does not close its compounds) a word follows a
+    prefix ("pre-school", "anti-social")."""
+    hyphenated = _clean(f"{left}-{right}")
+    if speller.known(hyphenated) or speller.known(hyphenated.lower()):
+        return True
+    return not speller.primary.splits_compounds and speller.known(_clean(right).lower())
+
+
 def known_part_residue(base: int, match: re.Match, speller, claimed: set[int]) -> Repair | None:
     """"onder-steunen", "Neder-land": a hyphen between two words where the
     joined word is a dictionary word that is no compound cut there (unlike
@@ -287,8 +297,10 @@ def known_part_residue(base: int, match: re.Match, speller, claimed: set[int]) -
     joined = (left + right).lower()
     if right.lower() in conjunctions():
         return None  # "domein-en": "domein- en", a shared compound part that lost its space
-    if _camel(left) or right[:1].isupper() or _clash(speller, left, right) \
-            or not speller.primary.known_quickly(joined):
+    # Only a language that closes its compounds ("ondersteunen") has no use
+    # for such a hyphen; English writes both "re-examine" and "reexamine".
+    if not speller.primary.splits_compounds or _camel(left) or right[:1].isupper() \
+            or _clash(speller, left, right) or not speller.primary.known_quickly(joined):
         return None
     parts = speller.split(joined)
     if parts is not None and len(parts[0]) + len(parts[1]) == len(left):
