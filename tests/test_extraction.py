@@ -183,3 +183,16 @@ def test_english_hyphens_are_left_alone_and_a_hyphenation_remnant_is_not():
 
     found = [(f.code, where(f)) for f in lint(ENGLISH_HYPHENS, "faq.md", select=["QA508"])]
     assert found == [("QA508", span(ENGLISH_HYPHENS, 3, "recom-mendation"))]
+
+
+def test_a_document_that_ends_with_an_address_is_not_cut_off():
+    from conftest import lint
+
+    ends = {
+        "an e-mail address": "Vragen kunt u sturen naar belastingen@example.gov.uk",
+        "a link": "Zie https://www.rijksoverheid.nl/onderwerpen/belastingen",
+        "a cut word": "Daarnaast spreek ik met de Turkse ambassa",
+    }
+    text = "Vraag 1\nWat is de stand van zaken?\n\nAntwoord 1\n{}\n"
+    found = {name: [f.code for f in lint(text.format(end), select=["QA513"])] for name, end in ends.items()}
+    assert found == {"an e-mail address": [], "a link": [], "a cut word": ["QA513"]}  # the answer and the document end at one place: one finding

@@ -254,7 +254,8 @@ class _Phrases:
         return self._spaced.count(f" {' '.join(key)} ")
 
 
-_LAST_WORD = re.compile(r"([^\W\d_]+)[*_\s]*$")
+# The last word, on its own: not the end of an address, a file or a link ("example.gov.uk").
+_LAST_WORD = re.compile(r"(?<![\w.@/:-])([^\W\d_]+)[*_\s]*$")
 
 
 def truncated_ends(text: str, spans: Iterable[tuple[int, int, str]], known: Callable[[str], bool]) -> list[tuple[int, int, str]]:
