@@ -61,7 +61,8 @@ class ImpossibleDate(Rule):
                 year = int(match.group("year"))
                 last, which = calendar.monthrange(year, month)[1], f"{match.group('month')} {year}"
             if not 1 <= day <= last:
-                yield context.finding(match.start(), match.end(), f"{match.group()!r} does not exist: {which} has {last} days")
+                written = " ".join(match.group().split())  # a date may wrap over a line end
+                yield context.finding(match.start(), match.end(), f"{written!r} does not exist: {which} has {last} days")
 
 
 # The most days each month has in any year (February in a leap year).

@@ -302,3 +302,11 @@ def test_term_variants_are_read_in_the_prose_as_the_spelling_rules_read_it():
     assert [(f.message, where(f)) for f in lint(text, select=["QA503"])] == [
         ("'Skies verdrag' is also written 'Skies-verdrag' (2 times)", span(text, 5, "Open [[Skies verdrag]] is")),
     ]
+
+
+def test_an_impossible_date_over_a_line_end_is_quoted_on_one_line():
+    from conftest import lint
+
+    text = "Vraag 1\nKlopt het dat de brief van 31\njuni 2024 is verstuurd?\n\nAntwoord 1\nJa.\n"
+    assert [f.message for f in lint(text, select=["QA504"])] == [
+        "'31 juni 2024' does not exist: juni 2024 has 30 days"]
