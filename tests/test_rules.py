@@ -248,3 +248,15 @@ def test_emptied_answer_before_a_question_that_opens_without_a_question_mark():
         "**2. Antwoord van het kabinet**\n\n**Er is 3 miljoen euro gereserveerd.**\n"
     )
     assert found(text) == [("QA202", span(text, 5, "1. Antwoord van het kabinet"))]
+
+
+def test_an_faq_refers_to_its_questions_as_q_and_a_number():
+    from conftest import lint, span, where
+
+    text = (
+        "**Q1: Does the scheme cover heating oil?**\n\nA1: See the answer to Q2.\n\n"
+        "**Q2: Is there support for businesses off the gas grid?**\n\nA2: See the answer to Q1.\n\n"
+        "**Q3: How long will the scheme last?**\n\nA3: Until March, as Q1 and Q2 explain.\n"
+    )
+    found = [(f.code, where(f)) for f in lint(text, "faq.md", select=["QA3"])]
+    assert found == [("QA304", span(text, 3, "See the answer to Q2"))]  # the referral, as in Dutch
