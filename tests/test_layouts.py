@@ -9,7 +9,7 @@ from conftest import FIXTURES, lint, span, where
 
 CLEAN = [
     "aanhangsel-vraag-antwoord.md", "uk-written-questions.md", "dail-written-answers.md", "faq.md",
-    "verslag-eerste-kamer.md",
+    "verslag-eerste-kamer.md", "eu-written-questions.txt",
 ]
 
 
