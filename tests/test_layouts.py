@@ -98,3 +98,13 @@ def test_eu_answer_whose_question_was_lost():
 def test_layout_b_answer_label_before_a_placeholder():
     text = "1\n\nWelke kosten zijn er?\n\nAntwoord: PM\n\n2\n\nWie betaalt?\n\nAntwoord: Het Rijk.\n"
     assert [(f.code, f.line) for f in lint(text, "lijst.md", select=["missing-answer"])] == [("QA203", 5)]
+
+
+def test_dail_grouped_answer_on_the_ministers_line():
+    # The usual shape: the minister's line opens with the grouping, so the
+    # numbers it names are the answer's and no question is left unanswered.
+    text = (FIXTURES / "dail-written-answers.md").read_text(encoding="utf-8")
+    grouped = text.replace("Written answers\n\nI propose to take",
+                           "**Minister for Housing (Deputy Darragh O'Brien):** I propose to take")
+    assert grouped != text
+    assert lint(grouped, "ie.md") == []
