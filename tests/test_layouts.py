@@ -108,3 +108,38 @@ def test_dail_grouped_answer_on_the_ministers_line():
                            "**Minister for Housing (Deputy Darragh O'Brien):** I propose to take")
     assert grouped != text
     assert lint(grouped, "ie.md") == []
+
+
+GROUPED_LIST = """# Lijst van vragen en antwoorden
+
+1
+
+Hoeveel middelen zijn in 2024 onderuitgeput?
+
+In 2024 is € 412 miljoen minder uitgegeven dan begroot.
+
+2
+
+Hoeveel kilometer vaarweg voldeed niet aan de afgesproken diepte?
+
+3
+
+Wat zijn de gevolgen daarvan voor de binnenvaart?
+
+Antwoord op vraag 2 en 3
+
+Ongeveer 140 kilometer vaarweg voldeed tijdelijk niet; schippers voeren met minder lading.
+
+4
+
+Wanneer ontvangt de Kamer de planning?
+
+PM
+"""
+
+
+def test_list_with_an_answer_for_several_questions():
+    # Layout B: "Antwoord op vraag 2 en 3" answers both questions before it;
+    # its numbers are no referral of the answer to itself.
+    findings = lint(GROUPED_LIST, "lijst.md")
+    assert [(f.code, where(f)) for f in findings] == [("QA203", span(GROUPED_LIST, 25, "PM"))]

@@ -192,6 +192,30 @@ class _Items(_Pairing):
         self.structure.items.append(self.item)
         self.pending = self.item.answer_blocks
 
+    def on_answer(self, index: int, marker: Marker) -> None:
+        """"Antwoord op vraag 5 tot en met 7" after items 5, 6 and 7 that hold
+        only their questions: one item, which the text after it answers. Where
+        it answers no such items it is text of the item it stands in."""
+        numbers = {n.value for n in marker.numbers}
+        item = self.item
+        if item is None or not item.numbers or not set(item.numbers) <= numbers:
+            self.pending.append(index)
+            return
+        self.finish()
+        self.item, items = None, self.structure.items
+        if item.answer_blocks:  # the item had its answer already
+            item.answer_blocks.append(index)
+            self.pending = item.answer_blocks
+            return
+        group = [items.pop()]
+        while items and items[-1].numbers and set(items[-1].numbers) <= numbers and not items[-1].answer_blocks:
+            group.insert(0, items.pop())
+        grouped = Item(question_markers=[g.answer_marker for g in group], answer_marker=marker,
+                       question_blocks=[b for g in group for b in g.question_blocks],
+                       answer_blocks=[index] if marker.inline else [], section=self.section)
+        items.append(grouped)
+        self.pending = grouped.answer_blocks
+
     def finish(self) -> None:
         item = self.item
         if item is None:
