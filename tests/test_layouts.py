@@ -143,3 +143,16 @@ def test_list_with_an_answer_for_several_questions():
     # its numbers are no referral of the answer to itself.
     findings = lint(GROUPED_LIST, "lijst.md")
     assert [(f.code, where(f)) for f in findings] == [("QA203", span(GROUPED_LIST, 25, "PM"))]
+
+
+def test_list_answer_that_refers_to_other_questions_is_an_answer():
+    # "de antwoorden op de vragen 1 en 3" names questions but asks nothing:
+    # the paragraph is item 2's answer, not more of its question.
+    text = (
+        "# Lijst van vragen en antwoorden\n\n1\n\nHoeveel middelen zijn onderuitgeput?\n\n"
+        "In 2024 is € 412 miljoen minder uitgegeven dan begroot.\n\n"
+        "2\n\nKunt u aangeven hoe de opschalingskorting zich de komende jaren ontwikkelt?\n\n"
+        "De korting wordt vanaf 2026 ingevoerd. Zie voor de bedragen ook de antwoorden op de vragen 1 en 3.\n\n"
+        "3\n\nWanneer ontvangt de Kamer de planning?\n\nVoor de zomer.\n"
+    )
+    assert lint(text, "lijst.md") == []

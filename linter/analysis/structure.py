@@ -20,7 +20,7 @@ from .footnotes import find_footnotes
 from .kinds import answer_kind, detect_kind, set_kind
 from .markers import MarkerReader, split_at_markers
 from .model import SUBSTANTIVE, Marker, Section, Structure
-from .referral_text import find_references
+from .referral_text import find_references, internal_references
 from .schemes import SCHEMES
 
 # Characters at each end of a long paragraph that are searched for question cues.
@@ -85,6 +85,9 @@ class _Parser:
             return _STRONG
         if self.answer_kind([index])[0] != SUBSTANTIVE:
             return -_STRONG
+        # "Zie de antwoorden op de vragen 2 en 4" names questions but asks nothing.
+        for start, end, _ in reversed(internal_references(profile, text, 0)):
+            text = text[:start] + text[end:]
         if len(text) > 2 * _CUE_WINDOW:
             # A paragraph asks at its start ("De leden ... vragen") or its end
             # ("Graag ontvangen zij een reactie."); the middle is context.
