@@ -122,9 +122,10 @@ class PlaceholderAnswer(_AnswerKindRule):
     """## What it does
     Reports an answer that is only a placeholder: `PM`, `p.m.`, `TODO`, `...`,
     `[nog te beantwoorden]`, `Volgt.`, `N.t.b.`, `(antwoord volgt)`, in any
-    markup; and, in a longer answer, a paragraph (or line) that is nothing
-    but a placeholder: `PM`, `TODO`, `[invullen]`, `XXX`. The profile of the
-    layout lists the placeholders.
+    markup; in a longer answer, a paragraph (or line) that is nothing but a
+    placeholder: `PM`, `TODO`, `[invullen]`, `XXX`; and a placeholder inside
+    a sentence: `[insert figure]`, `[invullen: bedrag]`, `in xxxx 2026`,
+    `TBC`. The profile of the layout lists the placeholders.
 
     ## Why it matters
     Placeholders are left in drafts under deadline; a report sent with one
@@ -147,25 +148,43 @@ class PlaceholderAnswer(_AnswerKindRule):
 
     def check(self, context: Context) -> Iterable[Finding]:
         yield from super().check(context)
+        for item in context.structure.items:
+            if item.kind == PLACEHOLDER:
+                continue
+            found = list(self._placeholder_lines(context, item))
+            yield from found
+            yield from self._inline(context, item, [(f.start, f.end) for f in found])
+
+    @staticmethod
+    def _placeholder_lines(context: Context, item) -> Iterable[Finding]:
+        """Paragraphs or lines of a longer answer that are only a placeholder."""
         pattern = context.profile.paragraph_placeholder_regex
         if pattern is None:
             return
         doc = context.document
-        for item in context.structure.items:
-            if item.kind == PLACEHOLDER:
-                continue
-            content = context.structure.content_starts.get(item.answer_blocks[0]) if item.answer_blocks else None
-            for block in item.answer_blocks:
-                lines = range(context.structure.blocks[block].start_line, context.structure.blocks[block].end_line)
-                for line in lines:
-                    if doc.line_ends[line] - doc.line_starts[line] > _PLACEHOLDER_CHARS:
-                        continue  # prose, not a placeholder
-                    start, end = context.line_span(line)
-                    start = max(start, content or start)
-                    if start < end and pattern.match(plain_text(doc.text[start:end])) and _stands_alone(doc, line, lines):
-                        yield context.finding(
-                            start, end, f"{_answer_name(item)} holds a placeholder: {doc.text[start:end]!r}",
-                        )
+        content = context.structure.content_starts.get(item.answer_blocks[0]) if item.answer_blocks else None
+        for block in item.answer_blocks:
+            lines = range(context.structure.blocks[block].start_line, context.structure.blocks[block].end_line)
+            for line in lines:
+                if doc.line_ends[line] - doc.line_starts[line] > _PLACEHOLDER_CHARS:
+                    continue  # prose, not a placeholder
+                start, end = context.line_span(line)
+                start = max(start, content or start)
+                if start < end and pattern.match(plain_text(doc.text[start:end])) and _stands_alone(doc, line, lines):
+                    yield context.finding(start, end, f"{_answer_name(item)} holds a placeholder: {doc.text[start:end]!r}")
+
+    @staticmethod
+    def _inline(context: Context, item, reported: list[tuple[int, int]]) -> Iterable[Finding]:
+        """Placeholders inside the answer's sentences ("[insert figure]", "in
+        xxxx"), read in its prose (code and links blanked)."""
+        pattern = context.profile.inline_placeholder_regex
+        if pattern is None or not item.answer_blocks:
+            return
+        prose = context.analysis.prose
+        for base, match in prose.matches(pattern, prose.blocks_at(item.answer_blocks)):
+            start, end = base + match.start(), base + match.end()
+            if not any(a <= start < b for a, b in reported):
+                yield context.finding(start, end, f"{_answer_name(item)} holds a placeholder: {match.group()!r}")
 
 
 def _stands_alone(doc, line: int, lines: range) -> bool:

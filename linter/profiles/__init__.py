@@ -72,6 +72,8 @@ class Profile:
     answer_placeholders: list[str] = field(default_factory=list)
     # A paragraph inside a longer answer that is nothing but one of these ("PM", "[invullen]").
     paragraph_placeholders: list[str] = field(default_factory=list)
+    # Placeholders inside a sentence ("[insert figure]", "in xxxx 2025"), case as written.
+    inline_placeholders: list[str] = field(default_factory=list)
     deferrals: list[str] = field(default_factory=list)
     # A sentence with a part of each list, in any order, promises a later
     # answer: "u wordt | zo spoedig mogelijk | geïnformeerd".
@@ -173,6 +175,10 @@ class Profile:
     @cached_property
     def paragraph_placeholder_regex(self) -> Pattern | None:
         return _whole_text(self.paragraph_placeholders)
+
+    @cached_property
+    def inline_placeholder_regex(self) -> Pattern | None:
+        return _union(self.inline_placeholders)
 
     @cached_property
     def deferral_notice_regex(self) -> Pattern | None:
@@ -315,7 +321,7 @@ COMPILED_PATTERNS = (
     "request_cue_regex", "header_placeholder_regexes", "external_reference_regex",
     "debris_regex", "dated_identifier_regex", "cited_date_regex", "document_date_regex",
     "citation_regex", "marker_wording_regex", "bare_question_regexes", "furniture_regex", "deferral_part_regexes",
-    "paragraph_placeholder_regex", "deferral_notice_regex", "speaker_regex",
+    "paragraph_placeholder_regex", "inline_placeholder_regex", "deferral_notice_regex", "speaker_regex",
 )
 
 
