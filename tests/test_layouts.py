@@ -156,3 +156,15 @@ def test_list_answer_that_refers_to_other_questions_is_an_answer():
         "3\n\nWanneer ontvangt de Kamer de planning?\n\nVoor de zomer.\n"
     )
     assert lint(text, "lijst.md") == []
+
+
+@pytest.mark.parametrize("asked, answered", [("**Asked by:**", "**Answered by:**"), ("Question from", "Answer from")])
+def test_uk_markers_with_a_colon_or_from(asked, answered):
+    text = (FIXTURES / "uk-written-questions.md").read_text(encoding="utf-8")
+    changed = text.replace("Asked by", asked).replace("Answered by", answered)
+    from test_structure import structure_of
+
+    (_, before), (_, after) = structure_of(text, "uk-written-questions"), structure_of(changed, "uk-written-questions")
+    assert len(after.items) == len(before.items) == 2 and after.unanswered == []
+    assert all(item.answer_marker is not None and item.answer_blocks for item in after.items)
+    assert lint(changed, "uk.md") == []
