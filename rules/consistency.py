@@ -55,7 +55,9 @@ class MarkerStyle(Rule):
             core = parts.core
             if parts.style != dominant_style:
                 problems.append(f"written as {_show(parts.style)}, {style_reason} {_show(dominant_style)}")
-            if marker is not None and dominant_label and marker.label and marker.label != dominant_label:
+            # A grouped marker ("Antwoorden 6 en 7", "Antwoord op vraag 5 tot en met 7") has its own wording.
+            grouped = marker is not None and len(marker.numbers) > 1
+            if marker is not None and not grouped and dominant_label and marker.label and marker.label != dominant_label:
                 if marker.label in " ".join(core.split()):
                     core = " ".join(core.split()).replace(marker.label, dominant_label)
                 reason = "most are" if marker.label in well_formed else label_reason
