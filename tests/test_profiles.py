@@ -75,3 +75,38 @@ def test_the_schema_names_exactly_the_schemes_the_parser_has():
 
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     assert sorted(schema["properties"]["scheme"]["enum"]) == sorted(SCHEMES)
+
+
+ENGLISH_FAQ = """# Council tax: frequently asked questions
+
+## 1. How do I apply for a discount?
+
+Apply online. You will need:
+
+1. your council tax account number;
+2. the names of everyone who lives with you;
+3. proof of your income.
+
+## 2. When will I hear back?
+
+Within four weeks.
+
+## 3. Can I appeal?
+
+Yes, within two months of our decision.
+"""
+
+
+def test_a_profile_of_the_documents_language_wins_when_it_finds_markers():
+    # The numbered list in answer 1 looks like Dutch numbered questions; an
+    # English profile finds the questions too and is the one to use.
+    from pathlib import Path
+
+    from conftest import registry
+    from qalint.engine.config import Config
+    from qalint.engine.linter import Linter, Overrides
+    from qalint.source.document import Document
+
+    linter = Linter(registry(), Overrides(isolated=True))
+    profile = linter.choose_profile(Document("faq.md", ENGLISH_FAQ), Config(), "en")
+    assert profile.language == "en"

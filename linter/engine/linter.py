@@ -187,7 +187,10 @@ class Linter:
         language = config.language if config.language != "auto" else document_language
         candidates = list(profiles.values())
         counts = dict(zip((p.name for p in candidates), marker_counts(doc, candidates)))
-        scored = sorted(candidates, key=lambda p: (counts[p.name], p.language == language, p.name), reverse=True)
+        # A profile of the document's language that finds markers wins over any
+        # other ("1. How ...?" lists in an English page are no Dutch questions).
+        own = [p for p in candidates if p.language == language and counts[p.name]]
+        scored = sorted(own or candidates, key=lambda p: (counts[p.name], p.language == language, p.name), reverse=True)
         return scored[0]
 
     # -- checking ------------------------------------------------------------
