@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from qalint.analysis.model import (
@@ -170,7 +171,7 @@ class PlaceholderAnswer(_AnswerKindRule):
                     continue  # prose, not a placeholder
                 start, end = context.line_span(line)
                 start = max(start, content or start)
-                if start < end and pattern.match(plain_text(doc.text[start:end])) and _stands_alone(doc, line, lines):
+                if start < end and pattern.match(plain_text(doc.text[start:end])) and _stands_alone(doc, line):
                     yield context.finding(start, end, f"{_answer_name(item)} holds a placeholder: {doc.text[start:end]!r}")
 
     @staticmethod
@@ -187,13 +188,28 @@ class PlaceholderAnswer(_AnswerKindRule):
                 yield context.finding(start, end, f"{_answer_name(item)} holds a placeholder: {match.group()!r}")
 
 
-def _stands_alone(doc, line: int, lines: range) -> bool:
+def _stands_alone(doc, line: int) -> bool:
     """A line of its own between prose (or a paragraph of its own), not a
-    cell of a flattened table, where "p.m." is an amount."""
-    return all(
-        neighbour not in lines or word_count(doc.line_text(neighbour), _PROSE_WORDS) >= _PROSE_WORDS
-        for neighbour in (line - 1, line + 1)
-    )
+    cell of a flattened table, where "p.m." is an amount: no short line right
+    next to it, and no number cell among the two lines of text either side.
+    The lines around count whatever block the parser put them in: a table's
+    number lines may have been taken for markers."""
+    for step in (-1, 1):
+        seen, neighbour = 0, line + step
+        while seen < 2 and 0 <= neighbour < doc.line_count and abs(neighbour - line) <= _TABLE_REACH:
+            text = doc.line_text(neighbour).strip()
+            if text:
+                if _NUMBER_CELL.match(text) or (abs(neighbour - line) == 1 and word_count(text, _PROSE_WORDS) < _PROSE_WORDS):
+                    return False
+                seen += 1
+            neighbour += step
+    return True
+
+
+# A cell of a flattened table: an amount, a year, a percentage.
+_NUMBER_CELL = re.compile(r"[\d.,%€$£ -]+$")
+# Lines either way in which the cells of a flattened table are looked for.
+_TABLE_REACH = 4
 
 
 class HeaderPlaceholder(Rule):
