@@ -207,7 +207,7 @@ def _stands_alone(doc, line: int) -> bool:
 
 
 # A cell of a flattened table: an amount, a year, a percentage.
-_NUMBER_CELL = re.compile(r"[\d.,%€$£ -]+$")
+_NUMBER_CELL = re.compile(r"^[\d.,%€$£ -]++$")
 # Lines either way in which the cells of a flattened table are looked for.
 _TABLE_REACH = 4
 

@@ -168,3 +168,28 @@ def test_uk_markers_with_a_colon_or_from(asked, answered):
     assert len(after.items) == len(before.items) == 2 and after.unanswered == []
     assert all(item.answer_marker is not None and item.answer_blocks for item in after.items)
     assert lint(changed, "uk.md") == []
+
+
+CONSULTATION = """# Government response to the consultation on a landlord database
+
+### Question 1: Should all private landlords be required to register?
+
+Most respondents agreed.
+
+**Response:** All private landlords will be required to register.
+
+### Question 2: What information should the database hold?
+
+**Response:** Contact details, property addresses and compliance certificates.
+
+### Question 3: Should tenants be able to search the database?
+
+**Response:** TBC
+"""
+
+
+def test_consultation_response_with_inline_response_markers():
+    # "**Response:** text" answers the question before it; a placeholder
+    # response is found (read as questions only, the document hid it).
+    findings = lint(CONSULTATION, "consultation.md")
+    assert [(f.code, where(f)) for f in findings] == [("QA203", span(CONSULTATION, 15, "TBC"))]
