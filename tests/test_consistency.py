@@ -310,3 +310,14 @@ def test_an_impossible_date_over_a_line_end_is_quoted_on_one_line():
     text = "Vraag 1\nKlopt het dat de brief van 31\njuni 2024 is verstuurd?\n\nAntwoord 1\nJa.\n"
     assert [f.message for f in lint(text, select=["QA504"])] == [
         "'31 juni 2024' does not exist: juni 2024 has 30 days"]
+
+
+def test_english_terms_written_apart_and_hyphenated_are_grammar_not_variants():
+    from conftest import lint, span, where
+
+    text = (
+        "# Support\n\nA working-age couple can apply. People of working age and every working-age "
+        "adult qualify. Councils value co-operation, and co-operation pays; cooperation is key.\n"
+    )
+    found = [(f.code, where(f)) for f in lint(text, "faq.md", select=["QA503"])]
+    assert found == [("QA503", span(text, 3, "pays; [[cooperation]] is"))]  # joined beside hyphenated: a variant

@@ -48,7 +48,7 @@ def term_variants(analysis: Analysis) -> list[Variant]:
     # Only terms written with a hyphen somewhere can have hyphen variants.
     terms = _hyphenated_terms(prose)
     if terms:
-        places = _places(prose, terms)
+        places = _places(prose, terms, _closes_compounds(language))
         # Hyphenation left by extraction or words run together are QA508's and QA511's.
         repaired = overlaps(list(analysis.spelling.repairs))
         found += _hyphen_variants(prose, terms, places, _FormJudge(language), repaired)
@@ -86,9 +86,19 @@ def _hyphenated_terms(prose: _Prose) -> dict[str, list[str]]:
     return terms
 
 
-def _places(prose: _Prose, terms: dict[str, list[str]]) -> dict[str, dict[str, Spans]]:
-    """Every way each term is written: a hyphen, a space or nothing at its
-    hyphens (in lower case), with where."""
+def _closes_compounds(language: str) -> bool:
+    """Whether the language writes compounds as one word (Dutch): then a
+    compound written apart is a variant; in English "working age" (a noun)
+    beside "working-age" (before a noun) is grammar."""
+    try:
+        return dictionary(language).splits_compounds
+    except DictionaryUnavailable:
+        return False
+
+
+def _places(prose: _Prose, terms: dict[str, list[str]], apart: bool = True) -> dict[str, dict[str, Spans]]:
+    """Every way each term is written: a hyphen, nothing or (with `apart`) a
+    space at its hyphens (in lower case), with where."""
     places: dict[str, dict[str, Spans]] = defaultdict(lambda: defaultdict(list))
     for position, masked in prose.segments:
         previous_key = previous_word = None
@@ -100,7 +110,7 @@ def _places(prose: _Prose, terms: dict[str, list[str]]) -> dict[str, dict[str, S
             key = word.replace("-", "") if "-" in word else word
             if key in terms:
                 places[key][word].append((token_start, position))
-            if previous_key is not None and gap == " " and previous_key + key in terms:
+            if apart and previous_key is not None and gap == " " and previous_key + key in terms:
                 places[previous_key + key][f"{previous_word} {word}"].append((previous_start, position))
             previous_key, previous_word, previous_start = key, word, token_start
     return places
