@@ -193,3 +193,30 @@ def test_consultation_response_with_inline_response_markers():
     # response is found (read as questions only, the document hid it).
     findings = lint(CONSULTATION, "consultation.md")
     assert [(f.code, where(f)) for f in findings] == [("QA203", span(CONSULTATION, 15, "TBC"))]
+
+
+DUTCH_FAQ = """# Veelgestelde vragen over de huurtoeslag
+
+## Wie kan huurtoeslag krijgen?
+
+Iedereen die huurt en een laag inkomen heeft.
+
+## Hoe vraag ik huurtoeslag aan?
+
+Via Mijn toeslagen op de website van de Belastingdienst.
+
+## Wanneer wordt de toeslag uitbetaald?
+
+## Kan ik bezwaar maken?
+
+PM
+"""
+
+
+def test_dutch_faq_with_questions_as_headings():
+    # The third question has no answer, the fourth only a placeholder.
+    findings = lint(DUTCH_FAQ, "faq.md")
+    assert [(f.code, where(f)) for f in findings] == [
+        ("QA201", span(DUTCH_FAQ, 11, "Wanneer wordt de toeslag uitbetaald?")),
+        ("QA203", span(DUTCH_FAQ, 15, "PM")),
+    ]

@@ -186,5 +186,5 @@ def test_every_built_in_profile_compiles():
     profiles = build_profiles(raw, tuple(r["name"] for r in raw))
     assert sorted(profiles) == [
         "dail-questions", "eu-written-questions", "genummerde-vragen", "lijst-van-vragen", "numbered-questions",
-        "schriftelijk-overleg", "uk-written-questions", "vraag-antwoord", "written-questions",
+        "schriftelijk-overleg", "uk-written-questions", "veelgestelde-vragen", "vraag-antwoord", "written-questions",
     ]

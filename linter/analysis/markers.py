@@ -29,6 +29,7 @@ def marker_counts(doc: Document, profiles: list[Profile]) -> list[int]:
     only a number counts when a question mark follows within two lines:
     flattened tables and footnotes leave numbers on their own lines."""
     patterns = [profile.detection_regexes for profile in profiles]
+    headings = [profile.heading_detection_regex for profile in profiles]
     counts = [0] * len(profiles)
     for block in doc.blocks:
         if block.kind not in (HEADING, PARAGRAPH):
@@ -40,6 +41,9 @@ def marker_counts(doc: Document, profiles: list[Profile]) -> list[int]:
                     bare is not None and bare.match(text) and _asks_near(doc, line)
                 ):
                     counts[position] += 1
+        if block.kind == HEADING:  # an FAQ page's question headings
+            text = doc.line_text(block.start_line)
+            counts = [n + bool(h is not None and h.match(text)) for n, h in zip(counts, headings)]
     return counts
 
 

@@ -202,6 +202,11 @@ class Profile:
             self._detection(self.bare_question_markers + self.item_markers),
         )
 
+    @cached_property
+    def heading_detection_regex(self) -> Pattern | None:
+        """The heading question patterns in one (a heading that asks, on an FAQ page)."""
+        return self._detection(self.heading_question_markers)
+
     def _detection(self, patterns: list[str]) -> Pattern | None:
         if not patterns:
             return None
@@ -322,6 +327,7 @@ COMPILED_PATTERNS = (
     "debris_regex", "dated_identifier_regex", "cited_date_regex", "document_date_regex",
     "citation_regex", "marker_wording_regex", "bare_question_regexes", "furniture_regex", "deferral_part_regexes",
     "paragraph_placeholder_regex", "inline_placeholder_regex", "deferral_notice_regex", "speaker_regex",
+    "heading_detection_regex",
 )
 
 
