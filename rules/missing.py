@@ -8,6 +8,8 @@ from typing import Iterable
 from qalint.analysis.model import (
     ANSWERS, DEFERRAL, DEFERRAL_NOTICE, EMPTY, PLACEHOLDER, REFERRAL, UNANSWERED_KINDS, Item, Structure,
 )
+from qalint.analysis.prose import mask
+from qalint.source.blocks import block_span
 from qalint.engine.rule import Context, Finding, Rule
 from qalint.source.textutil import plain_text, word_count
 
@@ -177,15 +179,20 @@ class PlaceholderAnswer(_AnswerKindRule):
     @staticmethod
     def _inline(context: Context, item, reported: list[tuple[int, int]]) -> Iterable[Finding]:
         """Placeholders inside the answer's sentences ("[insert figure]", "in
-        xxxx"), read in its prose (code and links blanked)."""
-        pattern = context.profile.inline_placeholder_regex
-        if pattern is None or not item.answer_blocks:
-            return
-        prose = context.analysis.prose
-        for base, match in prose.matches(pattern, prose.blocks_at(item.answer_blocks)):
-            start, end = base + match.start(), base + match.end()
-            if not any(a <= start < b for a, b in reported):
-                yield context.finding(start, end, f"{_answer_name(item)} holds a placeholder: {match.group()!r}")
+        xxxx"), not in code, links or addresses (a block is masked only when
+        the pattern is found in it)."""
+        patterns = context.profile.inline_placeholder_regexes
+        doc = context.document
+        for block in item.answer_blocks if patterns else ():
+            base, end = block_span(doc, context.structure.blocks[block])
+            raw = doc.text[base:end]
+            matches = sorted((m for pattern in patterns for m in pattern.finditer(raw)), key=lambda m: m.start())
+            masked = mask(raw) if matches else raw
+            for match in matches:
+                start = base + match.start()
+                if masked[match.start():match.end()] == match.group() and not any(a <= start < b for a, b in reported):
+                    reported.append((start, base + match.end()))
+                    yield context.finding(start, base + match.end(), f"{_answer_name(item)} holds a placeholder: {match.group()!r}")
 
 
 def _stands_alone(doc, line: int) -> bool:

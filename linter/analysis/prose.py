@@ -62,20 +62,14 @@ class Prose:
         # report holds hundreds of thousands of (word, segment) pairs).
         self._word_segments: dict[str, array] = {}
         self._repeats: set[int] = set()  # segments where a word follows one of the same letters
-        self._segment_of: dict[int, int] = {}  # structure block -> its segment
-        for index, block in enumerate(structure.blocks):
+        for block in structure.blocks:
             if block.kind not in (PARAGRAPH, HEADING, TABLE):
                 continue
             start, end = block_span(doc, block)
             raw = doc.text[start:end]
             if raw.lstrip().startswith("[") and "]:" in raw[:200]:
                 continue  # link reference definitions
-            self._segment_of[index] = len(self.segments)
-            self.segments.append((start, _mask(raw)))
-
-    def blocks_at(self, blocks: Iterable[int]) -> list[int]:
-        """The prose blocks (as `matches` numbers them) of these structure blocks."""
-        return [self._segment_of[b] for b in blocks if b in self._segment_of]
+            self.segments.append((start, mask(raw)))
 
     def counts(self) -> Counter:
         """How often each word (as written) occurs."""
@@ -162,7 +156,9 @@ class _Chunks:
         return self.last_span
 
 
-def _mask(text: str) -> str:
+def mask(text: str) -> str:
+    """The text with code, URLs, tags, footnote markers, addresses and file
+    names blanked (offsets kept): what is no prose."""
     for triggers, pattern in _MASKS:
         if any(trigger in text for trigger in triggers):
             text = pattern.sub(lambda m: " " * len(m.group()), text)

@@ -177,8 +177,9 @@ class Profile:
         return _whole_text(self.paragraph_placeholders)
 
     @cached_property
-    def inline_placeholder_regex(self) -> Pattern | None:
-        return _union(self.inline_placeholders)
+    def inline_placeholder_regexes(self) -> list[Pattern]:
+        # One pattern each, not one union: a pattern that opens with a literal is searched for fast.
+        return [compile_pattern(p) for p in self.inline_placeholders]
 
     @cached_property
     def deferral_notice_regex(self) -> Pattern | None:
@@ -326,7 +327,7 @@ COMPILED_PATTERNS = (
     "request_cue_regex", "header_placeholder_regexes", "external_reference_regex",
     "debris_regex", "dated_identifier_regex", "cited_date_regex", "document_date_regex",
     "citation_regex", "marker_wording_regex", "bare_question_regexes", "furniture_regex", "deferral_part_regexes",
-    "paragraph_placeholder_regex", "inline_placeholder_regex", "deferral_notice_regex", "speaker_regex",
+    "paragraph_placeholder_regex", "inline_placeholder_regexes", "deferral_notice_regex", "speaker_regex",
     "heading_detection_regex",
 )
 
