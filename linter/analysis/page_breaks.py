@@ -7,7 +7,7 @@ between ("... In de ziekenhuissector" / "1NOS, 29 oktober 2024, ..." /
 
 from __future__ import annotations
 
-import regex
+import re
 
 from ..profiles import Profile
 from ..source.blocks import Block
@@ -15,7 +15,7 @@ from ..source.document import Document
 
 # A footnote as extraction leaves it: its number glued to or just before its
 # text ("1NOS, 29 oktober 2024", "2 Kamerstuk 25 242", "1https://...").
-_NOTE = regex.compile(r"^[ \t]*+\d{1,3}[ \t]?(?:https?:|www\.|\p{Lu})", regex.M)
+_NOTE = re.compile(r"^[ \t]*+\d{1,3}[ \t]?(https?:|www\.|[^\W\d_])")
 
 
 def is_furniture_line(profile: Profile, line: str) -> bool:
@@ -38,6 +38,7 @@ def notes_start(doc: Document, block: Block) -> int:
     when none does); everything from the first footnote on is notes, their
     wrapped lines included. The block's first line is never one."""
     for line in range(block.start_line + 1, block.end_line):
-        if _NOTE.match(doc.line_text(line)):
+        match = _NOTE.match(doc.line_text(line))
+        if match and (len(match.group(1)) > 1 or match.group(1).isupper()):  # a link, or a capital
             return line
     return block.end_line
