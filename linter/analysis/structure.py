@@ -12,6 +12,8 @@ Everything keeps code-point offsets into the original text.
 
 from __future__ import annotations
 
+import re
+
 from ..profiles import Profile
 from ..source.blocks import HEADING, PARAGRAPH, block_span
 from ..source.document import Document
@@ -29,6 +31,8 @@ _CUE_WINDOW = 300
 _FALLBACK_HEADER_BLOCKS = 8
 # Score of a block that asks outright (a "?" or a request).
 _STRONG = 2
+# A referral names a number: text without a digit has none to take out.
+_DIGIT = re.compile(r"\d")
 
 
 def parse_structure(doc: Document, profile: Profile, kind: str = "auto") -> Structure:
@@ -86,7 +90,7 @@ class _Parser:
         if self.answer_kind([index])[0] != SUBSTANTIVE:
             return -_STRONG
         # "Zie de antwoorden op de vragen 2 en 4" names questions but asks nothing.
-        for start, end, _ in reversed(internal_references(profile, text, 0)):
+        for start, end, _ in reversed(internal_references(profile, text, 0) if _DIGIT.search(text) else ()):
             text = text[:start] + text[end:]
         if len(text) > 2 * _CUE_WINDOW:
             # A paragraph asks at its start ("De leden ... vragen") or its end
