@@ -275,3 +275,13 @@ def test_written_answers_with_the_member_before_to_ask():
     assert found(text.replace("Answered by Tom Brown (02/03/2024):\nWe are recruiting 200 more GPs.\n", ""), "sp.txt") == [
         ("QA201", span(text, 7, text.splitlines()[6])),
     ]
+
+
+def test_to_ask_at_the_end_of_a_wrapped_line_opens_a_question():
+    # Plain text wraps the member's line right after "To ask"; the second
+    # question, now without its answer, is still a question of its own.
+    text = (FIXTURES / "scottish-written-answers.txt").read_text(encoding="utf-8")
+    wrapped = text.replace("(Scottish Labour): To ask the Scottish Government what", "(Scottish Labour): To ask\nthe Scottish Government what")
+    assert wrapped != text
+    unanswered = wrapped.replace("Answered by Tom Brown (02/03/2024):\nWe are recruiting 200 more GPs.\n", "")
+    assert found(unanswered, "sp.txt") == [("QA201", span(unanswered, 7, unanswered.splitlines()[6]))]
