@@ -30,7 +30,6 @@ _SHORT_ANSWER_WORDS = 60
 _SHORT_ANSWER_CHARS = 600
 # Fewer words than this left beside a referral or deferral: the answer is only that.
 _LEFT_WORDS = 3
-_CLAUSE_BREAK = re.compile(r";")
 
 
 def detect_kind(
@@ -114,7 +113,7 @@ def answer_kind(profile: Profile, text: str) -> tuple[str, list[int]]:
     parts = sentences(text)
     # A deferral may be one clause of a sentence that also answers
     # ("Het kabinet heeft cassatie ingesteld; over de uitkomst wordt u geïnformeerd").
-    clauses = [clause for sentence in parts for clause in _CLAUSE_BREAK.split(sentence)]
+    clauses = [clause for sentence in parts for clause in sentence.split(";")]
     rest = [c for c in clauses if not is_deferral(profile, c)]
     if len(rest) < len(clauses) and word_count(" ".join(rest), _LEFT_WORDS) < _LEFT_WORDS:
         return DEFERRAL, []

@@ -18,17 +18,10 @@ from ..source.document import Document
 _NOTE = re.compile(r"^[ \t]*+\d{1,3}[ \t]?(https?:|www\.|[^\W\d_])")
 
 
-def is_furniture_line(profile: Profile, line: str) -> bool:
-    """Whether a line holds only page headers or footers."""
-    furniture = profile.furniture_regex
-    match = furniture.match(line) if furniture is not None else None
-    return match is not None and not line[match.end():].strip()
-
-
 def furniture_lines(doc: Document, profile: Profile, block: Block) -> int:
     """How many of the block's first lines are only page furniture."""
     count = 0
-    while block.start_line + count < block.end_line and is_furniture_line(profile, doc.line_text(block.start_line + count)):
+    while block.start_line + count < block.end_line and profile.is_furniture_line(doc.line_text(block.start_line + count)):
         count += 1
     return count
 

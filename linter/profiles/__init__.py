@@ -155,15 +155,17 @@ class Profile:
         # Footers come in runs on one line: "ISSN ... ’s-Gravenhage 2024Tweede Kamer, ..., Aanhangsel 1".
         return compile_pattern(r"^[ \t]*(?:(?:" + "|".join(self.page_furniture) + r")[ \t]*)+", re.I)
 
+    def is_furniture_line(self, line: str) -> bool:
+        """Whether a line holds only page headers or footers."""
+        furniture = self.furniture_regex
+        match = furniture.match(line) if furniture is not None else None
+        return match is not None and not line[match.end():].strip()
+
     def without_furniture(self, raw: str) -> str:
         """Text without the lines that are only page headers or footers."""
-        furniture = self.furniture_regex
-        if furniture is None or "\n" not in raw:
+        if self.furniture_regex is None or "\n" not in raw:
             return raw
-        return "\n".join(
-            line for line in raw.split("\n")
-            if not ((match := furniture.match(line)) and not line[match.end():].strip())
-        )
+        return "\n".join(line for line in raw.split("\n") if not self.is_furniture_line(line))
 
     @cached_property
     def deferral_part_regexes(self) -> list[Pattern] | None:

@@ -48,10 +48,11 @@ def term_variants(analysis: Analysis) -> list[Variant]:
     # Only terms written with a hyphen somewhere can have hyphen variants.
     terms = _hyphenated_terms(prose)
     if terms:
-        places = _places(prose, terms, _closes_compounds(language))
+        judge = _FormJudge(language)
+        places = _places(prose, terms, judge.closes_compounds)
         # Hyphenation left by extraction or words run together are QA508's and QA511's.
         repaired = overlaps(list(analysis.spelling.repairs))
-        found += _hyphen_variants(prose, terms, places, _FormJudge(language), repaired)
+        found += _hyphen_variants(prose, terms, places, judge, repaired)
     return found
 
 
@@ -84,16 +85,6 @@ def _hyphenated_terms(prose: _Prose) -> dict[str, list[str]]:
         if len(key) >= 6:
             terms.setdefault(key, token.group().lower().split("-"))
     return terms
-
-
-def _closes_compounds(language: str) -> bool:
-    """Whether the language writes compounds as one word (Dutch): then a
-    compound written apart is a variant; in English "working age" (a noun)
-    beside "working-age" (before a noun) is grammar."""
-    try:
-        return dictionary(language).splits_compounds
-    except DictionaryUnavailable:
-        return False
 
 
 def _places(prose: _Prose, terms: dict[str, list[str]], apart: bool = True) -> dict[str, dict[str, Spans]]:
@@ -228,8 +219,13 @@ class _FormJudge:
         # The language's most frequent words ("van", "the"), as detection counts them.
         self.function_words = set(language_pack(language).detection_words)
         self._known = None
+        # Whether the language writes compounds as one word (Dutch): then a
+        # compound written apart is a variant, and the lesser one; in English
+        # "working age" (a noun) beside "working-age" (before a noun) is grammar.
+        self.closes_compounds = False
         try:
-            self._known = dictionary(self.language).known
+            found = dictionary(self.language)
+            self._known, self.closes_compounds = found.known, found.splits_compounds
         except Exception:  # DictionaryUnavailable: the majority decides
             pass
 
@@ -270,7 +266,7 @@ class _FormJudge:
             in_dictionary = self._known(written) or self._known(written.replace("-", ""))
         # Apart: a space inside a compound, not one before "van" (`Secretaris-Generaal van`).
         pieces = written.lower().split(" ")
-        apart = self.language == "nl" and len(pieces) > 1 and not self.function_words & set(pieces)
+        apart = self.closes_compounds and len(pieces) > 1 and not self.function_words & set(pieces)
         return (self.is_word(written), not apart, in_dictionary, count)
 
     def reason(self, written: str, count: int, others: list[tuple[str, int]]) -> str:
